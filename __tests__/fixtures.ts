@@ -1,0 +1,54 @@
+import { App, Testing } from "cdktf";
+import { parseConfig } from "../config/load";
+import { EnvironmentConfig } from "../config/schema";
+import { addEnvironments } from "../stacks/environment-stacks";
+
+/** A small valid environment; tests override what they exercise. */
+export function environment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: "test",
+    mode: "managed",
+    project: "test-project",
+    location: "europe-west1",
+    nodePools: [{ name: "pool" }],
+    ...overrides,
+  };
+}
+
+/** Validates raw environments the way the app does. */
+export function parseEnvironments(...envs: Record<string, unknown>[]): EnvironmentConfig[] {
+  return parseConfig({ environments: envs }, "test.yaml");
+}
+
+/** Synthesized Terraform JSON of every stack, parsed, keyed by stack name. */
+export type SynthesizedStacks = Record<string, TerraformJson>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TerraformJson = Record<string, any>;
+
+/** Runs the real app (config → stacks → cdktf synth) in memory and returns every stack's JSON. */
+export function synthEnvironments(...envs: Record<string, unknown>[]): SynthesizedStacks {
+  const app = Testing.app();
+  addEnvironments(app, parseEnvironments(...envs));
+  return synthApp(app);
+}
+
+export function synthApp(app: App): SynthesizedStacks {
+  const out: SynthesizedStacks = {};
+  for (const stack of app.node.children) {
+    if (!("toTerraform" in stack)) continue;
+    out[stack.node.id] = JSON.parse(Testing.synth(stack as never));
+  }
+  return out;
+}
+
+/** All resources of one type in a stack, as a list of their bodies. */
+export function resourcesOf(stack: TerraformJson, type: string): TerraformJson[] {
+  return Object.values(stack.resource?.[type] ?? {});
+}
+
+/** The single resource of a type in a stack; fails when there are none or several. */
+export function onlyResource(stack: TerraformJson, type: string): TerraformJson {
+  const all = resourcesOf(stack, type);
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0];
+}

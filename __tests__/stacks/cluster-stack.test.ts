@@ -1,0 +1,103 @@
+import { onlyResource, resourcesOf, synthEnvironments, environment } from "../fixtures";
+
+describe("ClusterStack", () => {
+  test("managed mode turns on the Istio add-on with strict mTLS by default", () => {
+    const stacks = synthEnvironments(environment());
+    const cluster = onlyResource(stacks["test-cluster"], "google_container_cluster");
+    expect(cluster.addons_config.istio_config).toEqual({
+      disabled: false,
+      auth: "AUTH_MUTUAL_TLS",
+    });
+  });
+
+  test("PERMISSIVE maps to AUTH_NONE", () => {
+    const stacks = synthEnvironments(environment({ istio: { mtls: "PERMISSIVE" } }));
+    const cluster = onlyResource(stacks["test-cluster"], "google_container_cluster");
+    expect(cluster.addons_config.istio_config).toEqual({ disabled: false, auth: "AUTH_NONE" });
+  });
+
+  test("every google resource is routed to the google-beta provider", () => {
+    const stacks = synthEnvironments(environment());
+    const stack = stacks["test-cluster"];
+    expect(Object.keys(stack.provider)).toEqual(["google-beta"]);
+    expect(stack.terraform.required_providers["google-beta"]).toEqual({
+      source: "google-beta",
+      version: "6.50.0",
+    });
+    const types = Object.keys(stack.resource);
+    expect(types).toContain("google_container_cluster");
+    for (const type of types) {
+      for (const body of resourcesOf(stack, type))
+        expect({ type, provider: body.provider }).toEqual({ type, provider: "google-beta" });
+    }
+  });
+
+  test("one node pool per entry, autoscaled, with management and node config", () => {
+    const stacks = synthEnvironments(
+      environment({
+        nodePools: [
+          {
+            name: "a",
+            minNodeCount: 2,
+            maxNodeCount: 5,
+            machineType: "n2-standard-4",
+            spot: true,
+            autoUpgrade: false,
+          },
+          {
+            name: "b",
+            taints: [{ key: "dedicated", value: "istio", effect: "NO_SCHEDULE" }],
+            labels: { role: "mesh" },
+          },
+        ],
+      }),
+    );
+    const pools = resourcesOf(stacks["test-cluster"], "google_container_node_pool");
+    expect(pools.map((p) => p.name)).toEqual(["a", "b"]);
+    expect(pools[0]).toMatchObject({
+      initial_node_count: 2,
+      autoscaling: { min_node_count: 2, max_node_count: 5 },
+      management: { auto_repair: true, auto_upgrade: false },
+      node_config: { machine_type: "n2-standard-4", spot: true, preemptible: false },
+    });
+    expect(pools[1].node_config).toMatchObject({
+      taint: [{ key: "dedicated", value: "istio", effect: "NO_SCHEDULE" }],
+      labels: { role: "mesh" },
+    });
+  });
+
+  test("outputs: name, location, sensitive endpoint and the get-credentials command", () => {
+    const stacks = synthEnvironments(environment({ location: "europe-west1-b" }));
+    const out = stacks["test-cluster"].output;
+    expect(Object.keys(out).sort()).toEqual([
+      "cluster_name",
+      "endpoint",
+      "get_credentials",
+      "location",
+    ]);
+    expect(out.endpoint.sensitive).toBe(true);
+    expect(out.get_credentials.value).toBe(
+      "gcloud container clusters get-credentials test --zone europe-west1-b --project test-project",
+    );
+  });
+
+  test("local state is kept relative to the project; gcs state gets one prefix per stack", () => {
+    const local = synthEnvironments(environment());
+    expect(local["test-cluster"].terraform.backend).toEqual({
+      local: { path: "../../../terraform.test-cluster.tfstate" },
+    });
+    const gcs = synthEnvironments(
+      environment({ backend: { type: "gcs", bucket: "tf-state", prefix: "gke" } }),
+    );
+    expect(gcs["test-cluster"].terraform.backend).toEqual({
+      gcs: { bucket: "tf-state", prefix: "gke/test-cluster" },
+    });
+  });
+
+  test("the mesh stack exists only when there is something to put in the cluster (managed)", () => {
+    expect(Object.keys(synthEnvironments(environment()))).toEqual(["test-cluster"]);
+    expect(
+      Object.keys(synthEnvironments(environment({ istio: { injectionNamespaces: ["default"] } }))),
+    ).toEqual(["test-cluster", "test-mesh"]);
+  });
+});

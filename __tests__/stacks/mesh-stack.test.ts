@@ -1,0 +1,36 @@
+import { onlyResource, synthEnvironments, environment } from "../fixtures";
+
+describe("MeshStack (managed)", () => {
+  const stacks = synthEnvironments(
+    environment({ istio: { injectionNamespaces: ["default", "shop"] } }),
+  );
+  const mesh = stacks["test-mesh"];
+
+  test("the kubernetes provider reads the cluster's endpoint, token and CA", () => {
+    expect(mesh.provider.kubernetes).toEqual([
+      {
+        host: "https://${data.google_container_cluster.Connection_Cluster_88F05D91.endpoint}",
+        token: "${data.google_client_config.Connection_ClientConfig_0B7EEA18.access_token}",
+        cluster_ca_certificate:
+          "${base64decode(data.google_container_cluster.Connection_Cluster_88F05D91.master_auth[0].cluster_ca_certificate)}",
+      },
+    ]);
+    expect(onlyResource({ resource: mesh.data }, "google_container_cluster")).toEqual({
+      location: "europe-west1",
+      name: "test",
+      project: "test-project",
+    });
+  });
+
+  test("an existing namespace is labelled, never created; a new one is created with the label", () => {
+    expect(onlyResource(mesh, "kubernetes_labels")).toEqual({
+      api_version: "v1",
+      kind: "Namespace",
+      metadata: { name: "default" },
+      labels: { "istio-injection": "enabled" },
+    });
+    expect(onlyResource(mesh, "kubernetes_namespace_v1")).toEqual({
+      metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
+    });
+  });
+});

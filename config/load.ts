@@ -1,0 +1,195 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { EnvironmentConfig, environmentFileSchema, environmentSchema, regionOf } from "./schema";
+
+/** The default environment file, relative to the project root. */
+export const DEFAULT_CONFIG_FILE = "config/environments.yaml";
+/** Names another environment file (YAML or JSON). */
+export const CONFIG_ENV_VAR = "GKE_ISTIO_CONFIG";
+
+/** An invalid environment file: one line per problem, meant to be printed as is. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(problems.map((p) => `${file}: ${p}`).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+export interface LoadedConfig {
+  /** The file as the user named it (relative paths stay relative). */
+  readonly file: string;
+  readonly environments: EnvironmentConfig[];
+}
+
+/** Reads, merges and validates the environment file named by GKE_ISTIO_CONFIG or the default. */
+export function loadConfig(
+  file = process.env[CONFIG_ENV_VAR] || DEFAULT_CONFIG_FILE,
+): LoadedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(file, [
+      `cannot read the environment file (${(e as NodeJS.ErrnoException).code ?? e})`,
+    ]);
+  }
+  let data: unknown;
+  try {
+    data =
+      path.extname(file) === ".json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (e) {
+    throw new ConfigError(file, [
+      `not valid ${path.extname(file) === ".json" ? "JSON" : "YAML"}: ${String((e as Error).message).split("\n")[0]}`,
+    ]);
+  }
+  return { file, environments: parseConfig(data, file) };
+}
+
+/** Validates an already-parsed environment file; throws ConfigError with every problem found. */
+export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig[] {
+  const top = environmentFileSchema.safeParse(data, { reportInput: true });
+  if (!top.success)
+    throw new ConfigError(
+      file,
+      top.error.issues.map((i) => formatIssue("", i)),
+    );
+
+  const defaults = top.data.defaults ?? {};
+  const problems: string[] = [];
+  const environments: EnvironmentConfig[] = [];
+  const seen = new Map<string, number>();
+
+  top.data.environments.forEach((raw, index) => {
+    const label = environmentLabel(raw, index);
+    if (!isPlainObject(raw)) {
+      problems.push(`${label}: must be a mapping of settings, got ${show(raw)}`);
+      return;
+    }
+    const merged = deepMerge(defaults, raw);
+    const result = environmentSchema.safeParse(merged, { reportInput: true });
+    if (!result.success) {
+      problems.push(...result.error.issues.map((i) => formatIssue(label, i)));
+      return;
+    }
+    const env = result.data;
+    problems.push(...crossFieldProblems(env).map((p) => `${label}: ${p}`));
+    const first = seen.get(env.name);
+    if (first !== undefined) {
+      problems.push(
+        `${label}: name: '${env.name}' is already used by environments[${first}]; environment names must be unique`,
+      );
+    } else {
+      seen.set(env.name, index);
+    }
+    environments.push(env);
+  });
+
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return environments;
+}
+
+/** Rules that span fields, which the per-field schema cannot state. */
+export function crossFieldProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const region = regionOf(env.location);
+  for (const [i, zone] of (env.cluster?.nodeLocations ?? []).entries()) {
+    if (regionOf(zone) !== region) {
+      problems.push(
+        `cluster.nodeLocations[${i}]: '${zone}' is not in the region of location '${env.location}'; use zones of ${region}`,
+      );
+    }
+  }
+  for (const [i, net] of (env.cluster?.masterAuthorizedNetworks ?? []).entries()) {
+    if (net.cidrBlock.endsWith("/0")) {
+      problems.push(
+        `cluster.masterAuthorizedNetworks[${i}].cidrBlock: '${net.cidrBlock}' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices`,
+      );
+    }
+  }
+  if (env.cluster?.privateEndpoint && env.cluster.privateNodes === false) {
+    problems.push(
+      `cluster.privateEndpoint: true needs private nodes, got privateNodes false; set privateNodes true or privateEndpoint false`,
+    );
+  }
+  const poolNames = new Set<string>();
+  env.nodePools.forEach((pool, i) => {
+    const at = `nodePools[${i}]`;
+    const min = pool.minNodeCount ?? 1;
+    const max = pool.maxNodeCount ?? Math.max(3, min);
+    const initial = pool.initialNodeCount ?? min;
+    if (min > max)
+      problems.push(
+        `${at}.minNodeCount: ${min} is greater than maxNodeCount ${max}; must be <= maxNodeCount`,
+      );
+    if (initial < min || initial > max) {
+      problems.push(
+        `${at}.initialNodeCount: ${initial} is outside minNodeCount..maxNodeCount (${min}..${max}); must be between them`,
+      );
+    }
+    if (pool.preemptible && pool.spot) {
+      problems.push(
+        `${at}.spot: true together with preemptible true; choose one of preemptible or spot`,
+      );
+    }
+    if (poolNames.has(pool.name))
+      problems.push(`${at}.name: '${pool.name}' is used twice; node pool names must be unique`);
+    poolNames.add(pool.name);
+  });
+  if (env.network?.existing && (!env.network.name || !env.network.subnetName)) {
+    problems.push(
+      `network.existing: true needs network.name and network.subnetName of the existing network, got ${show(env.network.name)} and ${show(env.network.subnetName)}`,
+    );
+  }
+  return problems;
+}
+
+function environmentLabel(raw: unknown, index: number): string {
+  const name = isPlainObject(raw) && typeof raw.name === "string" ? ` (${raw.name})` : "";
+  return `environments[${index}]${name}`;
+}
+
+function formatIssue(label: string, issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? formatPath(issue.path) : label ? "" : "(top level)";
+  const prefix = [label, where].filter(Boolean).join(": ");
+  const got =
+    issue.code === "unrecognized_keys" || !("input" in issue) ? "" : `, got ${show(issue.input)}`;
+  const message =
+    issue.code === "invalid_value" && "values" in issue
+      ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`
+      : issue.message;
+  return `${prefix}: ${message}${got}`;
+}
+
+export function formatPath(p: readonly PropertyKey[]): string {
+  return p
+    .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join("");
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Objects merge key by key; lists and scalars in `over` replace those in `under`. */
+export function deepMerge(
+  under: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const base = out[key];
+    out[key] = isPlainObject(base) && isPlainObject(value) ? deepMerge(base, value) : value;
+  }
+  return out;
+}

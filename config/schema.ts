@@ -1,0 +1,451 @@
+import { z } from "zod";
+
+/**
+ * The environment file's schema: the one source for validation, TypeScript types
+ * and the JSON Schema in `config/environments.schema.json` (`npm run schema`).
+ *
+ * Every object is strict: an unknown key is an error with a "did you mean" hint.
+ * Defaults that depend on the mode live in the stacks and constructs, so the schema
+ * only states what is allowed.
+ */
+
+/** Levenshtein distance, for "did you mean" on unknown keys. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+export function unknownKeyMessage(keys: readonly string[], allowed: readonly string[]): string {
+  return keys
+    .map((key) => {
+      const near = allowed
+        .map((name) => ({ name, d: editDistance(key, name) }))
+        .filter(({ name, d }) => d <= Math.max(2, Math.floor(name.length / 3)))
+        .sort((x, y) => x.d - y.d)[0];
+      const hint = near ? `did you mean '${near.name}'? ` : "";
+      return `unknown key '${key}': ${hint}allowed keys are ${allowed.join(", ")}`;
+    })
+    .join("; ");
+}
+
+/** A strict object whose unknown-key error names the near miss and the allowed keys. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? unknownKeyMessage(issue.keys, allowed) : undefined,
+  });
+}
+
+const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const REGION = /^[a-z]+-[a-z]+[0-9]+$/;
+const ZONE = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
+const LABEL_KEY = /^[a-z][-_a-z0-9]{0,62}$/;
+const LABEL_VALUE = /^[-_a-z0-9]{0,63}$/;
+const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const ISTIO_VERSION = /^\d+\.\d+\.\d+$/;
+
+const dnsLabel = (what: string, max: number) =>
+  z
+    .string({ error: `must be a string (${what})` })
+    .max(max, { error: `must be at most ${max} characters (${what})` })
+    .regex(DNS_LABEL, {
+      error: `must be a lower-case DNS label: a letter, then letters, digits or '-', not ending in '-' (${what})`,
+    });
+
+export const labelsSchema = z
+  .record(
+    z.string().regex(LABEL_KEY, {
+      error:
+        "label keys must start with a lower-case letter and hold at most 63 lower-case letters, digits, '-' or '_'",
+    }),
+    z.string({ error: "label values must be strings" }).regex(LABEL_VALUE, {
+      error: "label values hold at most 63 lower-case letters, digits, '-' or '_'",
+    }),
+  )
+  .describe("GCP labels: lower-case keys and values, at most 63 characters each.");
+
+export const locationSchema = z
+  .string()
+  .refine((v) => REGION.test(v) || ZONE.test(v), {
+    error: "must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'",
+  })
+  .describe("Region (regional cluster, nodes in every zone) or zone (zonal cluster).");
+
+export const cidrSchema = z
+  .string()
+  .regex(CIDR, { error: "must be an IPv4 CIDR block such as '10.0.0.0/20'" });
+
+export const authorizedNetworkSchema = strict({
+  cidrBlock: cidrSchema.describe("An IPv4 CIDR allowed to reach the control plane."),
+  displayName: z.string().max(100).optional().describe("A name shown in the console."),
+});
+
+export const clusterSchema = strict({
+  name: dnsLabel("GKE cluster names", 40)
+    .optional()
+    .describe("GKE cluster name. Changing it replaces the cluster. @default the environment name"),
+  releaseChannel: z
+    .enum(["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"])
+    .optional()
+    .describe(
+      "GKE release channel. UNSPECIFIED opts out of channels (pin minMasterVersion instead). @default REGULAR",
+    ),
+  minMasterVersion: z
+    .string()
+    .regex(/^\d+\.\d+(\.\d+(-gke\.\d+)?)?$/, {
+      error: "must be a GKE version such as '1.30' or '1.30.5-gke.1014001'",
+    })
+    .optional()
+    .describe(
+      "Minimum control plane version (the seed's min_master_version). @default - chosen by the release channel",
+    ),
+  maintenanceStartTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      error: "must be a time 'HH:MM' in GMT, from 00:00 to 23:59",
+    })
+    .optional()
+    .describe("Start of the daily maintenance window, 'HH:MM' GMT. @default '04:00'"),
+  labels: labelsSchema
+    .optional()
+    .describe(
+      "Cluster resource_labels. @default - { managed-by: gke-istio-cdktf, environment: <name> }",
+    ),
+  deletionProtection: z
+    .boolean()
+    .optional()
+    .describe("Terraform refuses to destroy the cluster while true. @default true"),
+  nodeLocations: z
+    .array(z.string().regex(ZONE, { error: "must be a zone such as 'us-central1-a'" }))
+    .optional()
+    .describe(
+      "Zones for the nodes, all in the cluster's region. @default - every zone of a region, or the cluster's zone",
+    ),
+  masterAuthorizedNetworks: z
+    .array(authorizedNetworkSchema)
+    .optional()
+    .describe(
+      "CIDR blocks allowed to reach the control plane; the deploy runner must be in one. 0.0.0.0/0 is refused. @default [] (no public access)",
+    ),
+  privateNodes: z.boolean().optional().describe("Nodes get internal IPs only. @default true"),
+  privateEndpoint: z
+    .boolean()
+    .optional()
+    .describe("The control plane has no public endpoint. @default false"),
+  masterIpv4CidrBlock: cidrSchema
+    .optional()
+    .describe("/28 range for the control plane of a private cluster. @default '172.16.0.0/28'"),
+  workloadIdentity: z
+    .boolean()
+    .optional()
+    .describe("Workload Identity (<project>.svc.id.goog). @default true"),
+  datapath: z
+    .enum(["ADVANCED_DATAPATH", "LEGACY_DATAPATH"])
+    .optional()
+    .describe(
+      "ADVANCED_DATAPATH is Dataplane V2, which enforces network policy. LEGACY_DATAPATH uses the Calico network policy add-on. @default ADVANCED_DATAPATH",
+    ),
+  networkPolicy: z.boolean().optional().describe("Enforce Kubernetes NetworkPolicy. @default true"),
+  binaryAuthorization: z
+    .boolean()
+    .optional()
+    .describe("Binary authorization in project-policy mode. @default true"),
+  intranodeVisibility: z
+    .boolean()
+    .optional()
+    .describe("Pod-to-pod traffic on one node goes through the VPC (flow logs). @default true"),
+  shieldedNodes: z.boolean().optional().describe("Shielded GKE nodes. @default true"),
+  issueClientCertificate: z
+    .boolean()
+    .optional()
+    .describe("Issue a legacy client certificate. @default false"),
+  legacyAbac: z.boolean().optional().describe("Legacy ABAC authorization. @default false"),
+  kubernetesAlpha: z
+    .boolean()
+    .optional()
+    .describe("Kubernetes alpha features (cluster expires after 30 days). @default false"),
+  logging: z
+    .boolean()
+    .optional()
+    .describe("Cloud Logging for system components and workloads. @default true"),
+  monitoring: z
+    .boolean()
+    .optional()
+    .describe("Cloud Monitoring for system components. @default true"),
+});
+
+export const taintSchema = strict({
+  key: z.string().min(1),
+  value: z.string(),
+  effect: z.enum(["NO_SCHEDULE", "PREFER_NO_SCHEDULE", "NO_EXECUTE"]),
+});
+
+export const nodePoolSchema = strict({
+  name: dnsLabel("node pool names", 40).describe("Node pool name. Changing it replaces the pool."),
+  machineType: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Compute Engine machine type. @default 'e2-standard-4'"),
+  minNodeCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe("Autoscaling minimum, per zone. @default 1"),
+  maxNodeCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe("Autoscaling maximum, per zone. @default 3"),
+  initialNodeCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe("Nodes per zone at creation. @default minNodeCount"),
+  preemptible: z.boolean().optional().describe("Preemptible VMs (not with spot). @default false"),
+  spot: z.boolean().optional().describe("Spot VMs (not with preemptible). @default false"),
+  diskSizeGb: z
+    .number()
+    .int()
+    .min(10)
+    .max(65536)
+    .optional()
+    .describe("Boot disk size in GB. @default 100"),
+  diskType: z
+    .enum(["pd-standard", "pd-balanced", "pd-ssd"])
+    .optional()
+    .describe("Boot disk type. @default 'pd-balanced'"),
+  imageType: z
+    .enum(["COS_CONTAINERD", "UBUNTU_CONTAINERD"])
+    .optional()
+    .describe("Node image. @default 'COS_CONTAINERD'"),
+  oauthScopes: z
+    .array(
+      z
+        .string()
+        .regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
+          error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
+        }),
+    )
+    .min(1)
+    .optional()
+    .describe(
+      "OAuth scopes of the nodes; IAM roles of the service account do the real limiting. @default ['https://www.googleapis.com/auth/cloud-platform']",
+    ),
+  autoRepair: z.boolean().optional().describe("@default true"),
+  autoUpgrade: z.boolean().optional().describe("@default true"),
+  labels: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("Kubernetes labels on the nodes. @default {}"),
+  taints: z.array(taintSchema).optional().describe("Kubernetes taints on the nodes. @default []"),
+  serviceAccount: z
+    .string()
+    .email({ error: "must be a service account email" })
+    .optional()
+    .describe(
+      "Node service account email. @default - a least-privilege account created by the cluster stack",
+    ),
+  secureBoot: z.boolean().optional().describe("Shielded VM secure boot. @default true"),
+  integrityMonitoring: z
+    .boolean()
+    .optional()
+    .describe("Shielded VM integrity monitoring. @default true"),
+  workloadMetadata: z
+    .enum(["GKE_METADATA", "GCE_METADATA"])
+    .optional()
+    .describe("GKE_METADATA hides node credentials from pods. @default 'GKE_METADATA'"),
+});
+
+export const networkSchema = strict({
+  existing: z
+    .boolean()
+    .optional()
+    .describe(
+      "Use an existing network and subnet named below instead of creating them. @default false",
+    ),
+  name: dnsLabel("network names", 63)
+    .optional()
+    .describe("VPC network name. @default '<cluster name>-vpc'"),
+  subnetName: dnsLabel("subnet names", 63)
+    .optional()
+    .describe("Subnet name. @default '<cluster name>-nodes'"),
+  subnetCidr: cidrSchema
+    .optional()
+    .describe("Primary range of the subnet (nodes). @default '10.0.0.0/20'"),
+  podsRangeName: dnsLabel("range names", 63)
+    .optional()
+    .describe("Secondary range for pods. @default 'pods'"),
+  podsCidr: cidrSchema.optional().describe("@default '10.4.0.0/14'"),
+  servicesRangeName: dnsLabel("range names", 63)
+    .optional()
+    .describe("Secondary range for services. @default 'services'"),
+  servicesCidr: cidrSchema.optional().describe("@default '10.8.0.0/20'"),
+  cloudNat: z
+    .boolean()
+    .optional()
+    .describe(
+      "Create a Cloud Router with Cloud NAT so private nodes reach public registries. Set false when egress exists. @default true (false with existing)",
+    ),
+});
+
+export const istioSchema = strict({
+  mtls: z
+    .enum(["STRICT", "PERMISSIVE"])
+    .optional()
+    .describe("Mesh-wide mTLS mode. @default STRICT"),
+  injectionNamespaces: z
+    .array(dnsLabel("namespace names", 63))
+    .optional()
+    .describe(
+      "Namespaces that get automatic sidecar injection; 'default' and other existing namespaces are labelled, others created. @default []",
+    ),
+  version: z
+    .string()
+    .regex(ISTIO_VERSION, {
+      error: "must be an exact Istio version 'MAJOR.MINOR.PATCH' such as '1.30.0' or '1.3.3'",
+    })
+    .optional()
+    .describe("oss mode: exact Istio chart version. @default the newest supported 1.30 patch"),
+  profile: z
+    .enum(["default", "demo", "minimal", "sds"])
+    .optional()
+    .describe("oss mode with legacy (1.3/1.4) charts: the values profile. @default 'default'"),
+  values: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("oss mode: extra chart values, merged last. @default {}"),
+  ingressGateway: z
+    .boolean()
+    .optional()
+    .describe(
+      "oss mode with current charts: install the 'gateway' chart in namespace istio-ingress. @default true",
+    ),
+  clusterAdmins: z
+    .array(z.string().email({ error: "must be a user or service account email" }))
+    .optional()
+    .describe("oss mode: identities bound to cluster-admin. @default - the deploying identity"),
+});
+
+export const backendSchema = z
+  .discriminatedUnion(
+    "type",
+    [
+      strict({
+        type: z.literal("local"),
+        path: z
+          .string()
+          .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:[\\/]/.test(p), {
+            error: "must be a path relative to the project, never absolute",
+          })
+          .optional()
+          .describe(
+            "State file, relative to the project root. @default 'terraform.<stack>.tfstate'",
+          ),
+      }),
+      strict({
+        type: z.literal("gcs"),
+        bucket: z
+          .string()
+          .regex(/^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$/, { error: "must be a GCS bucket name" }),
+        prefix: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("@default '<environment>'; each stack adds '/<stack>'"),
+      }),
+    ],
+    { error: "must be { type: local } or { type: gcs, bucket, prefix }" },
+  )
+  .describe("Where Terraform keeps state. @default { type: local }");
+
+export const waiverSchema = strict({
+  rule: z
+    .string()
+    .min(1)
+    .describe("A policy rule id, such as GKE_PRIVATE_NODES (`npm run policy` lists them)."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: "a waiver needs a reason" })
+    .describe("Why the rule does not apply; printed at every synth."),
+});
+
+export const MODES = ["managed", "oss", "cloud-service-mesh"] as const;
+
+export const environmentSchema = strict({
+  name: dnsLabel("environment names", 30).describe(
+    "Environment name; stacks are '<name>-cluster' and '<name>-mesh'.",
+  ),
+  mode: z
+    .enum(MODES)
+    .describe(
+      "managed: the GKE Istio add-on (beta). oss: Istio by Helm. cloud-service-mesh: Google's managed mesh.",
+    ),
+  project: z
+    .string()
+    .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, {
+      error:
+        "must be a GCP project id: 6 to 30 lower-case letters, digits or '-', starting with a letter",
+    })
+    .describe("GCP project id."),
+  location: locationSchema,
+  enableApis: z
+    .boolean()
+    .optional()
+    .describe("Enable the Google APIs the stacks need (never disabled on destroy). @default true"),
+  cluster: clusterSchema.optional(),
+  network: networkSchema.optional(),
+  nodePools: z.array(nodePoolSchema).min(1, { error: "must list at least one node pool" }),
+  istio: istioSchema.optional(),
+  backend: backendSchema.optional(),
+  policy: strict({
+    waivers: z
+      .array(waiverSchema)
+      .optional()
+      .describe("Rules this environment knowingly breaks, each with a reason. @default []"),
+  }).optional(),
+});
+
+export const environmentFileSchema = strict({
+  defaults: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      "Settings merged under every environment (objects merge, lists and values are replaced).",
+    ),
+  environments: z.array(z.unknown()).min(1, { error: "must list at least one environment" }),
+});
+
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type NodePoolConfig = z.infer<typeof nodePoolSchema>;
+export type NetworkConfig = z.infer<typeof networkSchema>;
+export type IstioConfig = z.infer<typeof istioSchema>;
+export type BackendConfig = z.infer<typeof backendSchema>;
+export type Mode = (typeof MODES)[number];
+
+export function regionOf(location: string): string {
+  return ZONE.test(location) ? location.slice(0, location.lastIndexOf("-")) : location;
+}
+
+export function isZone(location: string): boolean {
+  return ZONE.test(location);
+}

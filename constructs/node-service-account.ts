@@ -1,0 +1,54 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { GoogleProjectIamMember } from "@cdktf/provider-google-beta/lib/google-project-iam-member";
+import { GoogleServiceAccount } from "@cdktf/provider-google-beta/lib/google-service-account";
+
+/** What a GKE node needs and nothing more: write logs and metrics, read images. */
+export const NODE_ROLES = [
+  "roles/logging.logWriter",
+  "roles/monitoring.metricWriter",
+  "roles/monitoring.viewer",
+  "roles/stackdriver.resourceMetadata.writer",
+  "roles/autoscaling.metricsWriter",
+  "roles/artifactregistry.reader",
+] as const;
+
+export interface NodeServiceAccountProps {
+  readonly project: string;
+  /** 6 to 30 characters. */
+  readonly accountId: string;
+  /** @default - the stack's google-beta provider */
+  readonly provider?: TerraformProvider;
+  /** @default "GKE nodes of <accountId>" */
+  readonly displayName?: string;
+}
+
+/** A dedicated least-privilege service account for nodes, in place of the default compute account. */
+export class NodeServiceAccount extends Construct {
+  readonly resource: GoogleServiceAccount;
+  readonly email: string;
+
+  constructor(scope: Construct, id: string, props: NodeServiceAccountProps) {
+    super(scope, id);
+    if (!/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(props.accountId)) {
+      throw new Error(
+        `'accountId' must be 6 to 30 lower-case letters, digits or '-', starting with a letter, got '${props.accountId}'`,
+      );
+    }
+    this.resource = new GoogleServiceAccount(this, "Resource", {
+      provider: props.provider,
+      project: props.project,
+      accountId: props.accountId,
+      displayName: props.displayName ?? `GKE nodes of ${props.accountId}`,
+    });
+    this.email = this.resource.email;
+    for (const role of NODE_ROLES) {
+      new GoogleProjectIamMember(this, role.replace("roles/", ""), {
+        provider: props.provider,
+        project: props.project,
+        role,
+        member: `serviceAccount:${this.resource.email}`,
+      });
+    }
+  }
+}

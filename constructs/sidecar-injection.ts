@@ -1,0 +1,64 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Labels } from "@cdktf/provider-kubernetes/lib/labels";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+
+/** Namespaces every cluster already has: they are labelled, never created. */
+export const EXISTING_NAMESPACES = [
+  "default",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+] as const;
+
+/** Istio's classic injection label, which the seed sets with `kubectl label namespace`. */
+export const ISTIO_INJECTION_LABEL: Readonly<Record<string, string>> = {
+  "istio-injection": "enabled",
+};
+
+export interface SidecarInjectionProps {
+  /** Namespaces whose new pods get the Envoy sidecar. */
+  readonly namespaces: string[];
+  /** @default ISTIO_INJECTION_LABEL (`istio-injection=enabled`) */
+  readonly labels?: Record<string, string>;
+  /** Namespaces that exist already and must only be labelled. @default EXISTING_NAMESPACES */
+  readonly existingNamespaces?: readonly string[];
+  /** @default - the stack's kubernetes provider */
+  readonly provider?: TerraformProvider;
+  /** Resources the namespaces must wait for (the control plane, say). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Automatic sidecar injection for a list of namespaces: existing ones get the label
+ * (`kubernetes_labels`), missing ones are created with it. As the seed warns, pods that
+ * already run keep no sidecar until they are restarted.
+ */
+export class SidecarInjection extends Construct {
+  constructor(scope: Construct, id: string, props: SidecarInjectionProps) {
+    super(scope, id);
+    const labels = props.labels ?? ISTIO_INJECTION_LABEL;
+    const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
+    const seen = new Set<string>();
+    for (const namespace of props.namespaces) {
+      if (seen.has(namespace)) throw new Error(`'namespaces' lists '${namespace}' twice`);
+      seen.add(namespace);
+      if (existing.has(namespace)) {
+        new Labels(this, namespace, {
+          provider: props.provider,
+          apiVersion: "v1",
+          kind: "Namespace",
+          metadata: { name: namespace },
+          labels,
+          dependsOn: props.dependsOn,
+        });
+      } else {
+        new NamespaceV1(this, namespace, {
+          provider: props.provider,
+          metadata: { name: namespace, labels },
+          dependsOn: props.dependsOn,
+        });
+      }
+    }
+  }
+}

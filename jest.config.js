@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>"],
+  testMatch: ["**/__tests__/**/*.test.ts"],
+  // Type checking is `tsc --noEmit`'s job in `npm test`; jest only transpiles.
+  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
+  setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/"],
+  modulePathIgnorePatterns: ["<rootDir>/cdktf.out/"],
+  snapshotFormat: { printBasicPrototype: false },
+};

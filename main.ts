@@ -1,0 +1,17 @@
+import { App } from "cdktf";
+import { ConfigError, loadConfig } from "./config/load";
+import { addEnvironments } from "./stacks/environment-stacks";
+
+// Validate the whole file before any stack exists, so bad input writes nothing.
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`Invalid environment file, nothing was synthesized:\n${e.message}\n`);
+  process.exit(1);
+}
+
+const app = new App();
+addEnvironments(app, config.environments);
+app.synth();
