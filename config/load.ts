@@ -2,7 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { EnvironmentConfig, environmentFileSchema, environmentSchema, regionOf } from "./schema";
+import {
+  EnvironmentConfig,
+  environmentFileSchema,
+  environmentSchema,
+  nearest,
+  regionOf,
+} from "./schema";
 
 /** The default environment file, relative to the project root. */
 export const DEFAULT_CONFIG_FILE = "config/environments.yaml";
@@ -56,7 +62,7 @@ export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig
   if (!top.success)
     throw new ConfigError(
       file,
-      top.error.issues.map((i) => formatIssue("", i)),
+      top.error.issues.flatMap((i) => formatIssue("", i)),
     );
 
   const defaults = top.data.defaults ?? {};
@@ -73,7 +79,7 @@ export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig
     const merged = deepMerge(defaults, raw);
     const result = environmentSchema.safeParse(merged, { reportInput: true });
     if (!result.success) {
-      problems.push(...result.error.issues.map((i) => formatIssue(label, i)));
+      problems.push(...result.error.issues.flatMap((i) => formatIssue(label, i)));
       return;
     }
     const env = result.data;
@@ -126,7 +132,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
       problems.push(
         `${at}.minNodeCount: ${min} is greater than maxNodeCount ${max}; must be <= maxNodeCount`,
       );
-    if (initial < min || initial > max) {
+    else if (initial < min || initial > max) {
       problems.push(
         `${at}.initialNodeCount: ${initial} is outside minNodeCount..maxNodeCount (${min}..${max}); must be between them`,
       );
@@ -153,16 +159,26 @@ function environmentLabel(raw: unknown, index: number): string {
   return `environments[${index}]${name}`;
 }
 
-function formatIssue(label: string, issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? formatPath(issue.path) : label ? "" : "(top level)";
-  const prefix = [label, where].filter(Boolean).join(": ");
-  const got =
-    issue.code === "unrecognized_keys" || !("input" in issue) ? "" : `, got ${show(issue.input)}`;
-  const message =
-    issue.code === "invalid_value" && "values" in issue
-      ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`
-      : issue.message;
-  return `${prefix}: ${message}${got}`;
+function formatIssue(label: string, issue: z.core.$ZodIssue): string[] {
+  const line = (p: readonly PropertyKey[], text: string) => {
+    const where = p.length ? formatPath(p) : label ? "" : "(top level)";
+    return `${[label, where].filter(Boolean).join(": ")}: ${text}`;
+  };
+  if (issue.code === "unrecognized_keys") {
+    // The schema's message holds one line per key (see `strict` in schema.ts).
+    const messages = issue.message.split("\n");
+    return issue.keys.map((key, i) => line([...issue.path, key], messages[i] ?? issue.message));
+  }
+  const input = (issue as { input?: unknown }).input;
+  let text = issue.message;
+  if (issue.code === "invalid_key" || issue.code === "invalid_element")
+    text = issue.issues[0]?.message ?? text;
+  if (issue.code === "invalid_value") {
+    const allowed = issue.values.map(String);
+    const near = typeof input === "string" ? nearest(input, allowed) : undefined;
+    text = `must be one of ${allowed.join(", ")}${near ? ` (did you mean '${near}'?)` : ""}`;
+  }
+  return [line(issue.path, `${text}, got ${show(input)}`)];
 }
 
 export function formatPath(p: readonly PropertyKey[]): string {

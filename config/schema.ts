@@ -25,17 +25,22 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** The allowed name nearest to `value`, when it is near enough to be a typo. */
+export function nearest(value: string, allowed: readonly string[]): string | undefined {
+  return allowed
+    .map((name) => ({ name, d: editDistance(value, name) }))
+    .filter(({ name, d }) => d <= Math.max(2, Math.floor(name.length / 3)))
+    .sort((x, y) => x.d - y.d)[0]?.name;
+}
+
+/** One line per unknown key, in the order of `keys`. */
 export function unknownKeyMessage(keys: readonly string[], allowed: readonly string[]): string {
   return keys
     .map((key) => {
-      const near = allowed
-        .map((name) => ({ name, d: editDistance(key, name) }))
-        .filter(({ name, d }) => d <= Math.max(2, Math.floor(name.length / 3)))
-        .sort((x, y) => x.d - y.d)[0];
-      const hint = near ? `did you mean '${near.name}'? ` : "";
-      return `unknown key '${key}': ${hint}allowed keys are ${allowed.join(", ")}`;
+      const near = nearest(key, allowed);
+      return `unknown key${near ? `, did you mean '${near}'?` : ";"} allowed keys are ${allowed.join(", ")}`;
     })
-    .join("; ");
+    .join("\n");
 }
 
 /** A strict object whose unknown-key error names the near miss and the allowed keys. */
@@ -238,11 +243,9 @@ export const nodePoolSchema = strict({
     .describe("Node image. @default 'COS_CONTAINERD'"),
   oauthScopes: z
     .array(
-      z
-        .string()
-        .regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
-          error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
-        }),
+      z.string().regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
+        error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
+      }),
     )
     .min(1)
     .optional()

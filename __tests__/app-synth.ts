@@ -1,0 +1,62 @@
+import * as cp from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
+const NOT_COPIED = new Set(["node_modules", ".git", "cdktf.out", "__tests__", "coverage", ".gen"]);
+
+export interface AppRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The project copy the app ran in. */
+  readonly dir: string;
+  /** Relative path → content of every file the app wrote under cdktf.out/. */
+  readonly files: Record<string, string>;
+}
+
+/** A copy of the project's sources in a fresh folder (node_modules linked, not copied). */
+export function copyProject(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  for (const entry of fs.readdirSync(PROJECT_ROOT)) {
+    if (NOT_COPIED.has(entry)) continue;
+    fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** Runs main.ts the way `cdktf synth` does (CDKTF_OUTDIR=cdktf.out) in a project folder. */
+export function runApp(dir: string, env: Record<string, string> = {}): AppRun {
+  const r = cp.spawnSync(
+    process.execPath,
+    ["--require", "ts-node/register/transpile-only", "main.ts"],
+    {
+      cwd: dir,
+      env: { ...process.env, CDKTF_OUTDIR: "cdktf.out", ...env },
+      encoding: "utf8",
+    },
+  );
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    dir,
+    files: readTree(path.join(dir, "cdktf.out")),
+  };
+}
+
+export function readTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!fs.existsSync(root)) return files;
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = path.posix.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else files[child] = fs.readFileSync(path.join(root, child), "utf8");
+    }
+  };
+  walk("");
+  return files;
+}

@@ -1,0 +1,269 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ConfigError, deepMerge, loadConfig, parseConfig } from "../../config/load";
+import { environment } from "../fixtures";
+
+/** The problems parseConfig reports for one environment, without the file prefix. */
+function problemsOf(env: Record<string, unknown>, defaults?: Record<string, unknown>): string[] {
+  try {
+    parseConfig({ defaults, environments: [env] }, "envs.yaml");
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
+  }
+  return [];
+}
+
+describe("environment file validation", () => {
+  test("a valid environment has no problems and keeps its values", () => {
+    expect(problemsOf(environment())).toEqual([]);
+    const [env] = parseConfig({ environments: [environment({ istio: { mtls: "PERMISSIVE" } })] });
+    expect(env).toMatchObject({ name: "test", mode: "managed", istio: { mtls: "PERMISSIVE" } });
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "name",
+      { name: "Bad_Name" },
+      `environments[0] (Bad_Name): name: must be a lower-case DNS label: a letter, then letters, digits or '-', not ending in '-' (environment names), got "Bad_Name"`,
+    ],
+    [
+      "mode",
+      { mode: "manged" },
+      `environments[0] (test): mode: must be one of managed, oss, cloud-service-mesh (did you mean 'managed'?), got "manged"`,
+    ],
+    [
+      "project",
+      { project: "x" },
+      `environments[0] (test): project: must be a GCP project id: 6 to 30 lower-case letters, digits or '-', starting with a letter, got "x"`,
+    ],
+    [
+      "location",
+      { location: "us-central" },
+      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "us-central"`,
+    ],
+    [
+      "unknown key",
+      { clustr: {} },
+      `environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy`,
+    ],
+    [
+      "empty node pools",
+      { nodePools: [] },
+      `environments[0] (test): nodePools: must list at least one node pool, got []`,
+    ],
+    [
+      "cluster name length",
+      { cluster: { name: "a".repeat(41) } },
+      `environments[0] (test): cluster.name: must be at most 40 characters (GKE cluster names), got "${"a".repeat(41)}"`,
+    ],
+    [
+      "release channel",
+      { cluster: { releaseChannel: "FAST" } },
+      `environments[0] (test): cluster.releaseChannel: must be one of RAPID, REGULAR, STABLE, EXTENDED, UNSPECIFIED, got "FAST"`,
+    ],
+    [
+      "maintenance time",
+      { cluster: { maintenanceStartTime: "25:00" } },
+      `environments[0] (test): cluster.maintenanceStartTime: must be a time 'HH:MM' in GMT, from 00:00 to 23:59, got "25:00"`,
+    ],
+    [
+      "min master version",
+      { cluster: { minMasterVersion: "latest" } },
+      `environments[0] (test): cluster.minMasterVersion: must be a GKE version such as '1.30' or '1.30.5-gke.1014001', got "latest"`,
+    ],
+    [
+      "label",
+      { cluster: { labels: { Team: "x" } } },
+      `environments[0] (test): cluster.labels.Team: label keys must start with a lower-case letter and hold at most 63 lower-case letters, digits, '-' or '_', got "Team"`,
+    ],
+    [
+      "nested unknown key",
+      { nodePools: [{ name: "p", machinType: "x" }] },
+      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata`,
+    ],
+    [
+      "pool name",
+      { nodePools: [{ name: "Pool" }] },
+      `environments[0] (test): nodePools[0].name: must be a lower-case DNS label: a letter, then letters, digits or '-', not ending in '-' (node pool names), got "Pool"`,
+    ],
+    [
+      "pool count type",
+      { nodePools: [{ name: "p", maxNodeCount: 0 }] },
+      `environments[0] (test): nodePools[0].maxNodeCount: Too small: expected number to be >=1, got 0`,
+    ],
+    [
+      "oauth scope",
+      { nodePools: [{ name: "p", oauthScopes: ["logging.write"] }] },
+      `environments[0] (test): nodePools[0].oauthScopes[0]: must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform', got "logging.write"`,
+    ],
+    [
+      "mtls",
+      { istio: { mtls: "strict" } },
+      `environments[0] (test): istio.mtls: must be one of STRICT, PERMISSIVE (did you mean 'STRICT'?), got "strict"`,
+    ],
+    [
+      "absolute state path",
+      { backend: { type: "local", path: "/abs/state" } },
+      `environments[0] (test): backend.path: must be a path relative to the project, never absolute, got "/abs/state"`,
+    ],
+    [
+      "backend type",
+      { backend: { type: "s3" } },
+      `environments[0] (test): backend.type: must be { type: local } or { type: gcs, bucket, prefix }, got {"type":"s3"}`,
+    ],
+    [
+      "authorized network cidr",
+      { cluster: { masterAuthorizedNetworks: [{ cidrBlock: "10.0.0.0" }] } },
+      `environments[0] (test): cluster.masterAuthorizedNetworks[0].cidrBlock: must be an IPv4 CIDR block such as '10.0.0.0/20', got "10.0.0.0"`,
+    ],
+    [
+      "waiver reason",
+      { policy: { waivers: [{ rule: "X", reason: " " }] } },
+      `environments[0] (test): policy.waivers[0].reason: a waiver needs a reason, got ""`,
+    ],
+  ])("%s", (_what, overrides, message) => {
+    expect(problemsOf(environment(overrides))).toEqual([message]);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "min > max",
+      { nodePools: [{ name: "p", minNodeCount: 5, maxNodeCount: 2 }] },
+      "environments[0] (test): nodePools[0].minNodeCount: 5 is greater than maxNodeCount 2; must be <= maxNodeCount",
+    ],
+    [
+      "initial outside",
+      { nodePools: [{ name: "p", minNodeCount: 1, maxNodeCount: 3, initialNodeCount: 4 }] },
+      "environments[0] (test): nodePools[0].initialNodeCount: 4 is outside minNodeCount..maxNodeCount (1..3); must be between them",
+    ],
+    [
+      "preemptible and spot",
+      { nodePools: [{ name: "p", preemptible: true, spot: true }] },
+      "environments[0] (test): nodePools[0].spot: true together with preemptible true; choose one of preemptible or spot",
+    ],
+    [
+      "duplicate pool",
+      { nodePools: [{ name: "p" }, { name: "p" }] },
+      "environments[0] (test): nodePools[1].name: 'p' is used twice; node pool names must be unique",
+    ],
+    [
+      "zone outside region",
+      { location: "us-central1-a", cluster: { nodeLocations: ["europe-west1-b"] } },
+      "environments[0] (test): cluster.nodeLocations[0]: 'europe-west1-b' is not in the region of location 'us-central1-a'; use zones of us-central1",
+    ],
+    [
+      "open control plane",
+      { cluster: { masterAuthorizedNetworks: [{ cidrBlock: "0.0.0.0/0" }] } },
+      "environments[0] (test): cluster.masterAuthorizedNetworks[0].cidrBlock: '0.0.0.0/0' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices",
+    ],
+    [
+      "private endpoint without private nodes",
+      { cluster: { privateEndpoint: true, privateNodes: false } },
+      "environments[0] (test): cluster.privateEndpoint: true needs private nodes, got privateNodes false; set privateNodes true or privateEndpoint false",
+    ],
+    [
+      "existing network unnamed",
+      { network: { existing: true } },
+      "environments[0] (test): network.existing: true needs network.name and network.subnetName of the existing network, got nothing and nothing",
+    ],
+  ])("cross-field rule: %s", (_what, overrides, message) => {
+    expect(problemsOf(environment(overrides))).toEqual([message]);
+  });
+
+  test("names must be unique across environments", () => {
+    expect(() =>
+      parseConfig({ environments: [environment(), environment()] }, "envs.yaml"),
+    ).toThrow(
+      "envs.yaml: environments[1] (test): name: 'test' is already used by environments[0]; environment names must be unique",
+    );
+  });
+
+  test("top-level problems", () => {
+    expect(() => parseConfig({ environments: [] }, "e.yaml")).toThrow(
+      "e.yaml: environments: must list at least one environment, got []",
+    );
+    expect(() => parseConfig({ environment: [] }, "e.yaml")).toThrow(
+      "e.yaml: environment: unknown key, did you mean 'environments'? allowed keys are defaults, environments",
+    );
+    expect(() => parseConfig({ environments: [42] }, "e.yaml")).toThrow(
+      "e.yaml: environments[0]: must be a mapping of settings, got 42",
+    );
+  });
+
+  test("every problem of every environment is reported, one line each", () => {
+    let message = "";
+    try {
+      parseConfig(
+        {
+          environments: [
+            environment({ mode: "x", location: "y" }),
+            environment({ name: "b", project: "p" }),
+          ],
+        },
+        "f.yaml",
+      );
+    } catch (e) {
+      message = (e as ConfigError).message;
+    }
+    expect(message.split("\n")).toHaveLength(3);
+    expect(message).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  test("defaults merge under every environment: objects merge, lists are replaced", () => {
+    const envs = parseConfig({
+      defaults: {
+        project: "shared-project",
+        cluster: { labels: { team: "platform" }, nodeLocations: ["europe-west1-b"] },
+      },
+      environments: [
+        {
+          name: "a",
+          mode: "managed",
+          location: "europe-west1",
+          nodePools: [{ name: "p" }],
+          cluster: { name: "a1" },
+        },
+        {
+          name: "b",
+          mode: "managed",
+          location: "europe-west1",
+          nodePools: [{ name: "p" }],
+          cluster: { nodeLocations: ["europe-west1-c"] },
+        },
+      ],
+    });
+    expect(envs[0]).toMatchObject({
+      project: "shared-project",
+      cluster: { name: "a1", labels: { team: "platform" } },
+    });
+    expect(envs[1].cluster?.nodeLocations).toEqual(["europe-west1-c"]);
+    expect(deepMerge({ a: [1, 2] }, { a: [3] })).toEqual({ a: [3] });
+  });
+});
+
+describe("loadConfig", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-config-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("reads the default file", () => {
+    const config = loadConfig("config/environments.yaml");
+    expect(config.environments.map((e) => e.name)).toContain("managed");
+  });
+
+  test("reads JSON as well as YAML", () => {
+    const file = path.join(dir, "envs.json");
+    fs.writeFileSync(file, JSON.stringify({ environments: [environment()] }));
+    expect(loadConfig(file).environments[0].name).toBe("test");
+  });
+
+  test("a missing or malformed file is one clear line", () => {
+    expect(() => loadConfig(path.join(dir, "nope.yaml"))).toThrow(
+      /nope\.yaml: cannot read the environment file \(ENOENT\)$/,
+    );
+    const bad = path.join(dir, "bad.yaml");
+    fs.writeFileSync(bad, "environments: [\n");
+    expect(() => loadConfig(bad)).toThrow(/bad\.yaml: not valid YAML: /);
+  });
+});
