@@ -1,0 +1,53 @@
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { GoogleComputeNetwork } from "@cdktf/provider-google-beta/lib/google-compute-network";
+import { GoogleComputeRouterNat } from "@cdktf/provider-google-beta/lib/google-compute-router-nat";
+import { GoogleComputeSubnetwork } from "@cdktf/provider-google-beta/lib/google-compute-subnetwork";
+import { ClusterNetwork, ClusterNetworkProps } from "../../constructs/cluster-network";
+
+const base: ClusterNetworkProps = {
+  project: "demo-project",
+  region: "europe-west1",
+  networkName: "demo-vpc",
+  subnetName: "demo-nodes",
+};
+const synth = (props: Partial<ClusterNetworkProps> = {}) =>
+  Testing.synthScope((scope: Construct) => {
+    new ClusterNetwork(scope, "Network", { ...base, ...props });
+  });
+
+describe("ClusterNetwork", () => {
+  test("a dedicated VPC, a subnet with pod and service ranges, and Cloud NAT", () => {
+    const out = synth();
+    expect(out).toHaveResourceWithProperties(GoogleComputeNetwork, {
+      name: "demo-vpc",
+      auto_create_subnetworks: false,
+    });
+    expect(out).toHaveResourceWithProperties(GoogleComputeSubnetwork, {
+      name: "demo-nodes",
+      region: "europe-west1",
+      ip_cidr_range: "10.0.0.0/20",
+      private_ip_google_access: true,
+      secondary_ip_range: [
+        { range_name: "pods", ip_cidr_range: "10.4.0.0/14" },
+        { range_name: "services", ip_cidr_range: "10.8.0.0/20" },
+      ],
+    });
+    expect(out).toHaveResourceWithProperties(GoogleComputeRouterNat, {
+      name: "demo-vpc-nat",
+      source_subnetwork_ip_ranges_to_nat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
+    });
+  });
+
+  test("an existing network is named, not created, and gets no NAT unless asked", () => {
+    const out = JSON.parse(synth({ existing: true }));
+    expect(out.resource).toBeUndefined();
+    const withNat = synth({ existing: true, cloudNat: true });
+    expect(withNat).toHaveResourceWithProperties(GoogleComputeRouterNat, { name: "demo-vpc-nat" });
+    expect(withNat).not.toHaveResource(GoogleComputeNetwork);
+  });
+
+  test("NAT can be left out when egress exists", () => {
+    expect(synth({ cloudNat: false })).not.toHaveResource(GoogleComputeRouterNat);
+  });
+});

@@ -1,0 +1,130 @@
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { GoogleContainerCluster } from "@cdktf/provider-google-beta/lib/google-container-cluster";
+import { GkeCluster, GkeClusterProps } from "../../constructs/gke-cluster";
+
+const base: GkeClusterProps = {
+  project: "demo-project",
+  location: "europe-west1",
+  name: "demo",
+  network: "net",
+  subnetwork: "subnet",
+  podsRangeName: "pods",
+  servicesRangeName: "services",
+};
+const synth = (props: Partial<GkeClusterProps> = {}) =>
+  Testing.synthScope((scope: Construct) => {
+    new GkeCluster(scope, "Cluster", { ...base, ...props });
+  });
+
+describe("GkeCluster", () => {
+  test("hardened by default", () => {
+    expect(synth()).toHaveResourceWithProperties(GoogleContainerCluster, {
+      name: "demo",
+      remove_default_node_pool: true,
+      initial_node_count: 1,
+      deletion_protection: true,
+      release_channel: { channel: "REGULAR" },
+      networking_mode: "VPC_NATIVE",
+      ip_allocation_policy: {
+        cluster_secondary_range_name: "pods",
+        services_secondary_range_name: "services",
+      },
+      datapath_provider: "ADVANCED_DATAPATH",
+      private_cluster_config: {
+        enable_private_nodes: true,
+        enable_private_endpoint: false,
+        master_ipv4_cidr_block: "172.16.0.0/28",
+      },
+      master_authorized_networks_config: { cidr_blocks: [] },
+      master_auth: { client_certificate_config: { issue_client_certificate: false } },
+      enable_legacy_abac: false,
+      enable_kubernetes_alpha: false,
+      enable_shielded_nodes: true,
+      enable_intranode_visibility: true,
+      workload_identity_config: { workload_pool: "demo-project.svc.id.goog" },
+      binary_authorization: { evaluation_mode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
+      logging_service: "logging.googleapis.com/kubernetes",
+      monitoring_service: "monitoring.googleapis.com/kubernetes",
+      maintenance_policy: { daily_maintenance_window: { start_time: "04:00" } },
+    });
+    expect(
+      JSON.parse(synth()).resource.google_container_cluster.Cluster_EB0386A7.addons_config,
+    ).toBeUndefined();
+  });
+
+  test("the Istio add-on: STRICT is AUTH_MUTUAL_TLS, PERMISSIVE is AUTH_NONE", () => {
+    expect(synth({ istioAddon: { mtls: "STRICT" } })).toHaveResourceWithProperties(
+      GoogleContainerCluster,
+      {
+        addons_config: { istio_config: { disabled: false, auth: "AUTH_MUTUAL_TLS" } },
+      },
+    );
+    expect(synth({ istioAddon: { mtls: "PERMISSIVE" } })).toHaveResourceWithProperties(
+      GoogleContainerCluster,
+      {
+        addons_config: { istio_config: { disabled: false, auth: "AUTH_NONE" } },
+      },
+    );
+  });
+
+  test("legacy datapath enforces network policy with the Calico add-on", () => {
+    expect(synth({ datapath: "LEGACY_DATAPATH" })).toHaveResourceWithProperties(
+      GoogleContainerCluster,
+      {
+        datapath_provider: "LEGACY_DATAPATH",
+        network_policy: { enabled: true, provider: "CALICO" },
+        addons_config: { network_policy_config: { disabled: false } },
+      },
+    );
+  });
+
+  test("each hardened default can be turned off explicitly", () => {
+    const json = JSON.parse(
+      synth({
+        privateNodes: false,
+        workloadIdentity: false,
+        binaryAuthorization: false,
+        logging: false,
+        releaseChannel: "UNSPECIFIED",
+      }),
+    ).resource.google_container_cluster.Cluster_EB0386A7;
+    expect(json.private_cluster_config).toBeUndefined();
+    expect(json.workload_identity_config).toBeUndefined();
+    expect(json.binary_authorization).toEqual({ evaluation_mode: "DISABLED" });
+    expect(json.logging_service).toBe("none");
+    expect(json.release_channel).toEqual({ channel: "UNSPECIFIED" });
+  });
+
+  test("fleet registration", () => {
+    expect(synth({ fleetProject: "host-project" })).toHaveResourceWithProperties(
+      GoogleContainerCluster,
+      {
+        fleet: { project: "host-project" },
+      },
+    );
+  });
+
+  test("validates its props", () => {
+    expect(() => synth({ name: "Demo_1" })).toThrow(
+      "'name' must be 1 to 40 lower-case letters, digits or '-', starting with a letter, got 'Demo_1'",
+    );
+    expect(() => synth({ maintenanceStartTime: "4am" })).toThrow(
+      `'maintenanceStartTime' must be "HH:MM" (GMT), got '4am'`,
+    );
+    expect(() => synth({ masterAuthorizedNetworks: [{ cidrBlock: "0.0.0.0/0" }] })).toThrow(
+      "'masterAuthorizedNetworks' must not open the control plane to the internet, got '0.0.0.0/0'",
+    );
+  });
+
+  test("credentialsCommand uses --zone for zones and --region for regions", () => {
+    Testing.synthScope((scope: Construct) => {
+      expect(new GkeCluster(scope, "A", base).credentialsCommand).toBe(
+        "gcloud container clusters get-credentials demo --region europe-west1 --project demo-project",
+      );
+      expect(
+        new GkeCluster(scope, "B", { ...base, location: "europe-west1-b" }).credentialsCommand,
+      ).toMatch(/--zone europe-west1-b /);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { GoogleContainerNodePool } from "@cdktf/provider-google-beta/lib/google-container-node-pool";
+import { NodePool, NodePoolProps } from "../../constructs/node-pool";
+
+const base: NodePoolProps = {
+  cluster: "demo",
+  project: "demo-project",
+  location: "europe-west1",
+  name: "pool",
+  serviceAccount: "nodes@demo-project.iam.gserviceaccount.com",
+};
+const synth = (props: Partial<NodePoolProps> = {}) =>
+  Testing.synthScope((scope: Construct) => {
+    new NodePool(scope, "Pool", { ...base, ...props });
+  });
+
+describe("NodePool", () => {
+  test("hardened, autoscaled nodes by default", () => {
+    expect(synth()).toHaveResourceWithProperties(GoogleContainerNodePool, {
+      name: "pool",
+      cluster: "demo",
+      initial_node_count: 1,
+      autoscaling: { min_node_count: 1, max_node_count: 3 },
+      management: { auto_repair: true, auto_upgrade: true },
+      node_config: expect.objectContaining({
+        machine_type: "e2-standard-4",
+        image_type: "COS_CONTAINERD",
+        service_account: "nodes@demo-project.iam.gserviceaccount.com",
+        oauth_scopes: ["https://www.googleapis.com/auth/cloud-platform"],
+        shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: true },
+        workload_metadata_config: { mode: "GKE_METADATA" },
+        metadata: { "disable-legacy-endpoints": "true" },
+      }),
+    });
+  });
+
+  test("the seed article's pool", () => {
+    expect(
+      synth({
+        name: "node-pool",
+        machineType: "n1-standard-8",
+        minNodeCount: 1,
+        maxNodeCount: 6,
+        preemptible: false,
+        oauthScopes: [
+          "https://www.googleapis.com/auth/logging.write",
+          "https://www.googleapis.com/auth/monitoring",
+        ],
+      }),
+    ).toHaveResourceWithProperties(GoogleContainerNodePool, {
+      name: "node-pool",
+      autoscaling: { min_node_count: 1, max_node_count: 6 },
+      node_config: expect.objectContaining({
+        machine_type: "n1-standard-8",
+        preemptible: false,
+        oauth_scopes: [
+          "https://www.googleapis.com/auth/logging.write",
+          "https://www.googleapis.com/auth/monitoring",
+        ],
+      }),
+    });
+  });
+
+  test("validates its props", () => {
+    expect(() => synth({ minNodeCount: 4, maxNodeCount: 2 })).toThrow(
+      "'minNodeCount' (4) must be at most 'maxNodeCount' (2)",
+    );
+    expect(() => synth({ minNodeCount: 2, maxNodeCount: 4, initialNodeCount: 5 })).toThrow(
+      "'initialNodeCount' (5) must be between 'minNodeCount' (2) and 'maxNodeCount' (4)",
+    );
+    expect(() => synth({ preemptible: true, spot: true })).toThrow(
+      "'preemptible' and 'spot' cannot both be true",
+    );
+  });
+});
