@@ -414,17 +414,22 @@ export const environmentSchema = strict({
     .boolean()
     .optional()
     .describe("Enable the Google APIs the stacks need (never disabled on destroy). @default true"),
-  cluster: clusterSchema.optional(),
-  network: networkSchema.optional(),
-  nodePools: z.array(nodePoolSchema).min(1, { error: "must list at least one node pool" }),
-  istio: istioSchema.optional(),
+  cluster: clusterSchema.optional().describe("The GKE cluster (hardened by default)."),
+  network: networkSchema.optional().describe("The VPC the cluster runs in."),
+  nodePools: z
+    .array(nodePoolSchema)
+    .min(1, { error: "must list at least one node pool" })
+    .describe("Node pools, each autoscaled; the default pool is always removed."),
+  istio: istioSchema.optional().describe("The mesh."),
   backend: backendSchema.optional(),
   policy: strict({
     waivers: z
       .array(waiverSchema)
       .optional()
       .describe("Rules this environment knowingly breaks, each with a reason. @default []"),
-  }).optional(),
+  })
+    .optional()
+    .describe("The synth-time security policy check."),
 });
 
 export const environmentFileSchema = strict({

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { environmentSchema } from "./schema";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/** The README's table of every environment-file key, built from the schema so the two never drift. */
+export function configReferenceMarkdown(): string {
+  const env = z.toJSONSchema(environmentSchema, { io: "input", unrepresentable: "any" }) as Json;
+  const rows: string[] = ["| key | allowed | default | meaning |", "| --- | --- | --- | --- |"];
+  const walk = (schema: Json, prefix: string) => {
+    for (const [key, raw] of Object.entries<Json>(schema.properties ?? {})) {
+      const p = `${prefix}${key}`;
+      const item = raw.type === "array" ? raw.items : raw;
+      const description: string = raw.description ?? item?.description ?? "";
+      const [meaning, def] = ` ${description}`
+        .split(" @default ")
+        .map((t) => t.trim().replace(/^- /, ""));
+      rows.push(
+        `| \`${p}\` | ${allowed(raw)} | ${def ? def.replace(/\|/g, "\\|") : schema.required?.includes(key) ? "required" : "-"} | ${meaning.replace(/\|/g, "\\|")} |`,
+      );
+      if (item?.type === "object" && item.properties)
+        walk(item, raw.type === "array" ? `${p}[].` : `${p}.`);
+      for (const variant of raw.oneOf ?? raw.anyOf ?? []) {
+        if (variant.properties)
+          walk(
+            {
+              ...variant,
+              properties: Object.fromEntries(
+                Object.entries<Json>(variant.properties).filter(([k]) => k !== "type"),
+              ),
+            },
+            `${p}.`,
+          );
+      }
+    }
+  };
+  walk(env, "");
+  return rows.join("\n");
+}
+
+function allowed(schema: Json): string {
+  if (schema.enum) return schema.enum.map((v: string) => `\`${v}\``).join(", ");
+  if (schema.const !== undefined) return `\`${schema.const}\``;
+  if (schema.oneOf || schema.anyOf)
+    return (schema.oneOf ?? schema.anyOf)
+      .map((v: Json) => `\`${v.properties?.type?.const ?? "?"}\``)
+      .join(" or ");
+  if (schema.type === "array") return `list of ${allowed(schema.items)}`;
+  if (schema.type === "object")
+    return schema.properties || schema.additionalProperties?.type !== "string"
+      ? "mapping"
+      : "map of strings";
+  return schema.type ?? "any";
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function replaceBetweenMarkers(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`markers ${start} ... ${end} not found`);
+  return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
+}
+
+/** The README with its key table regenerated, formatted as Prettier would. */
+export async function readmeWithReference(readme: string): Promise<string> {
+  // Prettier is a dev dependency: loaded only by the docs script and the tests.
+  const prettier = await import("prettier");
+  const text = replaceBetweenMarkers(readme, "config-reference", configReferenceMarkdown());
+  return prettier.format(text, {
+    ...(await prettier.resolveConfig("README.md")),
+    parser: "markdown",
+  });
+}
