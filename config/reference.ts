@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { z } from "zod";
 import { environmentSchema } from "./schema";
 
@@ -64,13 +65,17 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
   return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
 }
 
-/** The README with its key table regenerated, formatted as Prettier would. */
-export async function readmeWithReference(readme: string): Promise<string> {
-  // Prettier is a dev dependency: loaded only by the docs script and the tests.
-  const prettier = await import("prettier");
+/** The README with its key table regenerated, formatted as Prettier would (a dev tool: docs script and tests only). */
+export function readmeWithReference(readme: string): string {
   const text = replaceBetweenMarkers(readme, "config-reference", configReferenceMarkdown());
-  return prettier.format(text, {
-    ...(await prettier.resolveConfig("README.md")),
-    parser: "markdown",
-  });
+  const prettier = spawnSync(
+    process.execPath,
+    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", "README.md"],
+    {
+      input: text,
+      encoding: "utf8",
+    },
+  );
+  if (prettier.status !== 0) throw new Error(`prettier failed: ${prettier.stderr}`);
+  return prettier.stdout;
 }

@@ -10,7 +10,5 @@ fs.writeFileSync(
   environmentFileJsonSchemaText(),
 );
 const readme = path.join(root, "README.md");
-void readmeWithReference(fs.readFileSync(readme, "utf8")).then((text) => {
-  fs.writeFileSync(readme, text);
-  console.log("wrote config/environments.schema.json and the key table of README.md");
-});
+fs.writeFileSync(readme, readmeWithReference(fs.readFileSync(readme, "utf8")));
+console.log("wrote config/environments.schema.json and the key table of README.md");
