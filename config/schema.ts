@@ -238,11 +238,9 @@ export const nodePoolSchema = strict({
     .describe("Node image. @default 'COS_CONTAINERD'"),
   oauthScopes: z
     .array(
-      z
-        .string()
-        .regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
-          error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
-        }),
+      z.string().regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
+        error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
+      }),
     )
     .min(1)
     .optional()
