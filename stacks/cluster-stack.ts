@@ -124,7 +124,7 @@ export class ClusterStack extends TerraformStack {
         membershipId: fleet.membershipId,
         membershipLocation: fleet.membershipLocation,
         createFeature: props.createMeshFeature ?? true,
-        dependsOn: [...this.apis],
+        dependsOn: this.apis.length > 0 ? [...this.apis] : undefined,
       });
     }
 
