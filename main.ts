@@ -12,6 +12,7 @@ try {
   process.exit(1);
 }
 
-const app = new App();
+// No stack traces in the output: they hold absolute paths, and the output must be byte-identical anywhere.
+const app = new App({ stackTraces: false });
 addEnvironments(app, config.environments);
 app.synth();

@@ -122,6 +122,19 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
       `cluster.privateEndpoint: true needs private nodes, got privateNodes false; set privateNodes true or privateEndpoint false`,
     );
   }
+  if (env.mode === "cloud-service-mesh") {
+    if (env.cluster?.workloadIdentity === false) {
+      problems.push(
+        `cluster.workloadIdentity: false is not allowed with mode cloud-service-mesh, which requires Workload Identity; remove the key or set it true`,
+      );
+    }
+    env.nodePools.forEach((pool, i) => {
+      if (pool.workloadMetadata === "GCE_METADATA")
+        problems.push(
+          `nodePools[${i}].workloadMetadata: 'GCE_METADATA' is not allowed with mode cloud-service-mesh, which requires Workload Identity on nodes; remove the key or set it 'GKE_METADATA'`,
+        );
+    });
+  }
   const poolNames = new Set<string>();
   env.nodePools.forEach((pool, i) => {
     const at = `nodePools[${i}]`;

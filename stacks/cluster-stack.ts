@@ -1,8 +1,10 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { GoogleProjectService } from "@cdktf/provider-google-beta/lib/google-project-service";
+import { DataGoogleProject } from "@cdktf/provider-google-beta/lib/data-google-project";
 import { EnvironmentConfig, regionOf } from "../config/schema";
+import { CloudServiceMesh, SERVICE_MESH_APIS, meshIdLabel } from "../constructs/cloud-service-mesh";
 import { ClusterNetwork } from "../constructs/cluster-network";
 import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
@@ -12,8 +14,19 @@ import { configureBackend } from "./backend";
 /** APIs every mode needs; enabled, and never disabled on destroy. */
 export const BASE_APIS = ["compute.googleapis.com", "container.googleapis.com"] as const;
 
+/** Synth warning on every managed-mode environment (pinned by a test). */
+export const MANAGED_MODE_WARNING =
+  "mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
+  '(gcloud answers "The --istio-config flag is no longer supported"); ' +
+  "use mode 'cloud-service-mesh' for Google's managed Istio (README.md, \"Migrations\")";
+
 export interface ClusterStackProps {
   readonly environment: EnvironmentConfig;
+  /**
+   * cloud-service-mesh mode: create the project-wide `servicemesh` fleet feature here. False
+   * when another environment of the same project owns it. @default true
+   */
+  readonly createMeshFeature?: boolean;
 }
 
 /**
@@ -37,9 +50,20 @@ export class ClusterStack extends TerraformStack {
     this.provider = new GoogleBetaProvider(this, "GoogleBeta", { project: env.project });
     const provider = this.provider;
 
+    const csm = env.mode === "cloud-service-mesh";
     if (env.enableApis ?? true) {
       for (const service of BASE_APIS) this.enableApi(env.project, service);
+      if (csm) for (const service of SERVICE_MESH_APIS) this.enableApi(env.project, service);
     }
+    if (env.mode === "managed") {
+      Annotations.of(this).addWarning(`environment '${env.name}': ${MANAGED_MODE_WARNING}`);
+    }
+    // The console's mesh views group clusters by this label (CSM's Terraform sample sets it too).
+    const meshLabel = csm
+      ? meshIdLabel(
+          new DataGoogleProject(this, "Project", { provider, projectId: env.project }).number,
+        )
+      : {};
 
     const network = new ClusterNetwork(this, "Network", {
       provider,
@@ -68,7 +92,7 @@ export class ClusterStack extends TerraformStack {
       releaseChannel: c.releaseChannel,
       minMasterVersion: c.minMasterVersion,
       maintenanceStartTime: c.maintenanceStartTime,
-      labels: { "managed-by": "gke-istio-cdktf", environment: env.name, ...c.labels },
+      labels: { "managed-by": "gke-istio-cdktf", environment: env.name, ...c.labels, ...meshLabel },
       deletionProtection: c.deletionProtection,
       nodeLocations: c.nodeLocations,
       masterAuthorizedNetworks: c.masterAuthorizedNetworks,
@@ -88,7 +112,21 @@ export class ClusterStack extends TerraformStack {
       monitoring: c.monitoring,
       dependsOn: this.apis,
       istioAddon: env.mode === "managed" ? { mtls: env.istio?.mtls ?? "STRICT" } : undefined,
+      // Born in the fleet: GKE creates the membership (id = cluster name, location = its region).
+      fleetProject: csm ? env.project : undefined,
     });
+
+    if (csm) {
+      const fleet = this.cluster.resource.fleet;
+      new CloudServiceMesh(this, "ServiceMesh", {
+        provider,
+        project: env.project,
+        membershipId: fleet.membershipId,
+        membershipLocation: fleet.membershipLocation,
+        createFeature: props.createMeshFeature ?? true,
+        dependsOn: this.apis.length > 0 ? [...this.apis] : undefined,
+      });
+    }
 
     const needsAccount = env.nodePools.some((p) => !p.serviceAccount);
     const account = needsAccount

@@ -13,16 +13,40 @@ export function needsMeshStack(env: EnvironmentConfig): boolean {
   return env.mode !== "managed" || (env.istio?.injectionNamespaces ?? []).length > 0;
 }
 
+export interface AddEnvironmentOptions {
+  /** cloud-service-mesh: this environment's cluster stack creates the project's fleet feature. @default true */
+  readonly createMeshFeature?: boolean;
+}
+
 /** The stacks of one environment: `<name>-cluster`, then `<name>-mesh` applied after it. */
-export function addEnvironment(app: App, env: EnvironmentConfig): EnvironmentStacks {
-  const cluster = new ClusterStack(app, `${env.name}-cluster`, { environment: env });
+export function addEnvironment(
+  app: App,
+  env: EnvironmentConfig,
+  options: AddEnvironmentOptions = {},
+): EnvironmentStacks {
+  const cluster = new ClusterStack(app, `${env.name}-cluster`, {
+    environment: env,
+    createMeshFeature: options.createMeshFeature,
+  });
   if (!needsMeshStack(env)) return { cluster };
   const mesh = new MeshStack(app, `${env.name}-mesh`, { environment: env });
   mesh.addDependency(cluster);
   return { cluster, mesh };
 }
 
-/** Every environment's stacks, in file order. */
+/**
+ * Every environment's stacks, in file order. The `servicemesh` fleet feature is project-wide:
+ * the first cloud-service-mesh environment of a project creates it, and the cluster stacks of
+ * the project's later ones depend on that stack instead of creating it again.
+ */
 export function addEnvironments(app: App, environments: EnvironmentConfig[]): EnvironmentStacks[] {
-  return environments.map((env) => addEnvironment(app, env));
+  const featureOwners = new Map<string, ClusterStack>();
+  return environments.map((env) => {
+    if (env.mode !== "cloud-service-mesh") return addEnvironment(app, env);
+    const owner = featureOwners.get(env.project);
+    const stacks = addEnvironment(app, env, { createMeshFeature: !owner });
+    if (owner) stacks.cluster.addDependency(owner);
+    else featureOwners.set(env.project, stacks.cluster);
+    return stacks;
+  });
 }

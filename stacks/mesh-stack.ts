@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { ClusterConnection } from "../constructs/cluster-connection";
+import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
 import { SidecarInjection } from "../constructs/sidecar-injection";
 import { configureBackend } from "./backend";
 
@@ -24,11 +25,23 @@ export class MeshStack extends TerraformStack {
       project: env.project,
       location: env.location,
       clusterName: env.cluster?.name ?? env.name,
-      helm: env.mode === "oss",
+      helm: env.mode === "oss" || env.mode === "cloud-service-mesh",
     });
     const namespaces = env.istio?.injectionNamespaces ?? [];
     if (namespaces.length > 0) {
       new SidecarInjection(this, "SidecarInjection", { namespaces });
+    }
+    // cloud-service-mesh: the injection labels above are already the form CSM documents for a
+    // managed control plane, the default injection label `istio-injection=enabled` without
+    // `istio.io/rev` (cloud.google.com/service-mesh/docs/onboarding/provision-control-plane,
+    // "Deploy applications"). Managed CSM accepts plaintext by default (auto mTLS only), so
+    // STRICT needs a mesh-wide policy in the root namespace (".../docs/security/configuring-mtls").
+    if (env.mode === "cloud-service-mesh" && (env.istio?.mtls ?? "STRICT") === "STRICT") {
+      new MeshPeerAuthentication(this, "PeerAuthentication", {
+        provider: this.connection.helm,
+        namespace: "istio-system",
+        mode: "STRICT",
+      });
     }
   }
 }

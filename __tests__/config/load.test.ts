@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConfigError, deepMerge, loadConfig, parseConfig } from "../../config/load";
-import { environment } from "../fixtures";
+import { environment, parseEnvironments } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
 function problemsOf(env: Record<string, unknown>, defaults?: Record<string, unknown>): string[] {
@@ -265,5 +265,36 @@ describe("loadConfig", () => {
     const bad = path.join(dir, "bad.yaml");
     fs.writeFileSync(bad, "environments: [\n");
     expect(() => loadConfig(bad)).toThrow(/bad\.yaml: not valid YAML: /);
+  });
+});
+
+describe("cloud-service-mesh environment rules", () => {
+  test("Workload Identity cannot be turned off", () => {
+    expect(() =>
+      parseEnvironments(
+        environment({ mode: "cloud-service-mesh", cluster: { workloadIdentity: false } }),
+      ),
+    ).toThrow(
+      "test.yaml: environments[0] (test): cluster.workloadIdentity: false is not allowed with mode cloud-service-mesh, which requires Workload Identity; remove the key or set it true",
+    );
+  });
+
+  test("node pools must keep the GKE metadata server", () => {
+    expect(() =>
+      parseEnvironments(
+        environment({
+          mode: "cloud-service-mesh",
+          nodePools: [{ name: "a" }, { name: "b", workloadMetadata: "GCE_METADATA" }],
+        }),
+      ),
+    ).toThrow(
+      "test.yaml: environments[0] (test): nodePools[1].workloadMetadata: 'GCE_METADATA' is not allowed with mode cloud-service-mesh, which requires Workload Identity on nodes; remove the key or set it 'GKE_METADATA'",
+    );
+  });
+
+  test("other modes may turn Workload Identity off", () => {
+    expect(() =>
+      parseEnvironments(environment({ cluster: { workloadIdentity: false } })),
+    ).not.toThrow();
   });
 });

@@ -101,3 +101,81 @@ describe("ClusterStack", () => {
     ).toEqual(["test-cluster", "test-mesh"]);
   });
 });
+
+describe("ClusterStack (cloud-service-mesh)", () => {
+  const csm = () => environment({ mode: "cloud-service-mesh" });
+  const stack = synthEnvironments(csm())["test-cluster"];
+  const cluster = onlyResource(stack, "google_container_cluster");
+
+  test("the cluster joins the project's fleet, with Workload Identity and the mesh_id label", () => {
+    expect(cluster.fleet).toEqual({ project: "test-project" });
+    expect(cluster.workload_identity_config).toEqual({ workload_pool: "test-project.svc.id.goog" });
+    expect(cluster.resource_labels).toEqual({
+      "managed-by": "gke-istio-cdktf",
+      environment: "test",
+      mesh_id: "proj-${data.google_project.Project.number}",
+    });
+    expect(stack.data.google_project.Project).toMatchObject({
+      project_id: "test-project",
+      provider: "google-beta",
+    });
+    expect(cluster.addons_config?.istio_config).toBeUndefined();
+  });
+
+  test("the servicemesh feature, and the membership wired to the cluster's fleet membership", () => {
+    expect(onlyResource(stack, "google_gke_hub_feature")).toMatchObject({
+      name: "servicemesh",
+      location: "global",
+      project: "test-project",
+      provider: "google-beta",
+    });
+    expect(onlyResource(stack, "google_gke_hub_feature_membership")).toMatchObject({
+      feature: "${google_gke_hub_feature.ServiceMesh_Feature_C6D8E566.name}",
+      location: "global",
+      membership: "${google_container_cluster.Cluster_EB0386A7.fleet[0].membership_id}",
+      membership_location:
+        "${google_container_cluster.Cluster_EB0386A7.fleet[0].membership_location}",
+      mesh: { management: "MANAGEMENT_AUTOMATIC" },
+      provider: "google-beta",
+    });
+  });
+
+  test("the mesh APIs are enabled, never disabled on destroy, before the cluster and the hub resources", () => {
+    const apis = resourcesOf(stack, "google_project_service");
+    expect(apis.map((a) => a.service).sort()).toEqual([
+      "compute.googleapis.com",
+      "container.googleapis.com",
+      "gkehub.googleapis.com",
+      "mesh.googleapis.com",
+      "meshconfig.googleapis.com",
+    ]);
+    for (const api of apis) expect(api.disable_on_destroy).toBe(false);
+    const all = [
+      "google_project_service.Api-compute",
+      "google_project_service.Api-container",
+      "google_project_service.Api-mesh",
+      "google_project_service.Api-meshconfig",
+      "google_project_service.Api-gkehub",
+    ];
+    expect(cluster.depends_on).toEqual(all);
+    expect(onlyResource(stack, "google_gke_hub_feature").depends_on).toEqual(all);
+    expect(onlyResource(stack, "google_gke_hub_feature_membership").depends_on).toEqual(all);
+  });
+
+  test("enableApis: false leaves the APIs to the user", () => {
+    const off = synthEnvironments(environment({ mode: "cloud-service-mesh", enableApis: false }));
+    expect(resourcesOf(off["test-cluster"], "google_project_service")).toEqual([]);
+    expect(onlyResource(off["test-cluster"], "google_gke_hub_feature_membership").depends_on).toBe(
+      undefined,
+    );
+  });
+
+  test("every google resource and data source is routed to google-beta", () => {
+    for (const block of [stack.resource, stack.data]) {
+      for (const [type, bodies] of Object.entries(block as Record<string, object>)) {
+        for (const body of Object.values(bodies))
+          expect({ type, provider: body.provider }).toEqual({ type, provider: "google-beta" });
+      }
+    }
+  });
+});

@@ -34,3 +34,44 @@ describe("MeshStack (managed)", () => {
     });
   });
 });
+
+describe("MeshStack (cloud-service-mesh)", () => {
+  const stacks = synthEnvironments(
+    environment({
+      mode: "cloud-service-mesh",
+      istio: { injectionNamespaces: ["default", "shop"] },
+    }),
+  );
+  const mesh = stacks["test-mesh"];
+
+  test("namespaces get CSM's default injection label, istio-injection=enabled, no revision label", () => {
+    expect(onlyResource(mesh, "kubernetes_labels").labels).toEqual({
+      "istio-injection": "enabled",
+    });
+    expect(onlyResource(mesh, "kubernetes_namespace_v1").metadata.labels).toEqual({
+      "istio-injection": "enabled",
+    });
+  });
+
+  test("strict mTLS (the default) is a mesh-wide PeerAuthentication released by the helm provider", () => {
+    expect(Object.keys(mesh.provider).sort()).toEqual(["google", "helm", "kubernetes"]);
+    expect(onlyResource(mesh, "helm_release")).toMatchObject({
+      provider: "helm",
+      name: "peer-authentication",
+      namespace: "istio-system",
+      create_namespace: true,
+      skip_crds: false,
+      set: [
+        { name: "name", value: "default" },
+        { name: "mode", value: "STRICT" },
+      ],
+    });
+  });
+
+  test("PERMISSIVE adds no policy: managed CSM accepts plaintext by default", () => {
+    const permissive = synthEnvironments(
+      environment({ mode: "cloud-service-mesh", istio: { mtls: "PERMISSIVE" } }),
+    );
+    expect(permissive["test-mesh"].resource).toBeUndefined();
+  });
+});

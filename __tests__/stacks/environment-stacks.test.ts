@@ -1,0 +1,64 @@
+import { App, Testing } from "cdktf";
+import { addEnvironments } from "../../stacks/environment-stacks";
+import { MANAGED_MODE_WARNING } from "../../stacks/cluster-stack";
+import { environment, parseEnvironments, resourcesOf, synthApp } from "../fixtures";
+
+const csm = (name: string, project = "test-project") =>
+  environment({ name, project, mode: "cloud-service-mesh" });
+
+function build(...envs: Record<string, unknown>[]): App {
+  const app = Testing.app();
+  addEnvironments(app, parseEnvironments(...envs));
+  return app;
+}
+
+describe("addEnvironments", () => {
+  test("the servicemesh feature is created once per project, by its first cloud-service-mesh environment", () => {
+    const app = build(csm("a"), csm("b"), csm("c", "other-project"), csm("d"));
+    const stacks = synthApp(app);
+    const features = (name: string) =>
+      resourcesOf(stacks[`${name}-cluster`], "google_gke_hub_feature").length;
+    expect(["a", "b", "c", "d"].map(features)).toEqual([1, 0, 1, 0]);
+    for (const name of ["a", "b", "c", "d"])
+      expect(
+        resourcesOf(stacks[`${name}-cluster`], "google_gke_hub_feature_membership"),
+      ).toHaveLength(1);
+    expect(resourcesOf(stacks["b-cluster"], "google_gke_hub_feature_membership")[0].feature).toBe(
+      "servicemesh",
+    );
+  });
+
+  test("the other environments' cluster stacks are deployed after the feature's owner", () => {
+    const app = build(csm("a"), csm("b"), csm("c", "other-project"), csm("d"));
+    const dependencies = (id: string) =>
+      (
+        app.node.findChild(id) as unknown as { dependencies: { node: { id: string } }[] }
+      ).dependencies.map((s) => s.node.id);
+    expect(dependencies("a-cluster")).toEqual([]);
+    expect(dependencies("b-cluster")).toEqual(["a-cluster"]);
+    expect(dependencies("c-cluster")).toEqual([]);
+    expect(dependencies("d-cluster")).toEqual(["a-cluster"]);
+  });
+
+  test("a managed environment does not own the feature of a later cloud-service-mesh one", () => {
+    const stacks = synthApp(build(environment({ name: "old" }), csm("new")));
+    expect(resourcesOf(stacks["old-cluster"], "google_gke_hub_feature")).toHaveLength(0);
+    expect(resourcesOf(stacks["new-cluster"], "google_gke_hub_feature")).toHaveLength(1);
+  });
+
+  test("every managed environment gets the add-on warning, pinned; other modes none", () => {
+    const app = build(environment({ name: "old" }), csm("new"));
+    const warnings = (id: string) =>
+      app.node
+        .findChild(id)
+        .node.metadata.filter((m) => m.type === "@cdktf/warn")
+        .map((m) => m.data);
+    expect(warnings("old-cluster")).toEqual([
+      "environment 'old': mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
+        '(gcloud answers "The --istio-config flag is no longer supported"); ' +
+        "use mode 'cloud-service-mesh' for Google's managed Istio (README.md, \"Migrations\")",
+    ]);
+    expect(warnings("old-cluster")[0]).toContain(MANAGED_MODE_WARNING);
+    expect(warnings("new-cluster")).toEqual([]);
+  });
+});
