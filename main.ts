@@ -12,6 +12,7 @@ try {
   process.exit(1);
 }
 
-const app = new App();
+// No stack traces in manifest.json: they hold absolute paths (synth warnings would add them).
+const app = new App({ stackTraces: false });
 addEnvironments(app, config.environments);
 app.synth();
