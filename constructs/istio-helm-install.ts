@@ -109,7 +109,7 @@ export class IstioHelmInstall extends Construct {
     this.version = props.version ?? DEFAULT_ISTIO_VERSION;
     const checked = istioChartLayout(this.version);
     if ("problem" in checked) {
-      throw new Error(`'version' ${checked.problem}, got '${this.version}'`);
+      throw new Error(`'version': ${checked.problem}, got '${this.version}'`);
     }
     this.layout = checked.layout;
     const mtls = props.mtls ?? "STRICT";
