@@ -29,6 +29,23 @@ describe("oss mode, current charts (the default)", () => {
     expect(cluster.addons_config?.istio_config).toBeUndefined();
   });
 
+  test("a private cluster lets its control plane reach istiod's webhooks on the nodes", () => {
+    const firewall = onlyResource(stacks["test-cluster"], "google_compute_firewall");
+    expect(firewall).toMatchObject({
+      provider: "google-beta",
+      name: "test-istio-webhooks",
+      source_ranges: [
+        "${google_container_cluster.Cluster_EB0386A7.private_cluster_config[0].master_ipv4_cidr_block}",
+      ],
+      target_service_accounts: ["${google_service_account.NodeServiceAccount_E1BE4B73.email}"],
+      allow: [{ protocol: "tcp", ports: ["15017"] }],
+    });
+    const publicNodes = synthEnvironments({ ...oss(), cluster: { privateNodes: false } });
+    expect(resourcesOf(publicNodes["test-cluster"], "google_compute_firewall")).toEqual([]);
+    const managed = synthEnvironments(environment());
+    expect(resourcesOf(managed["test-cluster"], "google_compute_firewall")).toEqual([]);
+  });
+
   test("the mesh stack is applied after the cluster stack", () => {
     const app = Testing.app();
     const [env] = addEnvironments(app, parseEnvironments(oss()));
