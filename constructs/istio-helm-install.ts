@@ -80,7 +80,10 @@ export interface IstioHelmInstallProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** Every release: roll back a failed install or upgrade, clean up what it created, keep some history. */
+/**
+ * Every release: roll back a failed install or upgrade, clean up what it created, keep some history.
+ * Values are YAML documents, not `set`: `set` outranks values, so istio.values could not override.
+ */
 const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
 
 /**
@@ -165,6 +168,8 @@ export class IstioHelmInstall extends Construct {
         name: "istio-base",
         repository: CURRENT_REPOSITORY,
         chart: "base",
+        // As Istio's Helm install guide does: the default revision's validation webhook.
+        values: [stringifyYaml({ defaultRevision: "default" })],
         timeout: 600,
       });
       this.controlPlane = this.release("Istiod", {

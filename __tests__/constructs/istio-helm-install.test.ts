@@ -87,6 +87,10 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     expect(CURRENT_REPOSITORY).toBe("https://istio-release.storage.googleapis.com/charts");
   });
 
+  test("base sets the default revision, as Istio's Helm guide does", () => {
+    expect(byName["istio-base"].values).toEqual(["defaultRevision: default\n"]);
+  });
+
   test("istiod gets global.platform=gke", () => {
     expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
       { global: { platform: "gke" } },
