@@ -12,7 +12,7 @@ try {
   process.exit(1);
 }
 
-// No stack traces in the output: they hold absolute paths, and the output must be byte-identical anywhere.
+// No stack traces in manifest.json: they hold absolute paths (synth warnings would add them).
 const app = new App({ stackTraces: false });
 addEnvironments(app, config.environments);
 app.synth();

@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-// Brings the global type declarations of cdktf's jest matchers (toHaveResourceWithProperties, ...).
-import "cdktf/lib/testing/adapters/jest";
+// Type-only: declares cdktf's jest matchers (toHaveResourceWithProperties...) for tsc.
+import type {} from "cdktf/lib/testing/adapters/jest";
 
 Testing.setupJest();

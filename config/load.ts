@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 import {
   EnvironmentConfig,
   environmentFileSchema,
@@ -162,6 +163,14 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
   if (env.network?.existing && (!env.network.name || !env.network.subnetName)) {
     problems.push(
       `network.existing: true needs network.name and network.subnetName of the existing network, got ${show(env.network.name)} and ${show(env.network.subnetName)}`,
+    );
+  }
+  const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
+  const profile = env.istio?.profile;
+  const chart = istioChartLayout(version);
+  if (profile && profile !== "default" && "layout" in chart && chart.layout !== "legacy") {
+    problems.push(
+      `istio.profile: '${profile}' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '${version}'; remove it and put chart values in istio.values`,
     );
   }
   return problems;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 
 /**
  * The environment file's schema: the one source for validation, TypeScript types
@@ -58,7 +59,6 @@ const ZONE = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
 const LABEL_KEY = /^[a-z][-_a-z0-9]{0,62}$/;
 const LABEL_VALUE = /^[-_a-z0-9]{0,63}$/;
 const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const ISTIO_VERSION = /^\d+\.\d+\.\d+$/;
 
 const dnsLabel = (what: string, max: number) =>
   z
@@ -322,19 +322,27 @@ export const istioSchema = strict({
     ),
   version: z
     .string()
-    .regex(ISTIO_VERSION, {
-      error: "must be an exact Istio version 'MAJOR.MINOR.PATCH' such as '1.30.0' or '1.3.3'",
+    .superRefine((version, ctx) => {
+      const checked = istioChartLayout(version);
+      if ("problem" in checked)
+        ctx.addIssue({ code: "custom", message: checked.problem, input: version });
     })
     .optional()
-    .describe("oss mode: exact Istio chart version. @default the newest supported 1.30 patch"),
+    .describe(
+      `oss mode: exact Istio chart version; 1.3.x and 1.4.x use the legacy charts (old clusters only), 1.12.x and later the current ones. @default '${DEFAULT_ISTIO_VERSION}'`,
+    ),
   profile: z
     .enum(["default", "demo", "minimal", "sds"])
     .optional()
-    .describe("oss mode with legacy (1.3/1.4) charts: the values profile. @default 'default'"),
+    .describe(
+      "oss mode with legacy (1.3/1.4) charts: the chart's values profile (values-istio-<profile>.yaml, translated to values). @default 'default'",
+    ),
   values: z
     .record(z.string(), z.unknown())
     .optional()
-    .describe("oss mode: extra chart values, merged last. @default {}"),
+    .describe(
+      "oss mode: extra values of the 'istio' chart (legacy) or the 'istiod' chart (current), merged last. @default {}",
+    ),
   ingressGateway: z
     .boolean()
     .optional()

@@ -1,82 +1,71 @@
 import * as path from "path";
 import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { MeshMtls } from "./gke-cluster";
 
-/** The local chart shipped with each stack that uses this construct. */
-export const PEER_AUTHENTICATION_CHART = path.join(
-  __dirname,
-  "..",
-  "charts",
-  "mesh-peer-authentication",
-);
-
-export type PeerAuthenticationMode = "STRICT" | "PERMISSIVE" | "DISABLE";
-const MODES: readonly string[] = ["STRICT", "PERMISSIVE", "DISABLE"];
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** The chart in this repository that holds one mesh-wide `PeerAuthentication` named `default`. */
+export const MESH_POLICY_CHART_DIR = path.join(__dirname, "..", "charts", "istio-mesh-policy");
 
 export interface MeshPeerAuthenticationProps {
-  /** The namespace of the policy; the root namespace `istio-system` makes it mesh-wide. @default "istio-system" */
+  /** Mesh-wide mTLS mode. @default "STRICT" */
+  readonly mtls?: MeshMtls;
+  /** Istio's root namespace, where a policy applies to the whole mesh. @default "istio-system" */
   readonly namespace?: string;
-  /** mTLS mode the workloads accept. @default "STRICT" */
-  readonly mode?: PeerAuthenticationMode;
-  /** The PeerAuthentication's name. @default "default" (the name Istio documents for mesh-wide policy) */
-  readonly name?: string;
-  /** The helm provider the release is routed to. @default - the stack's helm provider */
+  /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
+  /** What must exist first: istiod, which serves the CRD and validates the policy. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
   /**
-   * Let Helm install a stand-in PeerAuthentication CRD when the cluster has none yet
-   * (Helm skips a CRD that exists, and never upgrades or deletes it). @default true
+   * Let Helm install the chart's stand-in PeerAuthentication CRD when the cluster has none yet
+   * (Helm skips a CRD that exists and never upgrades or deletes it). For a managed Cloud Service
+   * Mesh control plane, which installs Istio's CRDs minutes after the cluster joins the mesh and
+   * then overwrites existing ones with its own. @default false (the `base` chart owns the CRDs)
    */
   readonly installCrd?: boolean;
-  /** Resources to create first (the Istio CRDs' chart, say). @default [] */
-  readonly dependsOn?: ITerraformDependable[];
+  /** Create the namespace when missing (no `base` chart created it). @default false */
+  readonly createNamespace?: boolean;
+  /** Seconds helm waits for the install or upgrade. @default 300 */
+  readonly timeout?: number;
 }
 
 /**
- * One Istio PeerAuthentication, as a `helm_release` of the small local chart
- * `charts/mesh-peer-authentication` (a TerraformAsset, copied into the stack's folder).
- *
- * Why Helm and not `kubernetes_manifest`: the kubernetes provider needs the CRD at plan time,
- * and a managed Cloud Service Mesh control plane installs Istio's CRDs asynchronously, minutes
- * after the cluster stack is applied, so a first deploy would fail at plan. Helm resolves the
- * kind only at apply, after installing the chart's `crds/` when missing; Google's control plane
- * then overwrites existing Istio CRDs with its own ("Migrate applications to managed Cloud
- * Service Mesh", cloud.google.com/service-mesh/docs/onboarding/provision-control-plane).
+ * The mesh-wide `PeerAuthentication` `default` (`mtls.mode` STRICT or PERMISSIVE), as a
+ * helm_release of the tiny chart charts/istio-mesh-policy, shipped into the stack's output
+ * folder as a `TerraformAsset` (relative path `assets/<id>/<content hash>`). Why a chart:
+ * - a `kubernetes_manifest` needs the CRD at plan time, and on an empty cluster it does not exist yet;
+ * - helm resolves the kind at apply time, after the `base` release installed the CRD (`dependsOn`);
+ * - the providers we ship are google, google-beta, helm and kubernetes: no kubectl provider, no local-exec;
+ * - a local chart needs no network and no runner tool, and its hash in the path makes it deterministic;
+ * - the chart picks `security.istio.io/v1` when the cluster serves it, else `v1beta1` (Istio before 1.22).
  */
 export class MeshPeerAuthentication extends Construct {
   readonly resource: Release;
 
   constructor(scope: Construct, id: string, props: MeshPeerAuthenticationProps = {}) {
     super(scope, id);
-    const namespace = props.namespace ?? "istio-system";
-    const mode = props.mode ?? "STRICT";
-    const name = props.name ?? "default";
-    if (!MODES.includes(mode)) {
-      throw new Error(`'mode' must be one of ${MODES.join(", ")}, got '${mode}'`);
-    }
-    if (!DNS_LABEL.test(namespace)) {
-      throw new Error(`'namespace' must be a Kubernetes namespace name, got '${namespace}'`);
-    }
-    if (!DNS_LABEL.test(name)) {
-      throw new Error(`'name' must be a lower-case DNS label, got '${name}'`);
+    const mtls = props.mtls ?? "STRICT";
+    if (mtls !== "STRICT" && mtls !== "PERMISSIVE") {
+      throw new Error(`'mtls' must be "STRICT" or "PERMISSIVE", got '${mtls}'`);
     }
     const chart = new TerraformAsset(this, "Chart", {
-      path: PEER_AUTHENTICATION_CHART,
+      path: MESH_POLICY_CHART_DIR,
       type: AssetType.DIRECTORY,
     });
     this.resource = new Release(this, "Resource", {
       provider: props.provider,
-      name: name === "default" ? "peer-authentication" : `peer-authentication-${name}`,
-      chart: `./${chart.path}`,
-      namespace,
-      createNamespace: true,
-      skipCrds: !(props.installCrd ?? true),
-      set: [
-        { name: "name", value: name },
-        { name: "mode", value: mode },
-      ],
       dependsOn: props.dependsOn,
+      name: "istio-mesh-policy",
+      namespace: props.namespace ?? "istio-system",
+      chart: chart.path,
+      values: [stringifyYaml({ mtlsMode: mtls })],
+      skipCrds: !(props.installCrd ?? false),
+      createNamespace: props.createNamespace ?? false,
+      atomic: true,
+      cleanupOnFail: true,
+      maxHistory: 10,
+      timeout: props.timeout ?? 300,
     });
   }
 }

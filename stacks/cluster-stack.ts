@@ -9,6 +9,7 @@ import { ClusterNetwork } from "../constructs/cluster-network";
 import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
+import { WebhookFirewall } from "../constructs/webhook-firewall";
 import { configureBackend } from "./backend";
 
 /** APIs every mode needs; enabled, and never disabled on destroy. */
@@ -145,6 +146,20 @@ export class ClusterStack extends TerraformStack {
         location: env.location,
         cluster: this.cluster.resource.name,
         serviceAccount: pool.serviceAccount ?? account!.email,
+      });
+    }
+
+    if (env.mode === "oss" && (c.privateNodes ?? true)) {
+      // istiod's webhooks listen on 15017, which a private control plane cannot reach by default.
+      new WebhookFirewall(this, "IstioWebhookFirewall", {
+        provider,
+        project: env.project,
+        network: network.network,
+        name: `${clusterName}-istio-webhooks`,
+        sourceRanges: [this.cluster.resource.privateClusterConfig.masterIpv4CidrBlock],
+        targetServiceAccounts: [
+          ...new Set(env.nodePools.map((p) => p.serviceAccount ?? account!.email)),
+        ],
       });
     }
 

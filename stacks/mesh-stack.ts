@@ -1,7 +1,9 @@
-import { TerraformStack } from "cdktf";
+import { ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
+import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
+import { IstioHelmInstall } from "../constructs/istio-helm-install";
 import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
 import { SidecarInjection } from "../constructs/sidecar-injection";
 import { configureBackend } from "./backend";
@@ -16,6 +18,8 @@ export interface MeshStackProps {
  */
 export class MeshStack extends TerraformStack {
   readonly connection: ClusterConnection;
+  /** oss mode only. */
+  readonly istio?: IstioHelmInstall;
 
   constructor(scope: Construct, id: string, props: MeshStackProps) {
     super(scope, id);
@@ -27,9 +31,29 @@ export class MeshStack extends TerraformStack {
       clusterName: env.cluster?.name ?? env.name,
       helm: env.mode === "oss" || env.mode === "cloud-service-mesh",
     });
+    // Injection labels only work once the injection webhook exists.
+    let injectionDependsOn: ITerraformDependable[] | undefined;
+    if (env.mode === "oss") {
+      const istio = env.istio ?? {};
+      const admins = new ClusterAdminBinding(this, "ClusterAdminBinding", {
+        users: istio.clusterAdmins,
+      });
+      this.istio = new IstioHelmInstall(this, "Istio", {
+        version: istio.version,
+        mtls: istio.mtls,
+        profile: istio.profile,
+        values: istio.values,
+        ingressGateway: istio.ingressGateway,
+        dependsOn: [admins.resource],
+      });
+      injectionDependsOn = [this.istio.controlPlane];
+    }
     const namespaces = env.istio?.injectionNamespaces ?? [];
     if (namespaces.length > 0) {
-      new SidecarInjection(this, "SidecarInjection", { namespaces });
+      new SidecarInjection(this, "SidecarInjection", {
+        namespaces,
+        dependsOn: injectionDependsOn,
+      });
     }
     // cloud-service-mesh: the injection labels above are already the form CSM documents for a
     // managed control plane, the default injection label `istio-injection=enabled` without
@@ -39,8 +63,9 @@ export class MeshStack extends TerraformStack {
     if (env.mode === "cloud-service-mesh" && (env.istio?.mtls ?? "STRICT") === "STRICT") {
       new MeshPeerAuthentication(this, "PeerAuthentication", {
         provider: this.connection.helm,
-        namespace: "istio-system",
-        mode: "STRICT",
+        mtls: "STRICT",
+        installCrd: true,
+        createNamespace: true,
       });
     }
   }

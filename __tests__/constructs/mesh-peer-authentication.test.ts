@@ -1,82 +1,104 @@
-// Types of the cdktf matchers that __tests__/setup.ts installs (Testing.setupJest).
-import "cdktf/lib/testing/adapters/jest";
 import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { parse as parseYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import {
+  MESH_POLICY_CHART_DIR,
   MeshPeerAuthentication,
   MeshPeerAuthenticationProps,
-  PEER_AUTHENTICATION_CHART,
-  PeerAuthenticationMode,
 } from "../../constructs/mesh-peer-authentication";
+import { TerraformJson, onlyResource } from "../fixtures";
 
-function synth(props: MeshPeerAuthenticationProps = {}): string {
-  return Testing.synthScope((scope) => {
-    new MeshPeerAuthentication(scope, "PeerAuthentication", props);
-  });
+function synthPolicy(props: MeshPeerAuthenticationProps = {}): TerraformJson {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      new MeshPeerAuthentication(scope, "MeshPeerAuthentication", props);
+    }),
+  );
 }
 
 describe("MeshPeerAuthentication", () => {
-  test("by default: a release of the local chart, mesh-wide STRICT in istio-system, CRD stand-in allowed", () => {
-    const out = synth();
-    expect(out).toHaveResourceWithProperties(Release, {
-      name: "peer-authentication",
+  test("a helm_release of the local chart in istio-system, STRICT by default, reliable", () => {
+    const json = Testing.synthScope((scope) => {
+      new MeshPeerAuthentication(scope, "MeshPeerAuthentication");
+    });
+    expect(json).toHaveResourceWithProperties(Release, {
+      name: "istio-mesh-policy",
       namespace: "istio-system",
-      create_namespace: true,
+      values: ["mtlsMode: STRICT\n"],
+      atomic: true,
+      cleanup_on_fail: true,
+      max_history: 10,
+      timeout: 300,
+    });
+  });
+
+  test("PERMISSIVE is a value of the same release, so switching is an in-place upgrade", () => {
+    const release = onlyResource(synthPolicy({ mtls: "PERMISSIVE" }), "helm_release");
+    expect(release.values.map((v: string) => parseYaml(v))).toEqual([{ mtlsMode: "PERMISSIVE" }]);
+  });
+
+  test("the chart path is relative to the stack folder and named by content hash only", () => {
+    const release = onlyResource(synthPolicy(), "helm_release");
+    expect(release.chart).toMatch(
+      /^assets\/MeshPeerAuthentication_Chart_[0-9A-F]{8}\/[0-9A-F]{32}$/,
+    );
+    expect(release.repository).toBeUndefined();
+  });
+
+  test("waits for what it is given (istiod)", () => {
+    const json = Testing.synthScope((scope) => {
+      const before = new NamespaceV1(scope, "Before", { metadata: { name: "x" } });
+      new MeshPeerAuthentication(scope, "MeshPeerAuthentication", { dependsOn: [before] });
+    });
+    expect(json).toHaveResourceWithProperties(Release, {
+      depends_on: ["kubernetes_namespace_v1.Before"],
+    });
+  });
+
+  test("the chart renders the mesh-wide PeerAuthentication 'default' with the mode", () => {
+    const chart = parseYaml(
+      fs.readFileSync(path.join(MESH_POLICY_CHART_DIR, "Chart.yaml"), "utf8"),
+    );
+    expect(chart).toMatchObject({ apiVersion: "v2", name: "istio-mesh-policy" });
+    const template = fs.readFileSync(
+      path.join(MESH_POLICY_CHART_DIR, "templates", "peer-authentication.yaml"),
+      "utf8",
+    );
+    expect(template).toContain("kind: PeerAuthentication");
+    expect(template).toContain("  name: default\n");
+    expect(template).toContain("    mode: {{ .Values.mtlsMode }}");
+    expect(template).toContain(
+      '.Capabilities.APIVersions.Has "security.istio.io/v1/PeerAuthentication"',
+    );
+  });
+
+  test("an unknown mode is refused", () => {
+    expect(() => synthPolicy({ mtls: "DISABLE" as never })).toThrow(
+      `'mtls' must be "STRICT" or "PERMISSIVE", got 'DISABLE'`,
+    );
+  });
+});
+
+describe("MeshPeerAuthentication for a managed control plane", () => {
+  test("can ship the stand-in CRD and create the namespace", () => {
+    const out = Testing.synthScope((scope: Construct) => {
+      new MeshPeerAuthentication(scope, "Policy", { installCrd: true, createNamespace: true });
+    });
+    expect(out).toHaveResourceWithProperties(Release, {
+      name: "istio-mesh-policy",
       skip_crds: false,
-      set: [
-        { name: "name", value: "default" },
-        { name: "mode", value: "STRICT" },
-      ],
-    });
-    const release = Object.values(JSON.parse(out).resource.helm_release)[0] as { chart: string };
-    expect(release.chart).toMatch(/^\.\/assets\/PeerAuthentication_Chart_[0-9A-F]+\/[0-9A-F]+$/);
-  });
-
-  test("a namespace-wide policy, without the CRD stand-in", () => {
-    expect(
-      synth({ namespace: "shop", name: "shop-mtls", mode: "PERMISSIVE", installCrd: false }),
-    ).toHaveResourceWithProperties(Release, {
-      name: "peer-authentication-shop-mtls",
-      namespace: "shop",
-      skip_crds: true,
-      set: [
-        { name: "name", value: "shop-mtls" },
-        { name: "mode", value: "PERMISSIVE" },
-      ],
+      create_namespace: true,
     });
   });
 
-  test("props are validated", () => {
-    expect(() => synth({ mode: "MUTUAL" as PeerAuthenticationMode })).toThrow(
-      "'mode' must be one of STRICT, PERMISSIVE, DISABLE, got 'MUTUAL'",
-    );
-    expect(() => synth({ namespace: "Istio_System" })).toThrow(
-      "'namespace' must be a Kubernetes namespace name, got 'Istio_System'",
-    );
-    expect(() => synth({ name: "-x" })).toThrow("'name' must be a lower-case DNS label, got '-x'");
-  });
-
-  test("the chart renders one PeerAuthentication from its values and ships the CRD", () => {
-    const read = (f: string) => fs.readFileSync(path.join(PEER_AUTHENTICATION_CHART, f), "utf8");
-    expect(read("Chart.yaml")).toMatch(/^name: mesh-peer-authentication$/m);
-    expect(read("templates/peer-authentication.yaml")).toBe(
-      [
-        "apiVersion: {{ .Values.apiVersion }}",
-        "kind: PeerAuthentication",
-        "metadata:",
-        "  name: {{ .Values.name | quote }}",
-        "  namespace: {{ .Release.Namespace | quote }}",
-        "spec:",
-        "  mtls:",
-        "    mode: {{ .Values.mode | quote }}",
-        "",
-      ].join("\n"),
-    );
-    expect(read("values.yaml")).toMatch(/^apiVersion: security\.istio\.io\/v1beta1$/m);
-    expect(read("crds/peerauthentications.security.istio.io.yaml")).toMatch(
-      /name: peerauthentications\.security\.istio\.io/,
-    );
+  test("leaves the CRDs to the base chart by default", () => {
+    const out = Testing.synthScope((scope: Construct) => {
+      new MeshPeerAuthentication(scope, "Policy", {});
+    });
+    expect(out).toHaveResourceWithProperties(Release, { skip_crds: true, create_namespace: false });
   });
 });

@@ -57,14 +57,11 @@ describe("MeshStack (cloud-service-mesh)", () => {
     expect(Object.keys(mesh.provider).sort()).toEqual(["google", "helm", "kubernetes"]);
     expect(onlyResource(mesh, "helm_release")).toMatchObject({
       provider: "helm",
-      name: "peer-authentication",
+      name: "istio-mesh-policy",
       namespace: "istio-system",
       create_namespace: true,
       skip_crds: false,
-      set: [
-        { name: "name", value: "default" },
-        { name: "mode", value: "STRICT" },
-      ],
+      values: ["mtlsMode: STRICT\n"],
     });
   });
 

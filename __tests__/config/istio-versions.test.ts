@@ -1,0 +1,64 @@
+import { ConfigError } from "../../config/load";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "../../config/istio-versions";
+import { environment, parseEnvironments } from "../fixtures";
+
+const SUPPORTED =
+  "supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5'";
+
+/** The environment file's one-line problems for an oss environment with these istio settings. */
+function problemsOf(istio: Record<string, unknown>): string[] {
+  try {
+    parseEnvironments(environment({ name: "t", mode: "oss", istio }));
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("Istio version rule", () => {
+  test.each([
+    ["1.3.3", "legacy"],
+    ["1.4.10", "legacy"],
+    ["1.12.0", "current"],
+    ["1.30.5", "current"],
+    ["1.31.0", "current"],
+  ])("%s uses the %s charts", (version, layout) => {
+    expect(istioChartLayout(version)).toEqual({ layout });
+    expect(problemsOf({ version })).toEqual([]);
+  });
+
+  test("the default is the newest 1.30 patch we could cite", () => {
+    expect(DEFAULT_ISTIO_VERSION).toBe("1.30.5");
+  });
+
+  test.each([
+    [
+      "1.5.0",
+      `Istio 1.5 to 1.11 have no chart layout this app installs; ${SUPPORTED}, got "1.5.0"`,
+    ],
+    [
+      "1.11.8",
+      `Istio 1.5 to 1.11 have no chart layout this app installs; ${SUPPORTED}, got "1.11.8"`,
+    ],
+    ["1.2.9", `not a supported Istio version; ${SUPPORTED}, got "1.2.9"`],
+    ["2.0.0", `not a supported Istio version; ${SUPPORTED}, got "2.0.0"`],
+    ["1.30", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.30"`],
+    ["v1.30.5", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "v1.30.5"`],
+    ["1.30.x", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.30.x"`],
+    ["1.030.1", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.030.1"`],
+  ])("%s is an environment-file error", (version, message) => {
+    expect(problemsOf({ version })).toEqual([`environments[0] (t): istio.version: ${message}`]);
+  });
+
+  test("a profile other than default needs the legacy charts, the default version included", () => {
+    expect(problemsOf({ version: "1.30.5", profile: "demo" })).toEqual([
+      "environments[0] (t): istio.profile: 'demo' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.30.5'; remove it and put chart values in istio.values",
+    ]);
+    expect(problemsOf({ profile: "sds" })).toEqual([
+      "environments[0] (t): istio.profile: 'sds' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.30.5'; remove it and put chart values in istio.values",
+    ]);
+    expect(problemsOf({ version: "1.3.3", profile: "demo" })).toEqual([]);
+    expect(problemsOf({ version: "1.30.5", profile: "default" })).toEqual([]);
+  });
+});

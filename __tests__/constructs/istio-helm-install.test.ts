@@ -1,0 +1,300 @@
+import { AnnotationMetadataEntryType, Testing } from "cdktf";
+import { Construct } from "constructs";
+import { parse as parseYaml } from "yaml";
+import { Release } from "@cdktf/provider-helm/lib/release";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import {
+  CURRENT_REPOSITORY,
+  IstioHelmInstall,
+  IstioHelmInstallProps,
+  legacyChartsWarning,
+} from "../../constructs/istio-helm-install";
+import { TerraformJson, resourcesOf } from "../fixtures";
+
+/** GIVEN a stack with only an IstioHelmInstall: its synthesized JSON and the construct. */
+function synthInstall(props: IstioHelmInstallProps = {}) {
+  let install!: IstioHelmInstall;
+  const json = Testing.synthScope((scope) => {
+    install = new IstioHelmInstall(scope, "Istio", props);
+  });
+  return { json, stack: JSON.parse(json) as TerraformJson, install };
+}
+
+/** Releases by their helm name. */
+function releases(stack: TerraformJson): Record<string, TerraformJson> {
+  return Object.fromEntries(resourcesOf(stack, "helm_release").map((r) => [r.name, r]));
+}
+
+/** The helm_release address Terraform uses in depends_on for a release named `name`. */
+function addressOf(stack: TerraformJson, name: string): string {
+  const [key] = Object.entries(stack.resource.helm_release).find(
+    ([, body]) => (body as TerraformJson).name === name,
+  )!;
+  return `helm_release.${key}`;
+}
+
+function warnings(construct: Construct): string[] {
+  return construct.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+    .map((m) => m.data as string);
+}
+
+const RELIABLE = { atomic: true, cleanup_on_fail: true, max_history: 10 };
+
+describe("IstioHelmInstall, current charts (1.12 and later)", () => {
+  const { json, stack, install } = synthInstall({ version: "1.30.5" });
+  const byName = releases(stack);
+
+  test("base, then istiod, then the gateway and the mesh policy (depends_on), nothing else", () => {
+    expect(Object.keys(byName).sort()).toEqual([
+      "istio-base",
+      "istio-ingress",
+      "istio-mesh-policy",
+      "istiod",
+    ]);
+    const namespace = `kubernetes_namespace_v1.${Object.keys(stack.resource.kubernetes_namespace_v1).find((k) => k.startsWith("Istio_Namespace"))}`;
+    const ingressNamespace = `kubernetes_namespace_v1.${Object.keys(stack.resource.kubernetes_namespace_v1).find((k) => k.startsWith("Istio_IngressNamespace"))}`;
+    expect(byName["istio-base"].depends_on).toEqual([namespace]);
+    expect(byName.istiod.depends_on).toEqual([namespace, addressOf(stack, "istio-base")]);
+    expect(byName["istio-ingress"].depends_on).toEqual([
+      namespace,
+      addressOf(stack, "istiod"),
+      ingressNamespace,
+    ]);
+    expect(byName["istio-mesh-policy"].depends_on).toEqual([addressOf(stack, "istiod")]);
+    expect(install.controlPlane.node.id).toBe("Istiod");
+    expect(install.layout).toBe("current");
+  });
+
+  test("every chart is pinned to the repository and the exact version, reliable by default", () => {
+    for (const [name, chart, namespace, timeout] of [
+      ["istio-base", "base", "istio-system", 600],
+      ["istiod", "istiod", "istio-system", 900],
+      ["istio-ingress", "gateway", "istio-ingress", 600],
+    ] as const) {
+      expect(json).toHaveResourceWithProperties(Release, {
+        name,
+        chart,
+        namespace,
+        repository: CURRENT_REPOSITORY,
+        version: "1.30.5",
+        timeout,
+        ...RELIABLE,
+      });
+    }
+    expect(CURRENT_REPOSITORY).toBe("https://istio-release.storage.googleapis.com/charts");
+  });
+
+  test("base sets the default revision, as Istio's Helm guide does", () => {
+    expect(byName["istio-base"].values).toEqual(["defaultRevision: default\n"]);
+  });
+
+  test("istiod gets global.platform=gke", () => {
+    expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
+      { global: { platform: "gke" } },
+    ]);
+  });
+
+  test("namespaces: istio-system, and istio-ingress labelled for injection (the gateway is injected)", () => {
+    expect(json).toHaveResourceWithProperties(NamespaceV1, { metadata: { name: "istio-system" } });
+    expect(json).toHaveResourceWithProperties(NamespaceV1, {
+      metadata: { name: "istio-ingress", labels: { "istio-injection": "enabled" } },
+    });
+  });
+
+  test("STRICT (the default) and PERMISSIVE are the mesh policy's values", () => {
+    expect(parseYaml(byName["istio-mesh-policy"].values[0])).toEqual({ mtlsMode: "STRICT" });
+    const permissive = releases(synthInstall({ mtls: "PERMISSIVE" }).stack);
+    expect(parseYaml(permissive["istio-mesh-policy"].values[0])).toEqual({
+      mtlsMode: "PERMISSIVE",
+    });
+    expect(permissive.istiod.values).toEqual(byName.istiod.values);
+  });
+
+  test("without a version: the newest supported 1.30 patch", () => {
+    const { stack: defaulted } = synthInstall();
+    for (const release of resourcesOf(defaulted, "helm_release").filter((r) => r.repository))
+      expect(release.version).toBe("1.30.5");
+  });
+
+  test("ingressGateway false: no gateway release and no istio-ingress namespace", () => {
+    const { stack: bare } = synthInstall({ ingressGateway: false });
+    expect(Object.keys(releases(bare)).sort()).toEqual([
+      "istio-base",
+      "istio-mesh-policy",
+      "istiod",
+    ]);
+    expect(resourcesOf(bare, "kubernetes_namespace_v1").map((n) => n.metadata.name)).toEqual([
+      "istio-system",
+    ]);
+  });
+
+  test("istio.values are a second istiod values document, so helm merges them last", () => {
+    const { stack: custom } = synthInstall({
+      values: { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
+    });
+    expect(releases(custom).istiod.values.map((v: string) => parseYaml(v))).toEqual([
+      { global: { platform: "gke" } },
+      { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
+    ]);
+  });
+
+  test("no warning for current charts", () => {
+    expect(warnings(install)).toEqual([]);
+  });
+
+  test("dependsOn reaches the namespace, which every release waits for", () => {
+    const json2 = Testing.synthScope((scope) => {
+      const first = new NamespaceV1(scope, "First", { metadata: { name: "x" } });
+      new IstioHelmInstall(scope, "Istio", { dependsOn: [first] });
+    });
+    expect(json2).toHaveResourceWithProperties(NamespaceV1, {
+      metadata: { name: "istio-system" },
+      depends_on: ["kubernetes_namespace_v1.First"],
+    });
+  });
+});
+
+describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
+  const { json, stack, install } = synthInstall({ version: "1.3.3" });
+  const byName = releases(stack);
+  const repository = "https://storage.googleapis.com/istio-release/releases/1.3.3/charts/";
+
+  test("istio-init waits for its CRD Jobs, then istio; both pinned", () => {
+    expect(Object.keys(byName).sort()).toEqual(["istio", "istio-init"]);
+    expect(json).toHaveResourceWithProperties(Release, {
+      name: "istio-init",
+      chart: "istio-init",
+      namespace: "istio-system",
+      repository,
+      version: "1.3.3",
+      wait_for_jobs: true,
+      timeout: 600,
+      ...RELIABLE,
+    });
+    expect(json).toHaveResourceWithProperties(Release, {
+      name: "istio",
+      chart: "istio",
+      namespace: "istio-system",
+      repository,
+      version: "1.3.3",
+      timeout: 900,
+      ...RELIABLE,
+    });
+    expect(byName.istio.depends_on).toContain(addressOf(stack, "istio-init"));
+    expect(byName.istio.wait_for_jobs).toBeUndefined();
+    expect(install.controlPlane.node.id).toBe("Istio");
+    expect(install.layout).toBe("legacy");
+  });
+
+  test("1.4.x uses the same layout, pinned to its own folder", () => {
+    const { json: v14 } = synthInstall({ version: "1.4.10" });
+    expect(v14).toHaveResourceWithProperties(Release, {
+      name: "istio-init",
+      version: "1.4.10",
+      repository: "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/",
+    });
+  });
+
+  test("STRICT maps to global.mtls.enabled and controlPlaneSecurityEnabled; PERMISSIVE clears both", () => {
+    expect(parseYaml(byName.istio.values[0])).toEqual({
+      global: { mtls: { enabled: true }, controlPlaneSecurityEnabled: true },
+      gateways: { "istio-ingressgateway": { enabled: true } },
+    });
+    const permissive = releases(synthInstall({ version: "1.3.3", mtls: "PERMISSIVE" }).stack);
+    expect(parseYaml(permissive.istio.values[0]).global).toEqual({
+      mtls: { enabled: false },
+      controlPlaneSecurityEnabled: false,
+    });
+  });
+
+  test("no PeerAuthentication release and no gateway chart: the istio chart does both", () => {
+    expect(install.peerAuthentication).toBeUndefined();
+    expect(resourcesOf(stack, "kubernetes_namespace_v1").map((n) => n.metadata.name)).toEqual([
+      "istio-system",
+    ]);
+    const noGateway = releases(synthInstall({ version: "1.3.3", ingressGateway: false }).stack);
+    expect(parseYaml(noGateway.istio.values[0]).gateways).toEqual({
+      "istio-ingressgateway": { enabled: false },
+    });
+  });
+
+  test("profiles are translated from the chart's values-istio-<profile>.yaml; istio.mtls still decides", () => {
+    const demo = releases(synthInstall({ version: "1.3.3", profile: "demo" }).stack);
+    expect(parseYaml(demo.istio.values[0])).toMatchObject({
+      global: {
+        proxy: { accessLogFile: "/dev/stdout" },
+        mtls: { enabled: true },
+        controlPlaneSecurityEnabled: true,
+      },
+      grafana: { enabled: true },
+      tracing: { enabled: true },
+      kiali: { enabled: true },
+      gateways: { "istio-egressgateway": { enabled: true } },
+    });
+    const minimal = releases(synthInstall({ version: "1.3.3", profile: "minimal" }).stack);
+    expect(parseYaml(minimal.istio.values[0])).toMatchObject({
+      galley: { enabled: false },
+      sidecarInjectorWebhook: { enabled: false },
+      global: { useMCP: false },
+    });
+    const sds = releases(
+      synthInstall({ version: "1.3.3", profile: "sds", mtls: "PERMISSIVE" }).stack,
+    );
+    expect(parseYaml(sds.istio.values[0])).toMatchObject({
+      global: { sds: { enabled: true }, mtls: { enabled: false } },
+      nodeagent: { enabled: true },
+    });
+  });
+
+  test("istio.values are a second document of the istio chart", () => {
+    const custom = releases(
+      synthInstall({ version: "1.3.3", values: { global: { mtls: { enabled: false } } } }).stack,
+    );
+    expect(custom.istio.values).toHaveLength(2);
+    expect(parseYaml(custom.istio.values[1])).toEqual({ global: { mtls: { enabled: false } } });
+  });
+
+  test("a synth-time warning names the removed Kubernetes APIs and the current alternative", () => {
+    expect(warnings(install)).toEqual([legacyChartsWarning("1.3.3")]);
+    expect(legacyChartsWarning("1.3.3")).toBe(
+      "istio.version 1.3.3 uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version 1.30.5 (base, istiod, gateway).",
+    );
+  });
+});
+
+describe("IstioHelmInstall validation", () => {
+  test.each([
+    [
+      "1.7.0",
+      "'version': Istio 1.5 to 1.11 have no chart layout this app installs; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '1.7.0'",
+    ],
+    [
+      "1.30",
+      "'version': must be an exact Istio version MAJOR.MINOR.PATCH; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '1.30'",
+    ],
+    [
+      "2.0.0",
+      "'version': not a supported Istio version; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '2.0.0'",
+    ],
+  ])("version %s is refused", (version, message) => {
+    expect(() => synthInstall({ version })).toThrow(message);
+  });
+
+  test("a profile other than default needs the legacy charts", () => {
+    expect(() => synthInstall({ version: "1.30.5", profile: "demo" })).toThrow(
+      "'profile' applies to the legacy charts (1.3.x, 1.4.x) only, got 'demo' with version '1.30.5'; put such settings in 'values'",
+    );
+  });
+
+  test("mtls and profile are checked", () => {
+    expect(() => synthInstall({ mtls: "OFF" as never })).toThrow(
+      `'mtls' must be "STRICT" or "PERMISSIVE", got 'OFF'`,
+    );
+    expect(() => synthInstall({ version: "1.3.3", profile: "tiny" as never })).toThrow(
+      "'profile' must be one of default, demo, minimal, sds, got 'tiny'",
+    );
+  });
+});

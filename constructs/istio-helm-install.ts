@@ -1,0 +1,252 @@
+import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { stringify as stringifyYaml } from "yaml";
+import { Release } from "@cdktf/provider-helm/lib/release";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import {
+  DEFAULT_ISTIO_VERSION,
+  IstioChartLayout,
+  istioChartLayout,
+} from "../config/istio-versions";
+import { MeshMtls } from "./gke-cluster";
+import { MeshPeerAuthentication } from "./mesh-peer-authentication";
+import { ISTIO_INJECTION_LABEL } from "./sidecar-injection";
+
+export type LegacyProfile = "default" | "demo" | "minimal" | "sds";
+
+/** Istio 1.3/1.4 charts: one folder per release. */
+export const legacyRepository = (version: string) =>
+  `https://storage.googleapis.com/istio-release/releases/${version}/charts/`;
+/** Istio 1.12 and later. */
+export const CURRENT_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
+
+/** Printed at every synth of a legacy environment; tests pin it. */
+export const legacyChartsWarning = (version: string) =>
+  `istio.version ${version} uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version ${DEFAULT_ISTIO_VERSION} (base, istiod, gateway).`;
+
+/**
+ * The legacy chart's values-istio-<profile>.yaml, written out as values: a helm_release can
+ * only name a values file by reading it locally, and these files live inside the remote chart.
+ */
+export const LEGACY_PROFILE_VALUES: Readonly<Record<LegacyProfile, Record<string, unknown>>> = {
+  default: {},
+  demo: {
+    global: { proxy: { accessLogFile: "/dev/stdout" }, disablePolicyChecks: false },
+    pilot: { traceSampling: 100.0 },
+    mixer: { adapters: { stdio: { enabled: true } } },
+    grafana: { enabled: true },
+    tracing: { enabled: true },
+    kiali: { enabled: true, createDemoSecret: true },
+    gateways: { "istio-egressgateway": { enabled: true } },
+  },
+  minimal: {
+    global: { useMCP: false },
+    pilot: { enabled: true, sidecar: false },
+    gateways: { enabled: false },
+    security: { enabled: false },
+    sidecarInjectorWebhook: { enabled: false },
+    galley: { enabled: false },
+    mixer: { policy: { enabled: false }, telemetry: { enabled: false } },
+    prometheus: { enabled: false },
+  },
+  sds: {
+    global: {
+      sds: { enabled: true, udsPath: "unix:/var/run/sds/uds_path", token: { aud: "istio-ca" } },
+    },
+    nodeagent: {
+      enabled: true,
+      image: "node-agent-k8s",
+      env: { CA_PROVIDER: "Citadel", CA_ADDR: "istio-citadel:8060", VALID_TOKEN: true },
+    },
+  },
+};
+
+export interface IstioHelmInstallProps {
+  /** Exact chart version: 1.3.x/1.4.x (legacy charts) or 1.12.x and later. @default DEFAULT_ISTIO_VERSION */
+  readonly version?: string;
+  /** Mesh-wide mTLS: chart values (legacy) or a mesh-wide PeerAuthentication (current). @default "STRICT" */
+  readonly mtls?: MeshMtls;
+  /** Legacy charts only: the values profile. @default "default" */
+  readonly profile?: LegacyProfile;
+  /** Extra values of the `istio` (legacy) or `istiod` (current) chart, merged last. @default {} */
+  readonly values?: Record<string, unknown>;
+  /** The ingress gateway: `gateway` chart in namespace istio-ingress (current), or the `istio` chart's istio-ingressgateway (legacy). @default true */
+  readonly ingressGateway?: boolean;
+  /** @default - the stack's helm provider */
+  readonly provider?: TerraformProvider;
+  /** For the namespaces. @default - the stack's kubernetes provider */
+  readonly kubernetesProvider?: TerraformProvider;
+  /** What the first release waits for, such as the cluster-admin binding. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Every release: roll back a failed install or upgrade, clean up what it created, keep some history.
+ * Values are YAML documents, not `set`: `set` outranks values, so istio.values could not override.
+ */
+const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
+
+/**
+ * Istio from its Helm charts, pinned to one exact version and repository, in namespace
+ * istio-system (created here). The chart layout follows the version:
+ * - legacy (1.3, 1.4, the seed's): `istio-init` (CRDs, created by Jobs), then `istio`;
+ * - current (1.12 and later): `base` (CRDs), then `istiod`, then `gateway` in istio-ingress,
+ *   then the mesh-wide PeerAuthentication.
+ * Upgrade by changing `version`: every release is upgraded in place, in the same order.
+ */
+export class IstioHelmInstall extends Construct {
+  readonly version: string;
+  readonly layout: IstioChartLayout;
+  readonly namespace: NamespaceV1;
+  /** The releases in install order. */
+  readonly releases: Release[] = [];
+  /** The release that runs the control plane and its injection webhook (`istio` or `istiod`). */
+  readonly controlPlane: Release;
+  /** Current layout only. */
+  readonly peerAuthentication?: MeshPeerAuthentication;
+  private readonly helmProvider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
+    super(scope, id);
+    this.helmProvider = props.provider;
+    this.version = props.version ?? DEFAULT_ISTIO_VERSION;
+    const checked = istioChartLayout(this.version);
+    if ("problem" in checked) {
+      throw new Error(`'version': ${checked.problem}, got '${this.version}'`);
+    }
+    this.layout = checked.layout;
+    const mtls = props.mtls ?? "STRICT";
+    if (mtls !== "STRICT" && mtls !== "PERMISSIVE") {
+      throw new Error(`'mtls' must be "STRICT" or "PERMISSIVE", got '${mtls}'`);
+    }
+    const profile = props.profile ?? "default";
+    if (!(profile in LEGACY_PROFILE_VALUES)) {
+      throw new Error(
+        `'profile' must be one of ${Object.keys(LEGACY_PROFILE_VALUES).join(", ")}, got '${profile}'`,
+      );
+    }
+    if (this.layout === "current" && props.profile !== undefined && profile !== "default") {
+      throw new Error(
+        `'profile' applies to the legacy charts (1.3.x, 1.4.x) only, got '${profile}' with version '${this.version}'; put such settings in 'values'`,
+      );
+    }
+    const ingressGateway = props.ingressGateway ?? true;
+
+    this.namespace = new NamespaceV1(this, "Namespace", {
+      provider: props.kubernetesProvider,
+      dependsOn: props.dependsOn,
+      metadata: { name: "istio-system" },
+    });
+
+    if (this.layout === "legacy") {
+      Annotations.of(this).addWarning(legacyChartsWarning(this.version));
+      const repository = legacyRepository(this.version);
+      const init = this.release("IstioInit", {
+        name: "istio-init",
+        repository,
+        chart: "istio-init",
+        // istio-init creates the CRDs from Jobs: without this the release is "deployed" before they exist.
+        waitForJobs: true,
+        timeout: 600,
+      });
+      const values = clone(LEGACY_PROFILE_VALUES[profile]);
+      setPath(values, "global.mtls.enabled", mtls === "STRICT");
+      setPath(values, "global.controlPlaneSecurityEnabled", mtls === "STRICT");
+      setPath(values, "gateways.istio-ingressgateway.enabled", ingressGateway);
+      // depends_on istio-init, whose waited-for Jobs created the CRDs: on a first apply the
+      // istio chart's custom resources (MeshPolicy, attribute manifests...) then have their kinds.
+      this.controlPlane = this.release("Istio", {
+        name: "istio",
+        repository,
+        chart: "istio",
+        values: [stringifyYaml(values), ...userValues(props.values)],
+        timeout: 900,
+        dependsOn: [init],
+      });
+    } else {
+      const base = this.release("Base", {
+        name: "istio-base",
+        repository: CURRENT_REPOSITORY,
+        chart: "base",
+        // As Istio's Helm install guide does: the default revision's validation webhook.
+        values: [stringifyYaml({ defaultRevision: "default" })],
+        timeout: 600,
+      });
+      this.controlPlane = this.release("Istiod", {
+        name: "istiod",
+        repository: CURRENT_REPOSITORY,
+        chart: "istiod",
+        values: [stringifyYaml({ global: { platform: "gke" } }), ...userValues(props.values)],
+        timeout: 900,
+        dependsOn: [base],
+      });
+      if (ingressGateway) {
+        // The gateway chart's pods are injected (template "gateway"), so its namespace is labelled.
+        const ingressNamespace = new NamespaceV1(this, "IngressNamespace", {
+          provider: props.kubernetesProvider,
+          dependsOn: [this.controlPlane],
+          metadata: { name: "istio-ingress", labels: { ...ISTIO_INJECTION_LABEL } },
+        });
+        this.release("Gateway", {
+          name: "istio-ingress",
+          namespace: "istio-ingress",
+          repository: CURRENT_REPOSITORY,
+          chart: "gateway",
+          // Waits for the LoadBalancer's external IP too.
+          timeout: 600,
+          dependsOn: [this.controlPlane, ingressNamespace],
+        });
+      }
+      this.peerAuthentication = new MeshPeerAuthentication(this, "MeshPeerAuthentication", {
+        mtls,
+        provider: props.provider,
+        dependsOn: [this.controlPlane],
+      });
+    }
+  }
+
+  private release(
+    id: string,
+    config: {
+      name: string;
+      repository: string;
+      chart: string;
+      timeout: number;
+      namespace?: string;
+      values?: string[];
+      waitForJobs?: boolean;
+      dependsOn?: ITerraformDependable[];
+    },
+  ): Release {
+    const release = new Release(this, id, {
+      ...RELIABLE,
+      namespace: "istio-system",
+      ...config,
+      provider: this.helmProvider,
+      version: this.version,
+      dependsOn: [this.namespace, ...(config.dependsOn ?? [])],
+    });
+    this.releases.push(release);
+    return release;
+  }
+}
+
+/** The user's values as a second values document: helm merges it over ours, key by key. */
+function userValues(values: Record<string, unknown> | undefined): string[] {
+  return values && Object.keys(values).length > 0 ? [stringifyYaml(values)] : [];
+}
+
+function clone(values: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(values));
+}
+
+/** Sets a dotted path (`global.mtls.enabled`), creating the objects on the way. */
+function setPath(values: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split(".");
+  let at = values;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof at[key] !== "object" || at[key] === null) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]] = value;
+}
