@@ -238,11 +238,9 @@ export const nodePoolSchema = strict({
     .describe("Node image. @default 'COS_CONTAINERD'"),
   oauthScopes: z
     .array(
-      z
-        .string()
-        .regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
-          error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
-        }),
+      z.string().regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
+        error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
+      }),
     )
     .min(1)
     .optional()
@@ -382,7 +380,7 @@ export const waiverSchema = strict({
     .min(1)
     .describe("A policy rule id, such as GKE_PRIVATE_NODES (`npm run policy` lists them)."),
   reason: z
-    .string()
+    .string({ error: "a waiver needs a reason: say why the rule does not apply here" })
     .trim()
     .min(1, { error: "a waiver needs a reason" })
     .describe("Why the rule does not apply; printed at every synth."),

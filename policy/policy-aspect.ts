@@ -1,0 +1,81 @@
+import { Annotations, IAspect, TerraformResource } from "cdktf";
+import { IConstruct } from "constructs";
+import { PolicyRule, PolicyWaiver } from "./policy-rule";
+import { POLICY_RULES } from "./rules";
+import { SynthesizedConfig } from "./synthesized-config";
+
+/** A rule a resource breaks; waived when its environment names the rule in policy.waivers. */
+export interface PolicyFinding {
+  readonly rule: PolicyRule;
+  /** Construct path, such as `dev-cluster/Cluster/Resource`. */
+  readonly path: string;
+  /** Terraform address, such as `google_container_cluster.Cluster_EB0386A7`. */
+  readonly address: string;
+  /** The offending value, in words. */
+  readonly problem: string;
+  readonly waiver?: PolicyWaiver;
+}
+
+/** The one-line error or warning for a finding. */
+export function formatFinding(f: PolicyFinding): string {
+  const where = `${f.path} (${f.address})`;
+  return f.waiver
+    ? `${f.rule.id} waived at ${where}: ${f.problem}; reason: ${f.waiver.reason}`
+    : `${f.rule.id} at ${where}: ${f.problem}; to fix, ${f.rule.fix} (or waive ${f.rule.id} in policy.waivers with a reason)`;
+}
+
+/** The findings for one resource, judged on its configuration as it will be synthesized. */
+export function checkResource(
+  resource: TerraformResource,
+  waivers: readonly PolicyWaiver[] = [],
+): PolicyFinding[] {
+  const rules = POLICY_RULES.filter((r) => r.resourceType === resource.terraformResourceType);
+  if (rules.length === 0) return [];
+  const body = resource.toTerraform().resource?.[resource.terraformResourceType]?.[
+    resource.friendlyUniqueId
+  ] as SynthesizedConfig | undefined;
+  if (!body) return []; // moved away: nothing is synthesized at this address
+  const findings: PolicyFinding[] = [];
+  for (const rule of rules) {
+    const problem = rule.check(body);
+    if (problem === undefined) continue;
+    findings.push({
+      rule,
+      path: resource.node.path,
+      address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
+      problem,
+      waiver: waivers.find((w) => w.rule === rule.id),
+    });
+  }
+  return findings;
+}
+
+export interface PolicyAspectProps {
+  /** Rules knowingly broken, each with a reason. @default [] */
+  readonly waivers?: readonly PolicyWaiver[];
+}
+
+/**
+ * Checks every google_container_cluster and google_container_node_pool under its scope,
+ * from either Google provider, and annotates violations as errors and waived ones as warnings.
+ * `checkPolicy(app)` runs the same checks before synth, since the cdktf CLI does not stop on errors.
+ */
+export class PolicyAspect implements IAspect {
+  readonly waivers: readonly PolicyWaiver[];
+
+  constructor(props: PolicyAspectProps = {}) {
+    this.waivers = props.waivers ?? [];
+  }
+
+  findings(node: IConstruct): PolicyFinding[] {
+    return node instanceof TerraformResource ? checkResource(node, this.waivers) : [];
+  }
+
+  visit(node: IConstruct): void {
+    for (const finding of this.findings(node)) {
+      const annotations = Annotations.of(node);
+      if (finding.waiver) annotations.addWarning(formatFinding(finding));
+      else annotations.addError(formatFinding(finding));
+    }
+  }
+}
