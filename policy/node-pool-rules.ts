@@ -1,7 +1,33 @@
-import { GKE_NODE_POOL, PolicyRule } from "./policy-rule";
-import { read, show, UNKNOWN } from "./synthesized-config";
+import { Token } from "cdktf";
+import { GKE_CLUSTER, GKE_NODE_POOL, PolicyRule } from "./policy-rule";
+import { read, show, SynthesizedConfig, UNKNOWN } from "./synthesized-config";
 
 const DEFAULT_COMPUTE_ACCOUNT = /-compute@developer\.gserviceaccount\.com$/;
+
+/** A node pool's configuration and where it sits in the resource, such as `node_pool[1].`. */
+export interface NodePoolConfig {
+  readonly prefix: string;
+  readonly config: SynthesizedConfig;
+}
+
+/**
+ * Every node pool a resource defines: a node pool resource itself; for a cluster, its inline
+ * `node_pool` blocks, or else its default pool unless remove_default_node_pool (Autopilot
+ * clusters have no pools of their own). Without this, a cluster's own nodes would escape.
+ */
+export function nodePoolsOf(resourceType: string, body: SynthesizedConfig): NodePoolConfig[] {
+  if (resourceType === GKE_NODE_POOL) return [{ prefix: "", config: body }];
+  if (resourceType !== GKE_CLUSTER || read(body, "enable_autopilot") === true) return [];
+  const inline = body.node_pool;
+  if (Array.isArray(inline) && inline.length > 0) {
+    if (Token.isUnresolved(inline)) return [];
+    return inline.map((config, i) => ({ prefix: `node_pool[${i}].`, config }));
+  }
+  const removed = read(body, "remove_default_node_pool");
+  return removed === true || removed === UNKNOWN
+    ? []
+    : [{ prefix: "", config: { node_config: body.node_config } }];
+}
 
 export const NODE_POOL_RULES: readonly PolicyRule[] = [
   {
@@ -23,6 +49,18 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     fix: "set nodePools[].autoUpgrade: true",
     check: (c) =>
       read(c, "management.auto_upgrade") === false ? "management.auto_upgrade is false" : undefined,
+  },
+  {
+    id: "GKE_NODE_PRIVATE_NODES",
+    description: "No node pool opts out of the cluster's private nodes.",
+    checkov: ["CKV_GCP_25"],
+    cis: "5.6.5",
+    resourceType: GKE_NODE_POOL,
+    fix: "drop the pool's network_config.enable_private_nodes and set cluster.privateNodes: true",
+    check: (c) =>
+      read(c, "network_config.enable_private_nodes") === false
+        ? "network_config.enable_private_nodes is false, so this pool's nodes get public IP addresses"
+        : undefined,
   },
   {
     id: "GKE_NODE_SECURE_BOOT",

@@ -1,6 +1,7 @@
 import { Annotations, IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
-import { PolicyRule, PolicyWaiver } from "./policy-rule";
+import { nodePoolsOf } from "./node-pool-rules";
+import { GKE_CLUSTER, GKE_NODE_POOL, PolicyRule, PolicyWaiver } from "./policy-rule";
 import { POLICY_RULES } from "./rules";
 import { SynthesizedConfig } from "./synthesized-config";
 
@@ -29,23 +30,28 @@ export function checkResource(
   resource: TerraformResource,
   waivers: readonly PolicyWaiver[] = [],
 ): PolicyFinding[] {
-  const rules = POLICY_RULES.filter((r) => r.resourceType === resource.terraformResourceType);
-  if (rules.length === 0) return [];
-  const body = resource.toTerraform().resource?.[resource.terraformResourceType]?.[
-    resource.friendlyUniqueId
-  ] as SynthesizedConfig | undefined;
+  const type = resource.terraformResourceType;
+  if (type !== GKE_CLUSTER && type !== GKE_NODE_POOL) return [];
+  const body = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] as
+    SynthesizedConfig | undefined;
   if (!body) return []; // moved away: nothing is synthesized at this address
+  const targets = [
+    ...(type === GKE_CLUSTER ? [{ resourceType: GKE_CLUSTER, prefix: "", config: body }] : []),
+    ...nodePoolsOf(type, body).map((pool) => ({ resourceType: GKE_NODE_POOL, ...pool })),
+  ];
   const findings: PolicyFinding[] = [];
-  for (const rule of rules) {
-    const problem = rule.check(body);
-    if (problem === undefined) continue;
-    findings.push({
-      rule,
-      path: resource.node.path,
-      address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
-      problem,
-      waiver: waivers.find((w) => w.rule === rule.id),
-    });
+  for (const { resourceType, prefix, config } of targets) {
+    for (const rule of POLICY_RULES.filter((r) => r.resourceType === resourceType)) {
+      const problem = rule.check(config);
+      if (problem === undefined) continue;
+      findings.push({
+        rule,
+        path: resource.node.path,
+        address: `${type}.${resource.friendlyUniqueId}`,
+        problem: `${prefix}${problem}`,
+        waiver: waivers.find((w) => w.rule === rule.id),
+      });
+    }
   }
   return findings;
 }

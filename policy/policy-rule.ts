@@ -14,6 +14,7 @@ export interface PolicyRule {
   readonly checkov: readonly string[];
   /** CIS GKE Benchmark (1.5.0) recommendation, such as "5.8.3". @default - none */
   readonly cis?: string;
+  /** Node pool rules also check a cluster's default pool and inline node_pool blocks. */
   readonly resourceType: PolicyResourceType;
   /** The environment-file key (and value) that fixes a violation. */
   readonly fix: string;

@@ -31,6 +31,11 @@ describe("PolicyAspect", () => {
       "GKE_BINARY_AUTHORIZATION",
       "GKE_RELEASE_CHANNEL",
       "GKE_WORKLOAD_IDENTITY",
+      // the raw cluster's default node pool
+      "GKE_NODE_SECURE_BOOT",
+      "GKE_NODE_METADATA_SERVER",
+      "GKE_NODE_SERVICE_ACCOUNT",
+      // the raw node pool
       "GKE_NODE_SECURE_BOOT",
       "GKE_NODE_METADATA_SERVER",
       "GKE_NODE_SERVICE_ACCOUNT",
@@ -38,6 +43,44 @@ describe("PolicyAspect", () => {
     expect(policyViolations(app)[0]).toBe(
       "GKE_NETWORK_POLICY at test-cluster/RawCluster (google_container_cluster.RawCluster): datapath_provider is absent and network_policy.enabled is absent, so NetworkPolicy objects are ignored; to fix, set cluster.datapath: ADVANCED_DATAPATH, or cluster.networkPolicy: true (or waive GKE_NETWORK_POLICY in policy.waivers with a reason)",
     );
+  });
+
+  test("checks a cluster's inline node pools, and its default pool only while it is kept", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "user");
+    const safe = {
+      serviceAccount: "nodes@p.iam.gserviceaccount.com",
+      shieldedInstanceConfig: { enableSecureBoot: true },
+      workloadMetadataConfig: { mode: "GKE_METADATA" },
+    };
+    const inline = new ContainerCluster(stack, "Inline", {
+      name: "inline",
+      location: "europe-west1",
+      nodePool: [{ name: "a", nodeConfig: safe }, { name: "b" }],
+    });
+    const removed = new ContainerCluster(stack, "Removed", {
+      name: "removed",
+      location: "europe-west1",
+      removeDefaultNodePool: true,
+    });
+    const kept = new ContainerCluster(stack, "Kept", {
+      name: "kept",
+      location: "europe-west1",
+      nodeConfig: { ...safe, serviceAccount: "1-compute@developer.gserviceaccount.com" },
+    });
+    const nodeProblems = (c: ContainerCluster) =>
+      checkResource(c)
+        .filter((f) => f.rule.resourceType === "google_container_node_pool")
+        .map((f) => f.problem);
+    expect(nodeProblems(inline)).toEqual([
+      "node_pool[1].node_config.shielded_instance_config.enable_secure_boot is absent",
+      "node_pool[1].node_config.workload_metadata_config.mode is absent, so pods can read the node's credentials",
+      "node_pool[1].node_config.service_account is absent, the default compute account with Editor on the project",
+    ]);
+    expect(nodeProblems(removed)).toEqual([]);
+    expect(nodeProblems(kept)).toEqual([
+      'node_config.service_account is "1-compute@developer.gserviceaccount.com", the default compute account with Editor on the project',
+    ]);
   });
 
   test("adds one error annotation per violation when the stack synthesizes", () => {

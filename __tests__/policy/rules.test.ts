@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { findPolicyFindings, policyViolations } from "../../policy/check-policy";
 import { POLICY_RULE_IDS, POLICY_RULES } from "../../policy/rules";
-import { ClusterOverride, policyTestApp } from "./policy-test-app";
+import { nodePoolResource, policyTestApp, StackOverride } from "./policy-test-app";
 
 const CLUSTER = "test-cluster/Cluster/Resource (google_container_cluster.Cluster_EB0386A7)";
 const POOL =
@@ -12,7 +12,7 @@ interface RuleCase {
   readonly pass?: Record<string, unknown>;
   /** Environment keys (and, where the file cannot express it, an override) that break the rule. */
   readonly fail: Record<string, unknown>;
-  readonly override?: ClusterOverride;
+  readonly override?: StackOverride;
   /** The pinned offending-value text. */
   readonly problem: string;
 }
@@ -40,8 +40,8 @@ const CASES: Record<string, RuleCase> = {
   GKE_MASTER_AUTHORIZED_NETWORKS: {
     pass: cluster({ masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }] }),
     fail: {},
-    override: (c) =>
-      c.addOverride("master_authorized_networks_config.cidr_blocks", [
+    override: (s) =>
+      s.cluster.resource.addOverride("master_authorized_networks_config.cidr_blocks", [
         { cidr_block: "0.0.0.0/0", display_name: "anyone" },
       ]),
     problem:
@@ -50,12 +50,12 @@ const CASES: Record<string, RuleCase> = {
   GKE_RESOURCE_LABELS: {
     pass: cluster({ labels: { team: "mesh" } }),
     fail: {},
-    override: (c) => c.addOverride("resource_labels", undefined),
+    override: (s) => s.cluster.resource.addOverride("resource_labels", undefined),
     problem: "resource_labels is absent",
   },
   GKE_VPC_NATIVE: {
     fail: {},
-    override: (c) => c.addOverride("ip_allocation_policy", undefined),
+    override: (s) => s.cluster.resource.addOverride("ip_allocation_policy", undefined),
     problem: "ip_allocation_policy is absent, so the cluster is routes-based",
   },
   GKE_PRIVATE_NODES: {
@@ -108,6 +108,13 @@ const CASES: Record<string, RuleCase> = {
   GKE_NODE_AUTO_UPGRADE: {
     fail: pool({ autoUpgrade: false }),
     problem: "management.auto_upgrade is false",
+  },
+  GKE_NODE_PRIVATE_NODES: {
+    fail: {},
+    override: (s) =>
+      nodePoolResource(s, "pool").addOverride("network_config.enable_private_nodes", false),
+    problem:
+      "network_config.enable_private_nodes is false, so this pool's nodes get public IP addresses",
   },
   GKE_NODE_SECURE_BOOT: {
     fail: pool({ secureBoot: false }),
