@@ -1,19 +1,9 @@
-import { Aspects } from "cdktf";
 import { IConstruct } from "constructs";
 import { formatFinding, PolicyAspect, PolicyFinding } from "./policy-aspect";
 
-/** The nearest PolicyAspect applied to the node or a scope above it; none means no waivers. */
-function policyAspectOf(node: IConstruct): PolicyAspect {
-  for (const scope of [...node.node.scopes].reverse()) {
-    const aspect = Aspects.of(scope).all.find((a) => a instanceof PolicyAspect);
-    if (aspect) return aspect as PolicyAspect;
-  }
-  return new PolicyAspect();
-}
-
 /** Every finding in the tree, waived or not, each judged with its own stack's waivers. */
 export function findPolicyFindings(scope: IConstruct): PolicyFinding[] {
-  return scope.node.findAll().flatMap((node) => policyAspectOf(node).findings(node));
+  return scope.node.findAll().flatMap((node) => PolicyAspect.nearest(node).findings(node));
 }
 
 /** The one-line messages of the unwaived findings. */

@@ -1,4 +1,4 @@
-import { Annotations, IAspect, TerraformResource } from "cdktf";
+import { Annotations, Aspects, IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { nodePoolsOf } from "./node-pool-rules";
 import { GKE_CLUSTER, GKE_NODE_POOL, PolicyRule, PolicyWaiver } from "./policy-rule";
@@ -67,6 +67,15 @@ export interface PolicyAspectProps {
  * `checkPolicy(app)` runs the same checks before synth, since the cdktf CLI does not stop on errors.
  */
 export class PolicyAspect implements IAspect {
+  /** The PolicyAspect nearest to the node (on it or a scope above); none means no waivers. */
+  static nearest(node: IConstruct): PolicyAspect {
+    for (const scope of [...node.node.scopes].reverse()) {
+      const aspect = Aspects.of(scope).all.find((a) => a instanceof PolicyAspect);
+      if (aspect) return aspect as PolicyAspect;
+    }
+    return new PolicyAspect();
+  }
+
   readonly waivers: readonly PolicyWaiver[];
 
   constructor(props: PolicyAspectProps = {}) {
@@ -74,10 +83,12 @@ export class PolicyAspect implements IAspect {
   }
 
   findings(node: IConstruct): PolicyFinding[] {
-    return node instanceof TerraformResource ? checkResource(node, this.waivers) : [];
+    return TerraformResource.isTerraformResource(node) ? checkResource(node, this.waivers) : [];
   }
 
   visit(node: IConstruct): void {
+    // One aspect judges each resource: one on the app must not override a stack's waivers.
+    if (PolicyAspect.nearest(node) !== this) return;
     for (const finding of this.findings(node)) {
       const annotations = Annotations.of(node);
       if (finding.waiver) annotations.addWarning(formatFinding(finding));

@@ -94,6 +94,19 @@ describe("PolicyAspect", () => {
     ]);
   });
 
+  test("an aspect on the app does not override a stack's waivers with errors", () => {
+    const { app, stacks } = policyTestApp({
+      cluster: { legacyAbac: true },
+      policy: { waivers: [{ rule: "GKE_LEGACY_ABAC_DISABLED", reason: "test" }] },
+    });
+    Aspects.of(app).add(new PolicyAspect());
+    Testing.synth(stacks.cluster);
+    const types = stacks.cluster.cluster.resource.node.metadata
+      .map((m) => m.type)
+      .filter((t) => t.startsWith("@cdktf/"));
+    expect(types).toEqual(["@cdktf/warn"]);
+  });
+
   test("never flags what is unknown until plan (tokens)", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "user");
