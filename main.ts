@@ -1,5 +1,6 @@
 import { App } from "cdktf";
 import { ConfigError, loadConfig } from "./config/load";
+import { checkPolicy } from "./policy/check-policy";
 import { addEnvironments } from "./stacks/environment-stacks";
 
 // Validate the whole file before any stack exists, so bad input writes nothing.
@@ -15,4 +16,5 @@ try {
 // No stack traces in manifest.json: they hold absolute paths (synth warnings would add them).
 const app = new App({ stackTraces: false });
 addEnvironments(app, config.environments);
+checkPolicy(app); // exits with one line per violation before anything is written
 app.synth();

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { POLICY_RULE_IDS } from "../policy/rules";
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 import {
   EnvironmentConfig,
@@ -160,6 +161,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
       problems.push(`${at}.name: '${pool.name}' is used twice; node pool names must be unique`);
     poolNames.add(pool.name);
   });
+  problems.push(...waiverProblems(env));
   if (env.network?.existing && (!env.network.name || !env.network.subnetName)) {
     problems.push(
       `network.existing: true needs network.name and network.subnetName of the existing network, got ${show(env.network.name)} and ${show(env.network.subnetName)}`,
@@ -173,6 +175,24 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
       `istio.profile: '${profile}' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '${version}'; remove it and put chart values in istio.values`,
     );
   }
+  return problems;
+}
+
+/** A waiver must name a known policy rule, once. */
+function waiverProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const waived = new Set<string>();
+  (env.policy?.waivers ?? []).forEach((waiver, j) => {
+    const at = `policy.waivers[${j}].rule`;
+    if (!POLICY_RULE_IDS.includes(waiver.rule)) {
+      problems.push(
+        `${at}: unknown rule '${waiver.rule}'; known rules are ${POLICY_RULE_IDS.join(", ")}`,
+      );
+    } else if (waived.has(waiver.rule)) {
+      problems.push(`${at}: '${waiver.rule}' is waived twice; keep one waiver per rule`);
+    }
+    waived.add(waiver.rule);
+  });
   return problems;
 }
 

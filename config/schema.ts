@@ -393,7 +393,7 @@ export const waiverSchema = strict({
     .min(1)
     .describe("A policy rule id, such as GKE_PRIVATE_NODES (`npm run policy` lists them)."),
   reason: z
-    .string()
+    .string({ error: "a waiver needs a reason: say why the rule does not apply here" })
     .trim()
     .min(1, { error: "a waiver needs a reason" })
     .describe("Why the rule does not apply; printed at every synth."),

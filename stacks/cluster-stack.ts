@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { GoogleProjectService } from "@cdktf/provider-google-beta/lib/google-project-service";
@@ -10,6 +10,7 @@ import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
 import { WebhookFirewall } from "../constructs/webhook-firewall";
+import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
 
 /** APIs every mode needs; enabled, and never disabled on destroy. */
@@ -47,6 +48,8 @@ export class ClusterStack extends TerraformStack {
     const net = env.network ?? {};
     const clusterName = c.name ?? env.name;
     configureBackend(this, id, env.name, env.backend);
+    // Checks this stack's clusters and node pools, including ones a library user adds.
+    Aspects.of(this).add(new PolicyAspect({ waivers: env.policy?.waivers }));
 
     this.provider = new GoogleBetaProvider(this, "GoogleBeta", { project: env.project });
     const provider = this.provider;

@@ -1,0 +1,97 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const ENVIRONMENT = `
+environments:
+  - name: dev
+    mode: managed
+    project: test-project
+    location: europe-west1
+    nodePools: [{ name: pool, imageType: UBUNTU_CONTAINERD }]
+`;
+
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** Runs main.ts the way cdktf.json does, with the environment the cdktf CLI gives it. */
+function runMain(environmentFile: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-main-"));
+  tempDirs.push(dir);
+  const file = path.join(dir, "environments.yaml");
+  fs.writeFileSync(file, environmentFile);
+  const outdir = path.join(dir, "out");
+  const run = spawnSync(
+    process.execPath,
+    ["--require", "ts-node/register/transpile-only", "main.ts"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GKE_ISTIO_CONFIG: file,
+        CDKTF_OUTDIR: outdir,
+        CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
+      },
+    },
+  );
+  return { ...run, file, outdir, written: filesUnder(outdir) };
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+describe("main.ts", () => {
+  test("a policy violation exits 1 with one line per violation and writes no file", () => {
+    const run = runMain(
+      ENVIRONMENT.replace(
+        "location: europe-west1",
+        "location: europe-west1\n    cluster: { legacyAbac: true }",
+      ),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")).toEqual([
+      "Policy check failed, nothing was synthesized:",
+      "GKE_LEGACY_ABAC_DISABLED at dev-cluster/Cluster/Resource (google_container_cluster.Cluster_EB0386A7): enable_legacy_abac is true, so any identity may get broad static permissions; to fix, set cluster.legacyAbac: false (or waive GKE_LEGACY_ABAC_DISABLED in policy.waivers with a reason)",
+      expect.stringMatching(
+        /^GKE_NODE_IMAGE_COS at dev-cluster\/NodePool-pool\/Resource .*: node_config.image_type is "UBUNTU_CONTAINERD"; to fix, set nodePools\[\]\.imageType: COS_CONTAINERD /,
+      ),
+      "",
+    ]);
+    expect(run.written).toEqual([]);
+  }, 60_000);
+
+  test("an invalid environment file exits 1 with one line per problem and writes nothing", () => {
+    const run = runMain(ENVIRONMENT.replace("location: europe-west1", "location: europe"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `Invalid environment file, nothing was synthesized:\n${run.file}: environments[0] (dev): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "europe"\n`,
+    );
+    expect(fs.existsSync(run.outdir)).toBe(false);
+  }, 60_000);
+
+  test("a waived violation synthesizes, with the reason as a warning in the manifest", () => {
+    const run = runMain(
+      `${ENVIRONMENT}    policy: { waivers: [{ rule: GKE_NODE_IMAGE_COS, reason: GPU drivers need Ubuntu }] }\n`,
+    );
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    const manifest = JSON.parse(fs.readFileSync(path.join(run.outdir, "manifest.json"), "utf8"));
+    // The managed-mode guidance warning comes first; the waiver's warning follows.
+    expect(manifest.stacks["dev-cluster"].annotations.slice(1)).toEqual([
+      expect.objectContaining({
+        constructPath: "dev-cluster/NodePool-pool/Resource",
+        level: "@cdktf/warn",
+        message: expect.stringMatching(
+          /^GKE_NODE_IMAGE_COS waived at .*; reason: GPU drivers need Ubuntu$/,
+        ),
+      }),
+    ]);
+  }, 60_000);
+});

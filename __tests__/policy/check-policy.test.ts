@@ -1,0 +1,46 @@
+import * as path from "path";
+import { Testing } from "cdktf";
+import { DEFAULT_CONFIG_FILE, loadConfig } from "../../config/load";
+import { checkPolicy, findPolicyFindings, policyViolations } from "../../policy/check-policy";
+import { addEnvironments } from "../../stacks/environment-stacks";
+import { policyTestApp } from "./policy-test-app";
+
+describe("checkPolicy", () => {
+  test("the default environment file breaks no rule without a waiver", () => {
+    // GIVEN every environment of config/environments.yaml
+    const config = loadConfig(path.join(__dirname, "..", "..", DEFAULT_CONFIG_FILE));
+    const app = Testing.app();
+    addEnvironments(app, config.environments);
+    // THEN no unwaived violation, and every finding is waived with a reason
+    expect(policyViolations(app)).toEqual([]);
+    for (const finding of findPolicyFindings(app)) expect(finding.waiver?.reason).toBeTruthy();
+  });
+
+  test("returns quietly when nothing is broken", () => {
+    const exit = jest.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    try {
+      checkPolicy(policyTestApp().app);
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      exit.mockRestore();
+    }
+  });
+
+  test("prints one line per violation to stderr and exits 1", () => {
+    const exit = jest.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      checkPolicy(policyTestApp({ cluster: { logging: false, monitoring: false } }).app);
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(String(stderr.mock.calls[0][0]).split("\n")).toEqual([
+        "Policy check failed, nothing was synthesized:",
+        expect.stringMatching(/^GKE_LOGGING at test-cluster\/Cluster\/Resource /),
+        expect.stringMatching(/^GKE_MONITORING at test-cluster\/Cluster\/Resource /),
+        "",
+      ]);
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+});
