@@ -168,6 +168,16 @@ describe("environment file validation", () => {
       { network: { existing: true } },
       "environments[0] (test): network.existing: true needs network.name and network.subnetName of the existing network, got nothing and nothing",
     ],
+    [
+      "oss-only key in managed mode",
+      { istio: { version: "1.30.5" } },
+      "environments[0] (test): istio.version: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",
+    ],
+    [
+      "oss-only key in cloud-service-mesh mode",
+      { mode: "cloud-service-mesh", istio: { clusterAdmins: ["me@example.com"] } },
+      "environments[0] (test): istio.clusterAdmins: applies to mode oss only (Istio installed by Helm), got it with mode cloud-service-mesh; remove it or set mode: oss",
+    ],
   ])("cross-field rule: %s", (_what, overrides, message) => {
     expect(problemsOf(environment(overrides))).toEqual([message]);
   });

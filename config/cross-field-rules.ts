@@ -1,0 +1,147 @@
+import { POLICY_RULE_IDS } from "../policy/rules";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
+import { EnvironmentConfig, IstioConfig, regionOf } from "./schema";
+
+/**
+ * Rules that span fields, which the per-field schema cannot state. Each returns problems as
+ * `<field path>: <what is wrong>; <what is allowed>`; the loader prefixes file and environment.
+ */
+export function crossFieldProblems(env: EnvironmentConfig): string[] {
+  return [
+    ...clusterProblems(env),
+    ...nodePoolProblems(env),
+    ...networkProblems(env),
+    ...modeProblems(env),
+    ...istioVersionProblems(env),
+    ...waiverProblems(env),
+  ];
+}
+
+function clusterProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const region = regionOf(env.location);
+  for (const [i, zone] of (env.cluster?.nodeLocations ?? []).entries()) {
+    if (regionOf(zone) !== region) {
+      problems.push(
+        `cluster.nodeLocations[${i}]: '${zone}' is not in the region of location '${env.location}'; use zones of ${region}`,
+      );
+    }
+  }
+  for (const [i, net] of (env.cluster?.masterAuthorizedNetworks ?? []).entries()) {
+    if (net.cidrBlock.endsWith("/0")) {
+      problems.push(
+        `cluster.masterAuthorizedNetworks[${i}].cidrBlock: '${net.cidrBlock}' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices`,
+      );
+    }
+  }
+  if (env.cluster?.privateEndpoint && env.cluster.privateNodes === false) {
+    problems.push(
+      `cluster.privateEndpoint: true needs private nodes, got privateNodes false; set privateNodes true or privateEndpoint false`,
+    );
+  }
+  return problems;
+}
+
+function nodePoolProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const poolNames = new Set<string>();
+  env.nodePools.forEach((pool, i) => {
+    const at = `nodePools[${i}]`;
+    const min = pool.minNodeCount ?? 1;
+    const max = pool.maxNodeCount ?? Math.max(3, min);
+    const initial = pool.initialNodeCount ?? min;
+    if (min > max) {
+      problems.push(
+        `${at}.minNodeCount: ${min} is greater than maxNodeCount ${max}; must be <= maxNodeCount`,
+      );
+    } else if (initial < min || initial > max) {
+      problems.push(
+        `${at}.initialNodeCount: ${initial} is outside minNodeCount..maxNodeCount (${min}..${max}); must be between them`,
+      );
+    }
+    if (pool.preemptible && pool.spot) {
+      problems.push(
+        `${at}.spot: true together with preemptible true; choose one of preemptible or spot`,
+      );
+    }
+    if (poolNames.has(pool.name)) {
+      problems.push(`${at}.name: '${pool.name}' is used twice; node pool names must be unique`);
+    }
+    poolNames.add(pool.name);
+  });
+  return problems;
+}
+
+function networkProblems(env: EnvironmentConfig): string[] {
+  const net = env.network;
+  if (!net?.existing || (net.name && net.subnetName)) return [];
+  return [
+    `network.existing: true needs network.name and network.subnetName of the existing network, got ${JSON.stringify(net.name) ?? "nothing"} and ${JSON.stringify(net.subnetName) ?? "nothing"}`,
+  ];
+}
+
+/** istio keys that only the Helm install reads: elsewhere they would be silently ignored. */
+const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
+  "version",
+  "profile",
+  "values",
+  "ingressGateway",
+  "clusterAdmins",
+];
+
+function modeProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  if (env.mode !== "oss") {
+    for (const key of OSS_ONLY_ISTIO_KEYS) {
+      if (env.istio?.[key] !== undefined) {
+        problems.push(
+          `istio.${key}: applies to mode oss only (Istio installed by Helm), got it with mode ${env.mode}; remove it or set mode: oss`,
+        );
+      }
+    }
+  }
+  if (env.mode === "cloud-service-mesh") {
+    if (env.cluster?.workloadIdentity === false) {
+      problems.push(
+        `cluster.workloadIdentity: false is not allowed with mode cloud-service-mesh, which requires Workload Identity; remove the key or set it true`,
+      );
+    }
+    env.nodePools.forEach((pool, i) => {
+      if (pool.workloadMetadata === "GCE_METADATA") {
+        problems.push(
+          `nodePools[${i}].workloadMetadata: 'GCE_METADATA' is not allowed with mode cloud-service-mesh, which requires Workload Identity on nodes; remove the key or set it 'GKE_METADATA'`,
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+function istioVersionProblems(env: EnvironmentConfig): string[] {
+  const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
+  const profile = env.istio?.profile;
+  const chart = istioChartLayout(version);
+  if (!profile || profile === "default" || !("layout" in chart) || chart.layout === "legacy") {
+    return [];
+  }
+  return [
+    `istio.profile: '${profile}' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '${version}'; remove it and put chart values in istio.values`,
+  ];
+}
+
+function waiverProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const waived = new Set<string>();
+  (env.policy?.waivers ?? []).forEach((waiver, j) => {
+    const at = `policy.waivers[${j}].rule`;
+    if (!POLICY_RULE_IDS.includes(waiver.rule)) {
+      problems.push(
+        `${at}: unknown rule '${waiver.rule}'; known rules are ${POLICY_RULE_IDS.join(", ")}`,
+      );
+    } else if (waived.has(waiver.rule)) {
+      problems.push(`${at}: '${waiver.rule}' is waived twice; keep one waiver per rule`);
+    }
+    waived.add(waiver.rule);
+  });
+  return problems;
+}
