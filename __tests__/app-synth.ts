@@ -27,17 +27,20 @@ export function copyProject(name: string): string {
   return dir;
 }
 
+const APP_ARGS = ["--require", "ts-node/register/transpile-only", "main.ts"];
+const appEnv = (env: Record<string, string>) => ({
+  ...process.env,
+  CDKTF_OUTDIR: "cdktf.out",
+  ...env,
+});
+
 /** Runs main.ts the way `cdktf synth` does (CDKTF_OUTDIR=cdktf.out) in a project folder. */
 export function runApp(dir: string, env: Record<string, string> = {}): AppRun {
-  const r = cp.spawnSync(
-    process.execPath,
-    ["--require", "ts-node/register/transpile-only", "main.ts"],
-    {
-      cwd: dir,
-      env: { ...process.env, CDKTF_OUTDIR: "cdktf.out", ...env },
-      encoding: "utf8",
-    },
-  );
+  const r = cp.spawnSync(process.execPath, APP_ARGS, {
+    cwd: dir,
+    env: appEnv(env),
+    encoding: "utf8",
+  });
   return {
     status: r.status,
     stdout: r.stdout,
@@ -45,6 +48,17 @@ export function runApp(dir: string, env: Record<string, string> = {}): AppRun {
     dir,
     files: readTree(path.join(dir, "cdktf.out")),
   };
+}
+
+/** runApp without blocking, so several folders synthesize at once. */
+export function runAppAsync(dir: string, env: Record<string, string> = {}): Promise<AppRun> {
+  return new Promise((resolve) => {
+    const options = { cwd: dir, env: appEnv(env), encoding: "utf8" as const };
+    cp.execFile(process.execPath, APP_ARGS, options, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ status, stdout, stderr, dir, files: readTree(path.join(dir, "cdktf.out")) });
+    });
+  });
 }
 
 export function readTree(root: string): Record<string, string> {

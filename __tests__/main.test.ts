@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AppRun, copyProject, runApp } from "./app-synth";
+import { AppRun, copyProject, runApp, runAppAsync } from "./app-synth";
 import { validateWithTerraform } from "./terraform-validate";
 
 // The real app on the default environment file, run in two unrelated folders.
@@ -8,7 +8,7 @@ let first: AppRun;
 let second: AppRun;
 const copies: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   const a = copyProject("gke-istio-a");
   const b = path.join(copyProject("another-checkout"), "nested");
   copies.push(a, path.dirname(b));
@@ -16,8 +16,7 @@ beforeAll(() => {
   for (const entry of fs.readdirSync(path.dirname(b))) {
     if (entry !== "nested") fs.renameSync(path.join(path.dirname(b), entry), path.join(b, entry));
   }
-  first = runApp(a);
-  second = runApp(b);
+  [first, second] = await Promise.all([runAppAsync(a), runAppAsync(b)]);
 }, 60_000);
 
 afterAll(() => copies.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
