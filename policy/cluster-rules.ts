@@ -48,7 +48,7 @@ export const CLUSTER_RULES: readonly PolicyRule[] = [
     description:
       "NetworkPolicy is enforced: Dataplane V2 (ADVANCED_DATAPATH) or the network policy add-on.",
     checkov: ["CKV_GCP_12"],
-    cis: "5.6.7",
+    cis: "4.3.1",
     resourceType: GKE_CLUSTER,
     fix: "set cluster.datapath: ADVANCED_DATAPATH, or cluster.networkPolicy: true",
     check: (c) => {
@@ -122,7 +122,7 @@ export const CLUSTER_RULES: readonly PolicyRule[] = [
   {
     id: "GKE_PRIVATE_NODES",
     description: "Nodes have internal IP addresses only.",
-    checkov: ["CKV_GCP_25"],
+    checkov: ["CKV_GCP_64", "CKV_GCP_25"],
     cis: "5.6.5",
     resourceType: GKE_CLUSTER,
     fix: "set cluster.privateNodes: true",

@@ -53,7 +53,8 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
   {
     id: "GKE_NODE_PRIVATE_NODES",
     description: "No node pool opts out of the cluster's private nodes.",
-    checkov: ["CKV_GCP_25"],
+    // CKV_GCP_25 and CKV_GCP_64 read only a cluster's private_cluster_config, never a pool's.
+    checkov: [],
     cis: "5.6.5",
     resourceType: GKE_NODE_POOL,
     fix: "drop the pool's network_config.enable_private_nodes and set cluster.privateNodes: true",
@@ -92,7 +93,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     id: "GKE_NODE_METADATA_SERVER",
     description: "The GKE metadata server hides node credentials from pods.",
     checkov: ["CKV_GCP_69"],
-    cis: "5.4.2",
+    cis: "5.4.1",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].workloadMetadata: GKE_METADATA",
     check: (c) => {

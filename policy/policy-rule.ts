@@ -4,15 +4,21 @@ export const GKE_CLUSTER = "google_container_cluster";
 export const GKE_NODE_POOL = "google_container_node_pool";
 export type PolicyResourceType = typeof GKE_CLUSTER | typeof GKE_NODE_POOL;
 
-/** One check of the security policy, with what it corresponds to in checkov and the CIS GKE Benchmark. */
+/**
+ * One check of the security policy, with what it corresponds to in checkov and the CIS GKE Benchmark.
+ * checkov ids were checked against the check classes in bridgecrewio/checkov
+ * (checkov/terraform/checks/resource/gcp/GKE*.py, graph_checks/gcp/*.yaml); CIS sections against
+ * CIS GKE Benchmark v1.6.0, as kube-bench transcribes it (cfg/gke-1.6.0/managedservices.yaml and
+ * policies.yaml). Sections are renumbered between benchmark versions.
+ */
 export interface PolicyRule {
   /** Stable id, used in waivers; never renamed. */
   readonly id: string;
   /** One line: what must hold. */
   readonly description: string;
-  /** checkov check ids, such as CKV_GCP_7. @default [] */
+  /** checkov check ids, such as CKV_GCP_7; empty when no checkov check tests the same thing. @default [] */
   readonly checkov: readonly string[];
-  /** CIS GKE Benchmark (1.5.0) recommendation, such as "5.8.3". @default - none */
+  /** CIS GKE Benchmark v1.6.0 recommendation, such as "5.8.3". @default - none */
   readonly cis?: string;
   /** Node pool rules also check a cluster's default pool and inline node_pool blocks. */
   readonly resourceType: PolicyResourceType;

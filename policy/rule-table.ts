@@ -1,6 +1,6 @@
 import { POLICY_RULES } from "./rules";
 
-const HEADER = ["Rule", "Resource", "checkov", "CIS GKE", "What must hold", "Fix"];
+const HEADER = ["Rule", "Resource", "checkov", "CIS GKE 1.6.0", "What must hold", "Fix"];
 
 /** The rule table as Markdown, padded the way Prettier pads it, so the README copy stays as is. */
 export function ruleTableMarkdown(): string {
