@@ -27,7 +27,7 @@ export function copyProject(name: string): string {
   return dir;
 }
 
-const APP_ARGS = ["--require", "ts-node/register/transpile-only", "main.ts"];
+const APP_ARGS = ["--require", "./scripts/register-ts.js", "main.ts"];
 const appEnv = (env: Record<string, string>) => ({
   ...process.env,
   CDKTF_OUTDIR: "cdktf.out",

@@ -23,20 +23,16 @@ function runMain(environmentFile: string) {
   const file = path.join(dir, "environments.yaml");
   fs.writeFileSync(file, environmentFile);
   const outdir = path.join(dir, "out");
-  const run = spawnSync(
-    process.execPath,
-    ["--require", "ts-node/register/transpile-only", "main.ts"],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        GKE_ISTIO_CONFIG: file,
-        CDKTF_OUTDIR: outdir,
-        CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
-      },
+  const run = spawnSync(process.execPath, ["--require", "./scripts/register-ts.js", "main.ts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GKE_ISTIO_CONFIG: file,
+      CDKTF_OUTDIR: outdir,
+      CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
     },
-  );
+  });
   return { ...run, file, outdir, written: filesUnder(outdir) };
 }
 
