@@ -15,6 +15,8 @@ import { configureBackend } from "./backend";
 
 /** APIs every mode needs; enabled, and never disabled on destroy. */
 export const BASE_APIS = ["compute.googleapis.com", "container.googleapis.com"] as const;
+/** Needed before a cluster with binary authorization (the default) can be created. */
+export const BINARY_AUTHORIZATION_API = "binaryauthorization.googleapis.com";
 
 /** Synth warning on every managed-mode environment (pinned by a test). */
 export const MANAGED_MODE_WARNING =
@@ -57,6 +59,7 @@ export class ClusterStack extends TerraformStack {
     const csm = env.mode === "cloud-service-mesh";
     if (env.enableApis ?? true) {
       for (const service of BASE_APIS) this.enableApi(env.project, service);
+      if (c.binaryAuthorization ?? true) this.enableApi(env.project, BINARY_AUTHORIZATION_API);
       if (csm) for (const service of SERVICE_MESH_APIS) this.enableApi(env.project, service);
     }
     if (env.mode === "managed") {

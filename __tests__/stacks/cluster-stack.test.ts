@@ -143,6 +143,7 @@ describe("ClusterStack (cloud-service-mesh)", () => {
   test("the mesh APIs are enabled, never disabled on destroy, before the cluster and the hub resources", () => {
     const apis = resourcesOf(stack, "google_project_service");
     expect(apis.map((a) => a.service).sort()).toEqual([
+      "binaryauthorization.googleapis.com",
       "compute.googleapis.com",
       "container.googleapis.com",
       "gkehub.googleapis.com",
@@ -153,6 +154,7 @@ describe("ClusterStack (cloud-service-mesh)", () => {
     const all = [
       "google_project_service.Api-compute",
       "google_project_service.Api-container",
+      "google_project_service.Api-binaryauthorization",
       "google_project_service.Api-mesh",
       "google_project_service.Api-meshconfig",
       "google_project_service.Api-gkehub",
@@ -160,6 +162,18 @@ describe("ClusterStack (cloud-service-mesh)", () => {
     expect(cluster.depends_on).toEqual(all);
     expect(onlyResource(stack, "google_gke_hub_feature").depends_on).toEqual(all);
     expect(onlyResource(stack, "google_gke_hub_feature_membership").depends_on).toEqual(all);
+  });
+
+  test("binary authorization's API is enabled only while binary authorization is on", () => {
+    const services = (cluster: Record<string, unknown>) =>
+      resourcesOf(
+        synthEnvironments(environment({ cluster }))["test-cluster"],
+        "google_project_service",
+      ).map((a) => a.service);
+    expect(services({})).toContain("binaryauthorization.googleapis.com");
+    expect(services({ binaryAuthorization: false })).not.toContain(
+      "binaryauthorization.googleapis.com",
+    );
   });
 
   test("enableApis: false leaves the APIs to the user", () => {
