@@ -1,0 +1,60 @@
+import * as cp from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { copyProject, readTree } from "../app-synth";
+
+describe("npm run generated", () => {
+  const dir = copyProject("gke-istio-generated");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = (...args: string[]) =>
+    cp.spawnSync(
+      process.execPath,
+      ["--require", "./scripts/register-ts.js", "scripts/generated.ts", ...args],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+  const files = () => Object.keys(readTree(path.join(dir, "generated"))).sort();
+
+  test("writes every stack, then --check finds it up to date", () => {
+    const write = run();
+    expect(write.status).toBe(0);
+    expect(files()).toContain("stacks/managed-cluster/cdk.tf.json");
+    expect(files()).toContain("stacks/csm-mesh/cdk.tf.json");
+    const check = run("--check");
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/^generated\/ is up to date \(\d+ files\)$/m);
+  }, 60_000);
+
+  test("--check names what differs and writes nothing; a new write removes stale stacks", () => {
+    const config = path.join(dir, "config", "environments.yaml");
+    const text = fs.readFileSync(config, "utf8");
+    // Drop the last environment (csm) and change the managed cluster's maintenance window.
+    fs.writeFileSync(
+      config,
+      text.slice(0, text.indexOf("  # Google's managed Istio today")).replace('"04:00"', '"05:00"'),
+    );
+    const before = files();
+    const check = run("--check");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(
+      "generated/ is out of date; run `npm run generated` and commit the result:",
+    );
+    expect(check.stderr).toContain("  changed: stacks/managed-cluster/cdk.tf.json");
+    expect(check.stderr).toContain("  removed: stacks/csm-cluster/cdk.tf.json");
+    expect(files()).toEqual(before);
+    expect(run().status).toBe(0);
+    expect(files().filter((f) => f.startsWith("stacks/csm-"))).toEqual([]);
+    expect(run("--check").status).toBe(0);
+  }, 60_000);
+
+  test("an invalid environment file fails and leaves generated/ alone", () => {
+    const before = readTree(path.join(dir, "generated"));
+    fs.writeFileSync(path.join(dir, "config", "environments.yaml"), "environments: []\n");
+    const write = run();
+    expect(write.status).toBe(1);
+    expect(write.stderr).toContain("environments: must list at least one environment");
+    expect(readTree(path.join(dir, "generated"))).toEqual(before);
+  }, 60_000);
+});

@@ -1,0 +1,81 @@
+// The workflow for checking generated Terraform into a repository:
+//   npm run generated             writes every stack into generated/stacks/<stack>/ (stale ones removed)
+//   npm run generated -- --check  writes nothing; exits 1 and names each file that differs
+//   --out <dir>                   another folder, relative to the project (default: generated)
+// The app runs directly (no cdktf CLI), into a temporary folder, so a failed synth touches nothing.
+import * as cp from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..");
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const outIndex = args.indexOf("--out");
+if (outIndex >= 0 && !args[outIndex + 1]) {
+  console.error("--out needs a folder, relative to the project");
+  process.exit(2);
+}
+// Keep it a direct child of the project: local state paths are written relative to stacks/<stack>.
+const out = path.resolve(root, outIndex >= 0 ? args[outIndex + 1] : "generated");
+
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    const abs = path.join(dir, rel);
+    if (!fs.existsSync(abs)) return;
+    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      const child = path.posix.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else files.set(child, fs.readFileSync(path.join(dir, child), "utf8"));
+    }
+  };
+  walk("stacks");
+  return files;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
+try {
+  const synth = cp.spawnSync(
+    process.execPath,
+    ["--require", "./scripts/register-ts.js", "main.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: tmp },
+      encoding: "utf8",
+    },
+  );
+  process.stderr.write(synth.stderr);
+  if (synth.status !== 0) process.exit(synth.status ?? 1);
+
+  const fresh = tree(tmp);
+  const current = tree(out);
+  const differences = [
+    ...[...fresh.keys()].filter((f) => !current.has(f)).map((f) => `added:   ${f}`),
+    ...[...fresh.keys()]
+      .filter((f) => current.has(f) && current.get(f) !== fresh.get(f))
+      .map((f) => `changed: ${f}`),
+    ...[...current.keys()].filter((f) => !fresh.has(f)).map((f) => `removed: ${f}`),
+  ].sort((a, b) => a.slice(9).localeCompare(b.slice(9)));
+  const where = path.relative(root, out) || ".";
+
+  if (check) {
+    if (differences.length === 0) {
+      console.log(`${where}/ is up to date (${fresh.size} files)`);
+    } else {
+      console.error(`${where}/ is out of date; run \`npm run generated\` and commit the result:`);
+      for (const line of differences) console.error(`  ${line}`);
+      process.exit(1);
+    }
+  } else {
+    fs.rmSync(path.join(out, "stacks"), { recursive: true, force: true });
+    for (const [file, text] of fresh) {
+      fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+      fs.writeFileSync(path.join(out, file), text);
+    }
+    console.log(`${where}/: ${fresh.size} files, ${differences.length} changed`);
+    for (const line of differences) console.log(`  ${line}`);
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
