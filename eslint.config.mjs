@@ -9,7 +9,7 @@ const providerRoots = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "cdktf.out/**", ".gen/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "cdktf.out/**", "generated/**", ".gen/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

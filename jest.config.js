@@ -6,7 +6,7 @@ module.exports = {
   // Type checking is `tsc --noEmit`'s job in `npm test`; jest only transpiles.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/"],
+  testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/", "/generated/"],
   modulePathIgnorePatterns: ["<rootDir>/cdktf.out/"],
   snapshotFormat: { printBasicPrototype: false },
 };
