@@ -4,7 +4,15 @@ import * as os from "os";
 import * as path from "path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
-const NOT_COPIED = new Set(["node_modules", ".git", "cdktf.out", "__tests__", "coverage", ".gen"]);
+const NOT_COPIED = new Set([
+  "node_modules",
+  ".git",
+  "cdktf.out",
+  "generated",
+  "__tests__",
+  "coverage",
+  ".gen",
+]);
 
 export interface AppRun {
   readonly status: number | null;
