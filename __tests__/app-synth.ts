@@ -35,6 +35,9 @@ export function copyProject(name: string): string {
   return dir;
 }
 
+/** Where the app writes: CDKTF_OUTDIR, relative to the project folder, or cdktf.out. */
+const outdirOf = (dir: string, env: Record<string, string>) =>
+  path.resolve(dir, env.CDKTF_OUTDIR ?? "cdktf.out");
 const APP_ARGS = ["--require", "./scripts/register-ts.js", "main.ts"];
 const appEnv = (env: Record<string, string>) => ({
   ...process.env,
@@ -54,7 +57,7 @@ export function runApp(dir: string, env: Record<string, string> = {}): AppRun {
     stdout: r.stdout,
     stderr: r.stderr,
     dir,
-    files: readTree(path.join(dir, "cdktf.out")),
+    files: readTree(outdirOf(dir, env)),
   };
 }
 
@@ -64,7 +67,7 @@ export function runAppAsync(dir: string, env: Record<string, string> = {}): Prom
     const options = { cwd: dir, env: appEnv(env), encoding: "utf8" as const };
     cp.execFile(process.execPath, APP_ARGS, options, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ status, stdout, stderr, dir, files: readTree(path.join(dir, "cdktf.out")) });
+      resolve({ status, stdout, stderr, dir, files: readTree(outdirOf(dir, env)) });
     });
   });
 }

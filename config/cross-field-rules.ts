@@ -74,10 +74,18 @@ function nodePoolProblems(env: EnvironmentConfig): string[] {
 
 function networkProblems(env: EnvironmentConfig): string[] {
   const net = env.network;
-  if (!net?.existing || (net.name && net.subnetName)) return [];
-  return [
-    `network.existing: true needs network.name and network.subnetName of the existing network, got ${JSON.stringify(net.name) ?? "nothing"} and ${JSON.stringify(net.subnetName) ?? "nothing"}`,
-  ];
+  const problems: string[] = [];
+  if (net?.existing && (!net.name || !net.subnetName)) {
+    problems.push(
+      `network.existing: true needs network.name and network.subnetName of the existing network, got ${JSON.stringify(net.name) ?? "nothing"} and ${JSON.stringify(net.subnetName) ?? "nothing"}`,
+    );
+  }
+  if (net?.project && !net.existing) {
+    problems.push(
+      `network.project: '${net.project}' names the owner of an existing network; set network.existing: true with its name and subnetName, or remove network.project`,
+    );
+  }
+  return problems;
 }
 
 /** istio keys that only the Helm install reads: elsewhere they would be silently ignored. */

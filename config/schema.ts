@@ -284,6 +284,13 @@ export const networkSchema = strict({
     .describe(
       "Use an existing network and subnet named below instead of creating them. @default false",
     ),
+  project: z
+    .string()
+    .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, { error: "must be a GCP project id" })
+    .optional()
+    .describe(
+      "Project that owns the network, such as a Shared VPC host project. @default the environment's project",
+    ),
   name: dnsLabel("network names", 63)
     .optional()
     .describe("VPC network name. @default '<cluster name>-vpc'"),

@@ -15,6 +15,8 @@ export interface ClusterNetworkProps {
   readonly provider?: TerraformProvider;
   /** Name an existing network and subnet instead of creating them. @default false */
   readonly existing?: boolean;
+  /** Project that owns the network: a Shared VPC host project. @default - `project` */
+  readonly networkProject?: string;
   /** @default "10.0.0.0/20" */
   readonly subnetCidr?: string;
   /** @default "pods" */
@@ -31,6 +33,8 @@ export interface ClusterNetworkProps {
 
 /** The cluster's VPC: a network, a subnet with pod and service ranges, and NAT egress for private nodes. */
 export class ClusterNetwork extends Construct {
+  /** The project that owns the network (where firewall rules and NAT belong). */
+  readonly project: string;
   readonly network: string;
   readonly subnetwork: string;
   readonly podsRangeName: string;
@@ -42,20 +46,21 @@ export class ClusterNetwork extends Construct {
     this.podsRangeName = props.podsRangeName ?? "pods";
     this.servicesRangeName = props.servicesRangeName ?? "services";
     const existing = props.existing ?? false;
+    this.project = props.networkProject ?? props.project;
     if (existing) {
-      this.network = `projects/${props.project}/global/networks/${props.networkName}`;
-      this.subnetwork = `projects/${props.project}/regions/${props.region}/subnetworks/${props.subnetName}`;
+      this.network = `projects/${this.project}/global/networks/${props.networkName}`;
+      this.subnetwork = `projects/${this.project}/regions/${props.region}/subnetworks/${props.subnetName}`;
     } else {
       const network = new GoogleComputeNetwork(this, "Network", {
         provider,
-        project: props.project,
+        project: this.project,
         name: props.networkName,
         autoCreateSubnetworks: false,
         routingMode: "REGIONAL",
       });
       const subnet = new GoogleComputeSubnetwork(this, "Subnet", {
         provider,
-        project: props.project,
+        project: this.project,
         region: props.region,
         name: props.subnetName,
         network: network.id,
@@ -77,14 +82,14 @@ export class ClusterNetwork extends Construct {
     if (props.cloudNat ?? !existing) {
       const router = new GoogleComputeRouter(this, "Router", {
         provider,
-        project: props.project,
+        project: this.project,
         region: props.region,
         name: `${props.networkName}-router`,
         network: this.network,
       });
       new GoogleComputeRouterNat(this, "Nat", {
         provider,
-        project: props.project,
+        project: this.project,
         region: props.region,
         name: `${props.networkName}-nat`,
         router: router.name,

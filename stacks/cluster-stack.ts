@@ -77,6 +77,7 @@ export class ClusterStack extends TerraformStack {
       project: env.project,
       region: regionOf(env.location),
       existing: net.existing,
+      networkProject: net.project,
       networkName: net.name ?? `${clusterName}-vpc`,
       subnetName: net.subnetName ?? `${clusterName}-nodes`,
       subnetCidr: net.subnetCidr,
@@ -159,7 +160,7 @@ export class ClusterStack extends TerraformStack {
       // istiod's webhooks listen on 15017, which a private control plane cannot reach by default.
       new WebhookFirewall(this, "IstioWebhookFirewall", {
         provider,
-        project: env.project,
+        project: network.project,
         network: network.network,
         name: `${clusterName}-istio-webhooks`,
         sourceRanges: [this.cluster.resource.privateClusterConfig.masterIpv4CidrBlock],

@@ -169,6 +169,11 @@ describe("environment file validation", () => {
       "environments[0] (test): network.existing: true needs network.name and network.subnetName of the existing network, got nothing and nothing",
     ],
     [
+      "network project without an existing network",
+      { network: { project: "host-project" } },
+      "environments[0] (test): network.project: 'host-project' names the owner of an existing network; set network.existing: true with its name and subnetName, or remove network.project",
+    ],
+    [
       "oss-only key in managed mode",
       { istio: { version: "1.30.5" } },
       "environments[0] (test): istio.version: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",

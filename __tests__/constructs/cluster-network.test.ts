@@ -47,6 +47,21 @@ describe("ClusterNetwork", () => {
     expect(withNat).not.toHaveResource(GoogleComputeNetwork);
   });
 
+  test("an existing network may live in a Shared VPC host project", () => {
+    Testing.synthScope((scope: Construct) => {
+      const net = new ClusterNetwork(scope, "Network", {
+        ...base,
+        existing: true,
+        networkProject: "host-project",
+      });
+      expect(net.project).toBe("host-project");
+      expect(net.network).toBe("projects/host-project/global/networks/demo-vpc");
+      expect(net.subnetwork).toBe(
+        "projects/host-project/regions/europe-west1/subnetworks/demo-nodes",
+      );
+    });
+  });
+
   test("NAT can be left out when egress exists", () => {
     expect(synth({ cloudNat: false })).not.toHaveResource(GoogleComputeRouterNat);
   });

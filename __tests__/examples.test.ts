@@ -1,0 +1,65 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AppRun, PROJECT_ROOT, runAppAsync } from "./app-synth";
+import { validateWithTerraform } from "./terraform-validate";
+
+// Every environment file in examples/ goes through the real app and passes terraform validate.
+const EXAMPLES = fs
+  .readdirSync(path.join(PROJECT_ROOT, "examples"))
+  .filter((f) => f.endsWith(".yaml"));
+const runs = new Map<string, AppRun>();
+const outdirs: string[] = [];
+
+beforeAll(async () => {
+  const done = await Promise.all(
+    EXAMPLES.map((file) => {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-example-"));
+      outdirs.push(outdir);
+      return runAppAsync(PROJECT_ROOT, {
+        GKE_ISTIO_CONFIG: `examples/${file}`,
+        CDKTF_OUTDIR: outdir,
+      });
+    }),
+  );
+  EXAMPLES.forEach((file, i) => runs.set(file, done[i]));
+}, 120_000);
+
+afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const stacksOf = (run: AppRun) =>
+  Object.fromEntries(
+    Object.entries(run.files)
+      .filter(([file]) => file.endsWith("/cdk.tf.json"))
+      .map(([file, text]) => [file.split("/")[1], JSON.parse(text)]),
+  );
+
+test("there are examples", () => expect(EXAMPLES.length).toBeGreaterThanOrEqual(3));
+
+test.each(EXAMPLES)(
+  "examples/%s synthesizes with no error and no unwaived policy violation",
+  (file) => {
+    const run = runs.get(file)!;
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(Object.keys(stacksOf(run)).length).toBeGreaterThanOrEqual(2);
+  },
+);
+
+test("every stack of every example passes terraform validate", () => {
+  const stacks = Object.fromEntries(
+    [...runs.entries()].flatMap(([file, run]) =>
+      Object.entries(stacksOf(run)).map(([name, tf]) => [
+        `${path.basename(file, ".yaml")}--${name}`,
+        tf,
+      ]),
+    ),
+  );
+  const outcome = validateWithTerraform(stacks);
+  if (outcome.skipped) {
+    console.warn(`terraform validate skipped: ${outcome.skipped}`);
+    return;
+  }
+  expect(outcome.results).toEqual(
+    Object.fromEntries(Object.keys(stacks).map((name) => [name, { ok: true, diagnostics: [] }])),
+  );
+}, 300_000);
