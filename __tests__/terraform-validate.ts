@@ -81,3 +81,15 @@ function validateWithRealProviders(
   }
   return results;
 }
+
+/** Asserts every stack is valid Terraform, or prints why validation was skipped. */
+export function expectValidTerraform(stacks: Record<string, TerraformJson>): void {
+  const outcome = validateWithTerraform(stacks);
+  if (outcome.skipped) {
+    console.warn(`terraform validate skipped: ${outcome.skipped}`);
+    return;
+  }
+  expect(outcome.results).toEqual(
+    Object.fromEntries(Object.keys(stacks).map((name) => [name, { ok: true, diagnostics: [] }])),
+  );
+}
