@@ -34,6 +34,14 @@ function clusterProblems(env: EnvironmentConfig): string[] {
       );
     }
   }
+  if (
+    env.cluster?.networkPolicy === false &&
+    (env.cluster.datapath ?? "ADVANCED_DATAPATH") === "ADVANCED_DATAPATH"
+  ) {
+    problems.push(
+      `cluster.networkPolicy: false has no effect with datapath ADVANCED_DATAPATH (Dataplane V2 always enforces NetworkPolicy); remove it, or set cluster.datapath: LEGACY_DATAPATH as well`,
+    );
+  }
   if (env.cluster?.privateEndpoint && env.cluster.privateNodes === false) {
     problems.push(
       `cluster.privateEndpoint: true needs private nodes, got privateNodes false; set privateNodes true or privateEndpoint false`,

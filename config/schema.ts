@@ -161,7 +161,12 @@ export const clusterSchema = strict({
     .describe(
       "ADVANCED_DATAPATH is Dataplane V2, which enforces network policy. LEGACY_DATAPATH uses the Calico network policy add-on. @default ADVANCED_DATAPATH",
     ),
-  networkPolicy: z.boolean().optional().describe("Enforce Kubernetes NetworkPolicy. @default true"),
+  networkPolicy: z
+    .boolean()
+    .optional()
+    .describe(
+      "With LEGACY_DATAPATH: enforce Kubernetes NetworkPolicy through the Calico add-on (Dataplane V2 always enforces it). @default true",
+    ),
   binaryAuthorization: z
     .boolean()
     .optional()

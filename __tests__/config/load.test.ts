@@ -169,6 +169,11 @@ describe("environment file validation", () => {
       "environments[0] (test): network.existing: true needs network.name and network.subnetName of the existing network, got nothing and nothing",
     ],
     [
+      "network policy off with Dataplane V2",
+      { cluster: { networkPolicy: false } },
+      "environments[0] (test): cluster.networkPolicy: false has no effect with datapath ADVANCED_DATAPATH (Dataplane V2 always enforces NetworkPolicy); remove it, or set cluster.datapath: LEGACY_DATAPATH as well",
+    ],
+    [
       "network project without an existing network",
       { network: { project: "host-project" } },
       "environments[0] (test): network.project: 'host-project' names the owner of an existing network; set network.existing: true with its name and subnetName, or remove network.project",
