@@ -13,6 +13,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...networkProblems(env),
     ...modeProblems(env),
     ...istioVersionProblems(env),
+    ...injectionProblems(env),
     ...waiverProblems(env),
   ];
 }
@@ -143,6 +144,32 @@ function istioVersionProblems(env: EnvironmentConfig): string[] {
   return [
     `istio.profile: '${profile}' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '${version}'; remove it and put chart values in istio.values`,
   ];
+}
+
+/** Namespaces never to inject: Kubernetes' own, and Istio's control plane. */
+const NEVER_INJECTED = ["kube-system", "kube-public", "kube-node-lease", "istio-system"];
+
+function injectionProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const gatewayNamespace =
+    env.mode === "oss" && (env.istio?.ingressGateway ?? true) ? "istio-ingress" : undefined;
+  (env.istio?.injectionNamespaces ?? []).forEach((namespace, i) => {
+    const at = `istio.injectionNamespaces[${i}]`;
+    if (seen.has(namespace)) {
+      problems.push(`${at}: '${namespace}' is listed twice; list each namespace once`);
+    } else if (NEVER_INJECTED.includes(namespace)) {
+      problems.push(
+        `${at}: '${namespace}' must not get sidecars (system and control-plane namespaces: ${NEVER_INJECTED.join(", ")}); list your workloads' namespaces`,
+      );
+    } else if (namespace === gatewayNamespace) {
+      problems.push(
+        `${at}: 'istio-ingress' is created and labelled by the ingress gateway install already; remove it, or set istio.ingressGateway: false`,
+      );
+    }
+    seen.add(namespace);
+  });
+  return problems;
 }
 
 function waiverProblems(env: EnvironmentConfig): string[] {

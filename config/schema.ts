@@ -296,9 +296,11 @@ export const networkSchema = strict({
     .describe(
       "Project that owns the network, such as a Shared VPC host project. @default the environment's project",
     ),
-  name: dnsLabel("network names", 63)
+  name: dnsLabel("network names", 56)
     .optional()
-    .describe("VPC network name. @default '<cluster name>-vpc'"),
+    .describe(
+      "VPC network name, at most 56 characters (its router and NAT add -router and -nat). @default '<cluster name>-vpc'",
+    ),
   subnetName: dnsLabel("subnet names", 63)
     .optional()
     .describe("Subnet name. @default '<cluster name>-nodes'"),

@@ -174,6 +174,26 @@ describe("environment file validation", () => {
       "environments[0] (test): cluster.networkPolicy: false has no effect with datapath ADVANCED_DATAPATH (Dataplane V2 always enforces NetworkPolicy); remove it, or set cluster.datapath: LEGACY_DATAPATH as well",
     ],
     [
+      "namespace injected twice",
+      { istio: { injectionNamespaces: ["shop", "shop"] } },
+      "environments[0] (test): istio.injectionNamespaces[1]: 'shop' is listed twice; list each namespace once",
+    ],
+    [
+      "system namespace injected",
+      { istio: { injectionNamespaces: ["kube-system"] } },
+      "environments[0] (test): istio.injectionNamespaces[0]: 'kube-system' must not get sidecars (system and control-plane namespaces: kube-system, kube-public, kube-node-lease, istio-system); list your workloads' namespaces",
+    ],
+    [
+      "gateway namespace injected in oss mode",
+      { mode: "oss", istio: { injectionNamespaces: ["istio-ingress"] } },
+      "environments[0] (test): istio.injectionNamespaces[0]: 'istio-ingress' is created and labelled by the ingress gateway install already; remove it, or set istio.ingressGateway: false",
+    ],
+    [
+      "network name too long for its router",
+      { network: { name: "n".repeat(57) } },
+      `environments[0] (test): network.name: must be at most 56 characters (network names), got "${"n".repeat(57)}"`,
+    ],
+    [
       "network project without an existing network",
       { network: { project: "host-project" } },
       "environments[0] (test): network.project: 'host-project' names the owner of an existing network; set network.existing: true with its name and subnetName, or remove network.project",
