@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // jest leaves one core idle by default; on 2-core CI machines that means one worker.
+  maxWorkers: "100%",
   roots: ["<rootDir>"],
   testMatch: ["**/__tests__/**/*.test.ts"],
   // Type checking is `tsc --noEmit`'s job in `npm test`; jest only transpiles.
