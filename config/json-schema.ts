@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { environmentSchema } from "./schema";
+import { defaultsSchema, environmentSchema } from "./schema";
 
 /**
  * The JSON Schema of the environment file, for editors (the YAML header line
@@ -9,9 +9,7 @@ import { environmentSchema } from "./schema";
  */
 export function environmentFileJsonSchema(): Record<string, unknown> {
   const file = z.strictObject({
-    defaults: environmentSchema
-      .omit({ name: true })
-      .partial()
+    defaults: defaultsSchema
       .optional()
       .describe(
         "Settings merged under every environment (objects merge, lists and values are replaced).",

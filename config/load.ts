@@ -3,7 +3,13 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
-import { EnvironmentConfig, environmentFileSchema, environmentSchema, nearest } from "./schema";
+import {
+  defaultsSchema,
+  EnvironmentConfig,
+  environmentFileSchema,
+  environmentSchema,
+  nearest,
+} from "./schema";
 
 /** The default environment file, relative to the project root. */
 export const DEFAULT_CONFIG_FILE = "config/environments.yaml";
@@ -61,6 +67,14 @@ export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig
     );
 
   const defaults = top.data.defaults ?? {};
+  // Checked on their own first: a bad default would otherwise be reported once per environment.
+  const checkedDefaults = defaultsSchema.safeParse(defaults, { reportInput: true });
+  if (!checkedDefaults.success) {
+    throw new ConfigError(
+      file,
+      checkedDefaults.error.issues.flatMap((i) => formatIssue("defaults", i)),
+    );
+  }
   const problems: string[] = [];
   const environments: EnvironmentConfig[] = [];
   const seen = new Map<string, number>();

@@ -415,7 +415,7 @@ export const waiverSchema = strict({
 
 export const MODES = ["managed", "oss", "cloud-service-mesh"] as const;
 
-export const environmentSchema = strict({
+const environmentShape = {
   name: dnsLabel("environment names", 30).describe(
     "Environment name; stacks are '<name>-cluster' and '<name>-mesh'.",
   ),
@@ -452,7 +452,17 @@ export const environmentSchema = strict({
   })
     .optional()
     .describe("The synth-time security policy check."),
-});
+};
+
+export const environmentSchema = strict(environmentShape);
+
+/** What `defaults` may hold: any environment setting but the name, each valid on its own. */
+export const defaultsSchema = strict(
+  Object.fromEntries(Object.entries(environmentShape).filter(([key]) => key !== "name")) as Omit<
+    typeof environmentShape,
+    "name"
+  >,
+).partial();
 
 export const environmentFileSchema = strict({
   defaults: z

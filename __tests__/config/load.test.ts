@@ -251,6 +251,23 @@ describe("environment file validation", () => {
     expect(message).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  test("a bad default is reported once, under defaults, not once per environment", () => {
+    expect(() =>
+      parseConfig(
+        {
+          defaults: { clustr: {}, istio: { mtls: "strict" } },
+          environments: [environment(), environment({ name: "b" })],
+        },
+        "e.yaml",
+      ),
+    ).toThrow(
+      [
+        `e.yaml: defaults: istio.mtls: must be one of STRICT, PERMISSIVE (did you mean 'STRICT'?), got "strict"`,
+        "e.yaml: defaults: clustr: unknown key, did you mean 'cluster'? allowed keys are mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy",
+      ].join("\n"),
+    );
+  });
+
   test("defaults merge under every environment: objects merge, lists are replaced", () => {
     const envs = parseConfig({
       defaults: {
