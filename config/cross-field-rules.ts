@@ -152,8 +152,14 @@ const NEVER_INJECTED = ["kube-system", "kube-public", "kube-node-lease", "istio-
 function injectionProblems(env: EnvironmentConfig): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  const gatewayNamespace =
-    env.mode === "oss" && (env.istio?.ingressGateway ?? true) ? "istio-ingress" : undefined;
+  // Only the current charts install the gateway in its own namespace (legacy: istio-system).
+  const layout = istioChartLayout(env.istio?.version ?? DEFAULT_ISTIO_VERSION);
+  const currentGateway =
+    env.mode === "oss" &&
+    (env.istio?.ingressGateway ?? true) &&
+    "layout" in layout &&
+    layout.layout === "current";
+  const gatewayNamespace = currentGateway ? "istio-ingress" : undefined;
   (env.istio?.injectionNamespaces ?? []).forEach((namespace, i) => {
     const at = `istio.injectionNamespaces[${i}]`;
     if (seen.has(namespace)) {

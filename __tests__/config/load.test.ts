@@ -212,6 +212,25 @@ describe("environment file validation", () => {
     expect(problemsOf(environment(overrides))).toEqual([message]);
   });
 
+  test("istio-ingress may be injected where no current gateway install owns it", () => {
+    expect(
+      problemsOf(
+        environment({
+          mode: "oss",
+          istio: { version: "1.3.3", injectionNamespaces: ["istio-ingress"] },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsOf(
+        environment({
+          mode: "oss",
+          istio: { ingressGateway: false, injectionNamespaces: ["istio-ingress"] },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   test("names must be unique across environments", () => {
     expect(() =>
       parseConfig({ environments: [environment(), environment()] }, "envs.yaml"),
