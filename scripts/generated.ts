@@ -48,6 +48,21 @@ try {
   process.stderr.write(synth.stderr);
   if (synth.status !== 0) process.exit(synth.status ?? 1);
 
+  // The cdktf CLI would print the annotations (policy waivers, mode warnings); so do we.
+  const manifest = JSON.parse(fs.readFileSync(path.join(tmp, "manifest.json"), "utf8")) as {
+    stacks: Record<
+      string,
+      { annotations?: { constructPath: string; level: string; message: string }[] }
+    >;
+  };
+  for (const stack of Object.values(manifest.stacks)) {
+    for (const a of stack.annotations ?? []) {
+      process.stderr.write(
+        `${a.level.replace("@cdktf/", "").toUpperCase()} [${a.constructPath}]: ${a.message}\n`,
+      );
+    }
+  }
+
   const fresh = tree(tmp);
   const current = tree(out);
   const differences = [

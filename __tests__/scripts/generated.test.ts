@@ -20,6 +20,10 @@ describe("npm run generated", () => {
   test("writes every stack, then --check finds it up to date", () => {
     const write = run();
     expect(write.status).toBe(0);
+    // The synth warnings the cdktf CLI would print, such as managed mode's.
+    expect(write.stderr).toMatch(
+      /^WARN \[managed-cluster\]: environment 'managed': mode 'managed' uses the GKE Istio add-on/m,
+    );
     expect(files()).toContain("stacks/managed-cluster/cdk.tf.json");
     expect(files()).toContain("stacks/csm-mesh/cdk.tf.json");
     const check = run("--check");
