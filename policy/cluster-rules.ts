@@ -1,21 +1,5 @@
 import { GKE_CLUSTER, PolicyRule } from "./policy-rule";
-import { read, show, SynthesizedConfig, UNKNOWN } from "./synthesized-config";
-
-/** Fails when the attribute is explicitly `value`; absent means the provider default, which is safe. */
-function mustNotBe(path: string, value: unknown, why: string) {
-  return (c: SynthesizedConfig) =>
-    read(c, path) === value ? `${path} is ${show(value)}, ${why}` : undefined;
-}
-
-/** Fails unless the attribute is `value` (absent fails: the provider default is unsafe). */
-function mustBe(path: string, value: unknown, why: string) {
-  return (c: SynthesizedConfig) => {
-    const actual = read(c, path);
-    return actual === UNKNOWN || actual === value
-      ? undefined
-      : `${path} is ${show(actual)}, ${why}`;
-  };
-}
+import { mustBe, mustNotBe, read, show, SynthesizedConfig, UNKNOWN } from "./synthesized-config";
 
 /** A service such as logging_service is off when "none" or when its *_config enables no component. */
 function serviceOff(kind: "logging" | "monitoring") {

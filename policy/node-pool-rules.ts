@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 import { GKE_CLUSTER, GKE_NODE_POOL, PolicyRule } from "./policy-rule";
-import { read, show, SynthesizedConfig, UNKNOWN } from "./synthesized-config";
+import { mustBe, mustNotBe, read, show, SynthesizedConfig, UNKNOWN } from "./synthesized-config";
 
 const DEFAULT_COMPUTE_ACCOUNT = /-compute@developer\.gserviceaccount\.com$/;
 
@@ -37,8 +37,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.5.2",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].autoRepair: true",
-    check: (c) =>
-      read(c, "management.auto_repair") === false ? "management.auto_repair is false" : undefined,
+    check: mustNotBe("management.auto_repair", false),
   },
   {
     id: "GKE_NODE_AUTO_UPGRADE",
@@ -47,8 +46,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.5.3",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].autoUpgrade: true",
-    check: (c) =>
-      read(c, "management.auto_upgrade") === false ? "management.auto_upgrade is false" : undefined,
+    check: mustNotBe("management.auto_upgrade", false),
   },
   {
     id: "GKE_NODE_PRIVATE_NODES",
@@ -58,10 +56,11 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.6.5",
     resourceType: GKE_NODE_POOL,
     fix: "drop the pool's network_config.enable_private_nodes and set cluster.privateNodes: true",
-    check: (c) =>
-      read(c, "network_config.enable_private_nodes") === false
-        ? "network_config.enable_private_nodes is false, so this pool's nodes get public IP addresses"
-        : undefined,
+    check: mustNotBe(
+      "network_config.enable_private_nodes",
+      false,
+      "so this pool's nodes get public IP addresses",
+    ),
   },
   {
     id: "GKE_NODE_SECURE_BOOT",
@@ -70,12 +69,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.5.7",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].secureBoot: true",
-    check: (c) => {
-      const on = read(c, "node_config.shielded_instance_config.enable_secure_boot");
-      return on === true || on === UNKNOWN
-        ? undefined
-        : `node_config.shielded_instance_config.enable_secure_boot is ${show(on)}`;
-    },
+    check: mustBe("node_config.shielded_instance_config.enable_secure_boot", true),
   },
   {
     id: "GKE_NODE_INTEGRITY_MONITORING",
@@ -84,10 +78,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.5.6",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].integrityMonitoring: true",
-    check: (c) =>
-      read(c, "node_config.shielded_instance_config.enable_integrity_monitoring") === false
-        ? "node_config.shielded_instance_config.enable_integrity_monitoring is false"
-        : undefined,
+    check: mustNotBe("node_config.shielded_instance_config.enable_integrity_monitoring", false),
   },
   {
     id: "GKE_NODE_METADATA_SERVER",
@@ -96,12 +87,11 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     cis: "5.4.1",
     resourceType: GKE_NODE_POOL,
     fix: "set nodePools[].workloadMetadata: GKE_METADATA",
-    check: (c) => {
-      const mode = read(c, "node_config.workload_metadata_config.mode");
-      return mode === "GKE_METADATA" || mode === UNKNOWN
-        ? undefined
-        : `node_config.workload_metadata_config.mode is ${show(mode)}, so pods can read the node's credentials`;
-    },
+    check: mustBe(
+      "node_config.workload_metadata_config.mode",
+      "GKE_METADATA",
+      "so pods can read the node's credentials",
+    ),
   },
   {
     id: "GKE_NODE_IMAGE_COS",

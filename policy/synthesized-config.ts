@@ -37,3 +37,20 @@ export function read(config: SynthesizedConfig, path: string): unknown {
 export function show(value: unknown): string {
   return value === undefined ? "absent" : JSON.stringify(value);
 }
+
+const finding = (path: string, value: unknown, why?: string) =>
+  `${path} is ${show(value)}${why ? `, ${why}` : ""}`;
+
+/** Fails when the attribute is explicitly `value`; absent means the provider default, which is safe. */
+export function mustNotBe(path: string, value: unknown, why?: string) {
+  return (c: SynthesizedConfig) =>
+    read(c, path) === value ? finding(path, value, why) : undefined;
+}
+
+/** Fails unless the attribute is `value` (absent fails: the provider default is unsafe). */
+export function mustBe(path: string, value: unknown, why?: string) {
+  return (c: SynthesizedConfig) => {
+    const actual = read(c, path);
+    return actual === UNKNOWN || actual === value ? undefined : finding(path, actual, why);
+  };
+}
