@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
+import { istioSchema } from "./istio-schema";
+import { CIDR, dnsLabel, LABEL_KEY, LABEL_VALUE, REGION, strict, ZONE } from "./schema-primitives";
+
+export { editDistance, nearest, unknownKeyMessage } from "./schema-primitives";
+export { istioSchema } from "./istio-schema";
+export type { IstioConfig } from "./istio-schema";
 
 /**
  * The environment file's schema: the one source for validation, TypeScript types
@@ -9,64 +14,6 @@ import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
  * Defaults that depend on the mode live in the stacks and constructs, so the schema
  * only states what is allowed.
  */
-
-/** Levenshtein distance, for "did you mean" on unknown keys. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-/** The allowed name nearest to `value`, when it is near enough to be a typo. */
-export function nearest(value: string, allowed: readonly string[]): string | undefined {
-  return allowed
-    .map((name) => ({ name, d: editDistance(value, name) }))
-    .filter(({ name, d }) => d <= Math.max(2, Math.floor(name.length / 3)))
-    .sort((x, y) => x.d - y.d)[0]?.name;
-}
-
-/** One line per unknown key, in the order of `keys`. */
-export function unknownKeyMessage(keys: readonly string[], allowed: readonly string[]): string {
-  return keys
-    .map((key) => {
-      const near = nearest(key, allowed);
-      return `unknown key${near ? `, did you mean '${near}'?` : ";"} allowed keys are ${allowed.join(", ")}`;
-    })
-    .join("\n");
-}
-
-/** A strict object whose unknown-key error names the near miss and the allowed keys. */
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const allowed = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? unknownKeyMessage(issue.keys, allowed) : undefined,
-  });
-}
-
-const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const REGION = /^[a-z]+-[a-z]+[0-9]+$/;
-const ZONE = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
-const LABEL_KEY = /^[a-z][-_a-z0-9]{0,62}$/;
-const LABEL_VALUE = /^[-_a-z0-9]{0,63}$/;
-const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-
-const dnsLabel = (what: string, max: number) =>
-  z
-    .string({ error: `must be a string (${what})` })
-    .max(max, { error: `must be at most ${max} characters (${what})` })
-    .regex(DNS_LABEL, {
-      error: `must be a lower-case DNS label: a letter, then letters, digits or '-', not ending in '-' (${what})`,
-    });
 
 export const labelsSchema = z
   .record(
@@ -323,52 +270,6 @@ export const networkSchema = strict({
     ),
 });
 
-export const istioSchema = strict({
-  mtls: z
-    .enum(["STRICT", "PERMISSIVE"])
-    .optional()
-    .describe("Mesh-wide mTLS mode. @default STRICT"),
-  injectionNamespaces: z
-    .array(dnsLabel("namespace names", 63))
-    .optional()
-    .describe(
-      "Namespaces that get automatic sidecar injection; 'default' and other existing namespaces are labelled, others created. @default []",
-    ),
-  version: z
-    .string()
-    .superRefine((version, ctx) => {
-      const checked = istioChartLayout(version);
-      if ("problem" in checked)
-        ctx.addIssue({ code: "custom", message: checked.problem, input: version });
-    })
-    .optional()
-    .describe(
-      `oss mode: exact Istio chart version; 1.3.x and 1.4.x use the legacy charts (old clusters only), 1.12.x and later the current ones. @default '${DEFAULT_ISTIO_VERSION}'`,
-    ),
-  profile: z
-    .enum(["default", "demo", "minimal", "sds"])
-    .optional()
-    .describe(
-      "oss mode with legacy (1.3/1.4) charts: the chart's values profile (values-istio-<profile>.yaml, translated to values). @default 'default'",
-    ),
-  values: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe(
-      "oss mode: extra values of the 'istio' chart (legacy) or the 'istiod' chart (current), merged last. @default {}",
-    ),
-  ingressGateway: z
-    .boolean()
-    .optional()
-    .describe(
-      "oss mode with current charts: install the 'gateway' chart in namespace istio-ingress. @default true",
-    ),
-  clusterAdmins: z
-    .array(z.string().email({ error: "must be a user or service account email" }))
-    .optional()
-    .describe("oss mode: identities bound to cluster-admin. @default - the deploying identity"),
-});
-
 export const backendSchema = z
   .discriminatedUnion(
     "type",
@@ -478,7 +379,6 @@ export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type NodePoolConfig = z.infer<typeof nodePoolSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
-export type IstioConfig = z.infer<typeof istioSchema>;
 export type BackendConfig = z.infer<typeof backendSchema>;
 export type Mode = (typeof MODES)[number];
 
