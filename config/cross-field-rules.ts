@@ -1,6 +1,7 @@
 import { POLICY_RULE_IDS } from "../policy/rules";
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 import { EnvironmentConfig, IstioConfig, regionOf } from "./schema";
+import { injectionNamespaces } from "./istio-schema";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -160,7 +161,7 @@ function injectionProblems(env: EnvironmentConfig): string[] {
     "layout" in layout &&
     layout.layout === "current";
   const gatewayNamespace = currentGateway ? "istio-ingress" : undefined;
-  (env.istio?.injectionNamespaces ?? []).forEach((namespace, i) => {
+  injectionNamespaces(env.istio).forEach(({ name: namespace }, i) => {
     const at = `istio.injectionNamespaces[${i}]`;
     if (seen.has(namespace)) {
       problems.push(`${at}: '${namespace}' is listed twice; list each namespace once`);

@@ -5,16 +5,27 @@ import { dnsLabel, strict } from "./schema-primitives";
 /**
  * The `istio` section of an environment: the mesh contract, in the file named after it.
  */
+const namespaceName = dnsLabel("namespace names", 63);
+
+/** The long form of an `injectionNamespaces` entry; the short form is the name alone. */
+export const namespaceEntrySchema = strict({
+  name: namespaceName.describe("The namespace."),
+});
+
 export const istioSchema = strict({
   mtls: z
     .enum(["STRICT", "PERMISSIVE"])
     .optional()
     .describe("Mesh-wide mTLS mode. @default STRICT"),
   injectionNamespaces: z
-    .array(dnsLabel("namespace names", 63))
+    .array(
+      z.union([namespaceName, namespaceEntrySchema], {
+        error: "must be a namespace name or { name, ... }",
+      }),
+    )
     .optional()
     .describe(
-      "Namespaces that get automatic sidecar injection; 'default' and other existing namespaces are labelled, others created. @default []",
+      "Namespaces that get automatic sidecar injection, each a name or { name, ... }; 'default' and other existing namespaces are labelled, others created. @default []",
     ),
   version: z
     .string()
@@ -52,3 +63,11 @@ export const istioSchema = strict({
 });
 
 export type IstioConfig = z.infer<typeof istioSchema>;
+export type NamespaceEntry = z.infer<typeof namespaceEntrySchema>;
+
+/** `istio.injectionNamespaces` in its long form, whichever form each entry was written in. */
+export function injectionNamespaces(istio: IstioConfig | undefined): NamespaceEntry[] {
+  return (istio?.injectionNamespaces ?? []).map((entry) =>
+    typeof entry === "string" ? { name: entry } : entry,
+  );
+}

@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import { EnvironmentConfig } from "../config/schema";
 import { ClusterStack } from "./cluster-stack";
+import { injectionNamespaces } from "../config/istio-schema";
 import { MeshStack } from "./mesh-stack";
 
 export interface EnvironmentStacks {
@@ -10,7 +11,7 @@ export interface EnvironmentStacks {
 
 /** Does this environment need a `<name>-mesh` stack? */
 export function needsMeshStack(env: EnvironmentConfig): boolean {
-  return env.mode !== "managed" || (env.istio?.injectionNamespaces ?? []).length > 0;
+  return env.mode !== "managed" || injectionNamespaces(env.istio).length > 0;
 }
 
 export interface AddEnvironmentOptions {

@@ -1,6 +1,7 @@
 import { ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
+import { injectionNamespaces } from "../config/istio-schema";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
@@ -48,7 +49,7 @@ export class MeshStack extends TerraformStack {
       });
       injectionDependsOn = [this.istio.controlPlane];
     }
-    const namespaces = env.istio?.injectionNamespaces ?? [];
+    const namespaces = injectionNamespaces(env.istio).map((entry) => entry.name);
     if (namespaces.length > 0) {
       new SidecarInjection(this, "SidecarInjection", {
         namespaces,

@@ -179,6 +179,21 @@ describe("environment file validation", () => {
       "environments[0] (test): istio.injectionNamespaces[1]: 'shop' is listed twice; list each namespace once",
     ],
     [
+      "namespace injected twice, once in the long form",
+      { istio: { injectionNamespaces: ["shop", { name: "shop" }] } },
+      "environments[0] (test): istio.injectionNamespaces[1]: 'shop' is listed twice; list each namespace once",
+    ],
+    [
+      "namespace entry neither a name nor an object",
+      { istio: { injectionNamespaces: [42] } },
+      "environments[0] (test): istio.injectionNamespaces[0]: must be a namespace name or { name, ... }, got 42",
+    ],
+    [
+      "unknown key in a long-form namespace entry",
+      { istio: { injectionNamespaces: [{ name: "shop", nmae: "x" }] } },
+      "environments[0] (test): istio.injectionNamespaces[0].nmae: unknown key, did you mean 'name'? allowed keys are name",
+    ],
+    [
       "system namespace injected",
       { istio: { injectionNamespaces: ["kube-system"] } },
       "environments[0] (test): istio.injectionNamespaces[0]: 'kube-system' must not get sidecars (system and control-plane namespaces: kube-system, kube-public, kube-node-lease, istio-system); list your workloads' namespaces",
