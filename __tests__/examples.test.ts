@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AppRun, PROJECT_ROOT, runAppAsync } from "./app-synth";
-import { expectValidTerraform } from "./terraform-validate";
+import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
 // Every environment file in examples/ goes through the real app and passes terraform validate.
 const EXAMPLES = fs
@@ -45,14 +45,18 @@ test.each(EXAMPLES)(
   },
 );
 
-test("every stack of every example passes terraform validate", () => {
-  const stacks = Object.fromEntries(
-    [...runs.entries()].flatMap(([file, run]) =>
-      Object.entries(stacksOf(run)).map(([name, tf]) => [
-        `${path.basename(file, ".yaml")}--${name}`,
-        tf,
-      ]),
-    ),
-  );
-  expectValidTerraform(stacks);
-}, 300_000);
+testTerraformValidate(
+  "every stack of every example passes terraform validate",
+  () => {
+    const stacks = Object.fromEntries(
+      [...runs.entries()].flatMap(([file, run]) =>
+        Object.entries(stacksOf(run)).map(([name, tf]) => [
+          `${path.basename(file, ".yaml")}--${name}`,
+          tf,
+        ]),
+      ),
+    );
+    expectValidTerraform(stacks);
+  },
+  300_000,
+);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AppRun, copyProject, runApp, runAppAsync } from "./app-synth";
-import { expectValidTerraform } from "./terraform-validate";
+import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
 // The real app on the default environment file, run in two unrelated folders.
 let first: AppRun;
@@ -55,12 +55,16 @@ describe("the app on the default environment file", () => {
       expect(JSON.parse(first.files[file])).toMatchSnapshot(file);
   });
 
-  test("every stack passes terraform validate", () => {
-    const stacks = Object.fromEntries(
-      stackFiles().map((f) => [f.split("/")[1], JSON.parse(first.files[f])]),
-    );
-    expectValidTerraform(stacks);
-  }, 300_000);
+  testTerraformValidate(
+    "every stack passes terraform validate",
+    () => {
+      const stacks = Object.fromEntries(
+        stackFiles().map((f) => [f.split("/")[1], JSON.parse(first.files[f])]),
+      );
+      expectValidTerraform(stacks);
+    },
+    300_000,
+  );
 });
 
 describe("the app on an invalid environment file", () => {

@@ -18,29 +18,90 @@ export type ValidationOutcome =
       readonly results: Record<string, StackValidation>;
     };
 
-/** Where the offline validator may be: TFVALIDATE_JS, or the workplace's shared folder. */
+/** Where the offline validator may be: TFVALIDATE_JS, or the shared folder beside the project. */
 const VALIDATOR_CANDIDATES = [
   process.env.TFVALIDATE_JS,
   path.resolve(PROJECT_ROOT, "../shared/tfvalidate/validate.js"),
-  "/work/shared/tfvalidate/validate.js",
 ].filter((p): p is string => Boolean(p));
 
+/** The providers of our stacks, as `terraform init` would need them. */
+const PROVIDER_PROBE = {
+  terraform: {
+    required_providers: {
+      google: { source: "hashicorp/google" },
+      "google-beta": { source: "hashicorp/google-beta" },
+      helm: { source: "hashicorp/helm" },
+      kubernetes: { source: "hashicorp/kubernetes" },
+    },
+  },
+};
+
+let validator: { readonly via: string } | { readonly skipped: string } | undefined;
+
 /**
- * Real `terraform validate` on every stack: with real providers when `terraform init`
- * can download them, else with the offline schema-only validator, else skipped (with why).
+ * How stacks get validated here, decided once: real providers when `terraform init` can
+ * install them, else the offline schema-only validator, else the reason it cannot run.
  */
-export function validateWithTerraform(stacks: Record<string, TerraformJson>): ValidationOutcome {
+export function terraformValidator(): { readonly via: string } | { readonly skipped: string } {
+  validator ??= findValidator();
+  return validator;
+}
+
+function findValidator(): { readonly via: string } | { readonly skipped: string } {
   if (cp.spawnSync("terraform", ["version"], { encoding: "utf8" }).status !== 0) {
     return { skipped: "terraform is not on PATH" };
   }
-  const real = validateWithRealProviders(stacks);
-  if (real) return { via: "real providers", results: real };
-  const validator = VALIDATOR_CANDIDATES.find((p) => fs.existsSync(p));
-  if (!validator) {
-    return {
-      skipped: `providers cannot be downloaded and no offline validator was found (${VALIDATOR_CANDIDATES.join(", ")})`,
-    };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-probe-"));
+  try {
+    fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(PROVIDER_PROBE));
+    const init = cp.spawnSync("terraform", ["init", "-backend=false", "-input=false"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 180_000,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+    });
+    if (init.status === 0) return { via: "real providers" };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
+  const offline = VALIDATOR_CANDIDATES.find((p) => fs.existsSync(p));
+  return offline
+    ? { via: offline }
+    : {
+        skipped: `providers cannot be downloaded and no offline validator was found (${VALIDATOR_CANDIDATES.join(", ")})`,
+      };
+}
+
+/**
+ * A test that runs real `terraform validate`: skipped, visibly and with the reason in its
+ * name, when neither real providers nor the offline validator can run here.
+ */
+export function testTerraformValidate(name: string, fn: () => void, timeout?: number): void {
+  const found = terraformValidator();
+  if ("skipped" in found) {
+    console.warn(`terraform validate skipped: ${found.skipped}`);
+    test.skip(`${name} (skipped: ${found.skipped})`, fn);
+  } else {
+    test(
+      `${name} (${found.via === "real providers" ? "real providers" : "offline validator"})`,
+      fn,
+      timeout,
+    );
+  }
+}
+
+/**
+ * Real `terraform validate` on every stack, with the validator `terraformValidator()` found.
+ */
+export function validateWithTerraform(stacks: Record<string, TerraformJson>): ValidationOutcome {
+  const found = terraformValidator();
+  if ("skipped" in found) return found;
+  if (found.via === "real providers") {
+    const real = validateWithRealProviders(stacks);
+    if (real) return { via: "real providers", results: real };
+  }
+  const validator = VALIDATOR_CANDIDATES.find((p) => fs.existsSync(p));
+  if (!validator) return { skipped: "real providers could not be installed for these stacks" };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateStacks } = require(validator) as {
     validateStacks(s: Record<string, TerraformJson>, root: string): Record<string, StackValidation>;
@@ -82,13 +143,14 @@ function validateWithRealProviders(
   return results;
 }
 
-/** Asserts every stack is valid Terraform, or prints why validation was skipped. */
+/**
+ * Asserts every stack is valid Terraform. Call it inside `testTerraformValidate`, which skips
+ * the test when no validator can run; here a validator that cannot run is a failure.
+ */
 export function expectValidTerraform(stacks: Record<string, TerraformJson>): void {
   const outcome = validateWithTerraform(stacks);
-  if (outcome.skipped) {
-    console.warn(`terraform validate skipped: ${outcome.skipped}`);
-    return;
-  }
+  if (outcome.skipped) throw new Error(`terraform validate could not run: ${outcome.skipped}`);
+  expect(Object.keys(stacks).length).toBeGreaterThan(0);
   expect(outcome.results).toEqual(
     Object.fromEntries(Object.keys(stacks).map((name) => [name, { ok: true, diagnostics: [] }])),
   );
