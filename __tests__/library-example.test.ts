@@ -1,4 +1,6 @@
-// The README's "Using the constructs as a library" example, kept compiling and correct here.
+// The example of docs/library.md, kept compiling and correct here, and equal to the copy in the doc.
+import * as fs from "fs";
+import * as path from "path";
 import { Testing, TerraformStack } from "cdktf";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { ClusterNetwork } from "../constructs/cluster-network";
@@ -9,9 +11,9 @@ import { checkResource } from "../policy/policy-aspect";
 import { GoogleContainerCluster } from "@cdktf/provider-google-beta/lib/google-container-cluster";
 import { GoogleContainerNodePool } from "@cdktf/provider-google-beta/lib/google-container-node-pool";
 
-test("the README's library example synthesizes a hardened cluster that passes the policy", () => {
+test("the library example of docs/library.md synthesizes a hardened cluster that passes the policy", () => {
   const app = Testing.app();
-  // --- README example (from `const stack` to the NodePool) ---
+  // --- docs/library.md example (from `const stack` to the NodePool) ---
   const stack = new TerraformStack(app, "demo");
   const provider = new GoogleBetaProvider(stack, "GoogleBeta", { project: "my-project" });
   const net = new ClusterNetwork(stack, "Network", {
@@ -47,7 +49,7 @@ test("the README's library example synthesizes a hardened cluster that passes th
     name: "pool",
     serviceAccount: nodes.email,
   });
-  // --- end of the README example ---
+  // --- end of the docs/library.md example ---
   const out = Testing.synth(stack);
   expect(out).toHaveResourceWithProperties(GoogleContainerCluster, {
     name: "demo",
@@ -64,4 +66,25 @@ test("the README's library example synthesizes a hardened cluster that passes th
   expect(
     resources.flatMap((r) => checkResource(r as GoogleContainerCluster)).map((f) => f.rule.id),
   ).toEqual([]);
+});
+
+test("docs/library.md shows the same code as the test above", () => {
+  const root = path.join(__dirname, "..");
+  const lines = (text: string, from: string, to: string) => {
+    const all = text.split("\n");
+    const start = all.findIndex((l) => l.includes(from));
+    const end = all.findIndex((l, i) => i > start && l.includes(to));
+    return all.slice(start + 1, end).map((l) => l.trim());
+  };
+  const test = lines(
+    fs.readFileSync(__filename, "utf8"),
+    "// --- docs/library.md example",
+    "// --- end of the docs/library.md",
+  );
+  const doc = fs.readFileSync(path.join(root, "docs", "library.md"), "utf8");
+  const code = doc.slice(doc.indexOf("```ts"), doc.indexOf("```", doc.indexOf("```ts") + 5));
+  const docLines = code.split("\n").map((l) => l.trim());
+  const from = docLines.findIndex((l) => l.startsWith("const stack = "));
+  expect(test.length).toBeGreaterThan(20);
+  expect(docLines.slice(from, from + test.length)).toEqual(test);
 });

@@ -5,7 +5,7 @@ import { environmentSchema } from "./schema";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** The README's table of every environment-file key, built from the schema so the two never drift. */
+/** The table of every environment-file key in docs/configuration.md, built from the schema so the two never drift. */
 export function configReferenceMarkdown(): string {
   const env = z.toJSONSchema(environmentSchema, { io: "input", unrepresentable: "any" }) as Json;
   const rows: string[] = ["| key | allowed | default | meaning |", "| --- | --- | --- | --- |"];
@@ -65,12 +65,15 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
   return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
 }
 
-/** The README with its key table regenerated, formatted as Prettier would (a dev tool: docs script and tests only). */
-export function readmeWithReference(readme: string): string {
-  const text = replaceBetweenMarkers(readme, "config-reference", configReferenceMarkdown());
+/** The project file that carries the key table. */
+export const CONFIG_REFERENCE_DOC = "docs/configuration.md";
+
+/** That file with its key table regenerated, formatted as Prettier would (a dev tool: docs script and tests only). */
+export function docWithReference(doc: string): string {
+  const text = replaceBetweenMarkers(doc, "config-reference", configReferenceMarkdown());
   const prettier = spawnSync(
     process.execPath,
-    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", "README.md"],
+    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", CONFIG_REFERENCE_DOC],
     {
       input: text,
       encoding: "utf8",

@@ -2,7 +2,7 @@ import { POLICY_RULES } from "./rules";
 
 const HEADER = ["Rule", "Resource", "checkov", "CIS GKE 1.6.0", "What must hold", "Fix"];
 
-/** The rule table as Markdown, padded the way Prettier pads it, so the README copy stays as is. */
+/** The rule table as Markdown, padded the way Prettier pads it, so the copy in docs/security.md stays as is. */
 export function ruleTableMarkdown(): string {
   const rows = POLICY_RULES.map((r) => [
     `\`${r.id}\``,

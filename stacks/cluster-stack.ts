@@ -22,7 +22,7 @@ export const BINARY_AUTHORIZATION_API = "binaryauthorization.googleapis.com";
 export const MANAGED_MODE_WARNING =
   "mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
   '(gcloud answers "The --istio-config flag is no longer supported"); ' +
-  "use mode 'cloud-service-mesh' for Google's managed Istio (README.md, \"Migrations\")";
+  "use mode 'cloud-service-mesh' for Google's managed Istio (docs/upgrades-and-migrations.md)";
 
 export interface ClusterStackProps {
   readonly environment: EnvironmentConfig;

@@ -1,11 +1,15 @@
 import * as fs from "fs";
 import * as path from "path";
-import { configReferenceMarkdown, readmeWithReference } from "../../config/reference";
+import {
+  CONFIG_REFERENCE_DOC,
+  configReferenceMarkdown,
+  docWithReference,
+} from "../../config/reference";
 
-describe("the README's key table", () => {
+describe("the key table of docs/configuration.md", () => {
   test("matches the schema (run `npm run schema` after changing it)", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-    expect(readme).toBe(readmeWithReference(readme));
+    const doc = fs.readFileSync(path.join(__dirname, "../..", CONFIG_REFERENCE_DOC), "utf8");
+    expect(doc).toBe(docWithReference(doc));
   });
 
   test("lists every key with its default", () => {

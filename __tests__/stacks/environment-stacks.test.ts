@@ -56,7 +56,7 @@ describe("addEnvironments", () => {
     expect(warnings("old-cluster")).toEqual([
       "environment 'old': mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
         '(gcloud answers "The --istio-config flag is no longer supported"); ' +
-        "use mode 'cloud-service-mesh' for Google's managed Istio (README.md, \"Migrations\")",
+        "use mode 'cloud-service-mesh' for Google's managed Istio (docs/upgrades-and-migrations.md)",
     ]);
     expect(warnings("old-cluster")[0]).toContain(MANAGED_MODE_WARNING);
     expect(warnings("new-cluster")).toEqual([]);
