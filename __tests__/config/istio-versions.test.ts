@@ -25,7 +25,8 @@ describe("Istio version rule", () => {
     ["1.31.0", "current"],
   ])("%s uses the %s charts", (version, layout) => {
     expect(istioChartLayout(version)).toEqual({ layout });
-    expect(problemsOf({ version })).toEqual([]);
+    // 1.3.x renders under Helm 3 only without gateways (below).
+    expect(problemsOf({ version, ingressGateway: false })).toEqual([]);
   });
 
   test("the default is the newest 1.30 patch we could cite", () => {
@@ -58,7 +59,48 @@ describe("Istio version rule", () => {
     expect(problemsOf({ profile: "sds" })).toEqual([
       "environments[0] (t): istio.profile: 'sds' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.30.5'; remove it and put chart values in istio.values",
     ]);
-    expect(problemsOf({ version: "1.3.3", profile: "demo" })).toEqual([]);
+    expect(problemsOf({ version: "1.4.10", profile: "demo" })).toEqual([]);
     expect(problemsOf({ version: "1.30.5", profile: "default" })).toEqual([]);
+  });
+});
+
+describe("Helm 3 rule: settings whose chart cannot render are refused", () => {
+  const WHY = `the 1.3 istio chart's gateways role.yaml and rolebindings.yaml use '($spec.sds) and ...', which Helm 3 refuses ("can't give argument to non-function $spec.sds"); use istio.version '1.4.10' (same charts and values, renders)`;
+
+  test.each([
+    [
+      "the article's settings: 1.3.3, default profile, its ingress gateway",
+      { version: "1.3.3", profile: "default" },
+      `istio.version: '1.3.3' cannot render under Helm 3 with a gateway enabled, got istio-ingressgateway (enabled by istio.ingressGateway, default true): ${WHY}, or set istio.ingressGateway: false`,
+    ],
+    [
+      "the demo profile's egress gateway",
+      { version: "1.3.8", profile: "demo", ingressGateway: false },
+      `istio.version: '1.3.8' cannot render under Helm 3 with a gateway enabled, got istio-egressgateway (enabled by istio.profile 'demo'): ${WHY}, or use istio.profile 'default'`,
+    ],
+    [
+      "a gateway enabled in istio.values",
+      {
+        version: "1.3.3",
+        profile: "sds",
+        values: { gateways: { "istio-ilbgateway": { enabled: true } } },
+      },
+      `istio.version: '1.3.3' cannot render under Helm 3 with a gateway enabled, got istio-ilbgateway (enabled by istio.values.gateways.istio-ilbgateway.enabled), istio-ingressgateway (enabled by istio.ingressGateway, default true): ${WHY}, or remove istio.values.gateways.istio-ilbgateway.enabled and set istio.ingressGateway: false`,
+    ],
+  ])("%s", (_what, istio, message) => {
+    expect(problemsOf(istio)).toEqual([`environments[0] (t): ${message}`]);
+  });
+
+  test.each([
+    ["1.3.3 without gateways", { version: "1.3.3", ingressGateway: false }],
+    ["1.3.3 minimal (no gateways subchart)", { version: "1.3.3", profile: "minimal" }],
+    [
+      "1.3.3 with the gateways subchart off in istio.values",
+      { version: "1.3.3", profile: "demo", values: { gateways: { enabled: false } } },
+    ],
+    ["1.4.10, the article's settings", { version: "1.4.10", profile: "default" }],
+    ["1.4.10 demo", { version: "1.4.10", profile: "demo" }],
+  ])("renders, so it is accepted: %s", (_what, istio) => {
+    expect(problemsOf(istio)).toEqual([]);
   });
 });

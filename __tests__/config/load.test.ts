@@ -232,7 +232,7 @@ describe("environment file validation", () => {
       problemsOf(
         environment({
           mode: "oss",
-          istio: { version: "1.3.3", injectionNamespaces: ["istio-ingress"] },
+          istio: { version: "1.4.10", injectionNamespaces: ["istio-ingress"] },
         }),
       ),
     ).toEqual([]);

@@ -158,9 +158,9 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
 });
 
 describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
-  const { json, stack, install } = synthInstall({ version: "1.3.3" });
+  const { json, stack, install } = synthInstall({ version: "1.4.10" });
   const byName = releases(stack);
-  const repository = "https://storage.googleapis.com/istio-release/releases/1.3.3/charts/";
+  const repository = "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/";
 
   test("istio-init waits for its CRD Jobs, then istio; both pinned", () => {
     expect(Object.keys(byName).sort()).toEqual(["istio", "istio-init"]);
@@ -169,7 +169,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
       chart: "istio-init",
       namespace: "istio-system",
       repository,
-      version: "1.3.3",
+      version: "1.4.10",
       wait_for_jobs: true,
       timeout: 600,
       ...RELIABLE,
@@ -179,7 +179,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
       chart: "istio",
       namespace: "istio-system",
       repository,
-      version: "1.3.3",
+      version: "1.4.10",
       timeout: 900,
       ...RELIABLE,
     });
@@ -189,12 +189,12 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     expect(install.layout).toBe("legacy");
   });
 
-  test("1.4.x uses the same layout, pinned to its own folder", () => {
-    const { json: v14 } = synthInstall({ version: "1.4.10" });
-    expect(v14).toHaveResourceWithProperties(Release, {
+  test("1.3.x uses the same layout, pinned to its own folder", () => {
+    const { json: v13 } = synthInstall({ version: "1.3.3", ingressGateway: false });
+    expect(v13).toHaveResourceWithProperties(Release, {
       name: "istio-init",
-      version: "1.4.10",
-      repository: "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/",
+      version: "1.3.3",
+      repository: "https://storage.googleapis.com/istio-release/releases/1.3.3/charts/",
     });
   });
 
@@ -203,7 +203,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
       global: { mtls: { enabled: true }, controlPlaneSecurityEnabled: true },
       gateways: { "istio-ingressgateway": { enabled: true } },
     });
-    const permissive = releases(synthInstall({ version: "1.3.3", mtls: "PERMISSIVE" }).stack);
+    const permissive = releases(synthInstall({ version: "1.4.10", mtls: "PERMISSIVE" }).stack);
     expect(parseYaml(permissive.istio.values[0]).global).toEqual({
       mtls: { enabled: false },
       controlPlaneSecurityEnabled: false,
@@ -215,14 +215,14 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     expect(resourcesOf(stack, "kubernetes_namespace_v1").map((n) => n.metadata.name)).toEqual([
       "istio-system",
     ]);
-    const noGateway = releases(synthInstall({ version: "1.3.3", ingressGateway: false }).stack);
+    const noGateway = releases(synthInstall({ version: "1.4.10", ingressGateway: false }).stack);
     expect(parseYaml(noGateway.istio.values[0]).gateways).toEqual({
       "istio-ingressgateway": { enabled: false },
     });
   });
 
   test("profiles are translated from the chart's values-istio-<profile>.yaml; istio.mtls still decides", () => {
-    const demo = releases(synthInstall({ version: "1.3.3", profile: "demo" }).stack);
+    const demo = releases(synthInstall({ version: "1.4.10", profile: "demo" }).stack);
     expect(parseYaml(demo.istio.values[0])).toMatchObject({
       global: {
         proxy: { accessLogFile: "/dev/stdout" },
@@ -234,14 +234,14 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
       kiali: { enabled: true },
       gateways: { "istio-egressgateway": { enabled: true } },
     });
-    const minimal = releases(synthInstall({ version: "1.3.3", profile: "minimal" }).stack);
+    const minimal = releases(synthInstall({ version: "1.4.10", profile: "minimal" }).stack);
     expect(parseYaml(minimal.istio.values[0])).toMatchObject({
       galley: { enabled: false },
       sidecarInjectorWebhook: { enabled: false },
       global: { useMCP: false },
     });
     const sds = releases(
-      synthInstall({ version: "1.3.3", profile: "sds", mtls: "PERMISSIVE" }).stack,
+      synthInstall({ version: "1.4.10", profile: "sds", mtls: "PERMISSIVE" }).stack,
     );
     expect(parseYaml(sds.istio.values[0])).toMatchObject({
       global: { sds: { enabled: true }, mtls: { enabled: false } },
@@ -251,14 +251,14 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
 
   test("istio.values are a second document of the istio chart", () => {
     const custom = releases(
-      synthInstall({ version: "1.3.3", values: { global: { mtls: { enabled: false } } } }).stack,
+      synthInstall({ version: "1.4.10", values: { global: { mtls: { enabled: false } } } }).stack,
     );
     expect(custom.istio.values).toHaveLength(2);
     expect(parseYaml(custom.istio.values[1])).toEqual({ global: { mtls: { enabled: false } } });
   });
 
   test("a synth-time warning names the removed Kubernetes APIs and the current alternative", () => {
-    expect(warnings(install)).toEqual([legacyChartsWarning("1.3.3")]);
+    expect(warnings(install)).toEqual([legacyChartsWarning("1.4.10")]);
     expect(legacyChartsWarning("1.3.3")).toBe(
       "istio.version 1.3.3 uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version 1.30.5 (base, istiod, gateway).",
     );
@@ -286,6 +286,34 @@ describe("IstioHelmInstall validation", () => {
   test("a profile other than default needs the legacy charts", () => {
     expect(() => synthInstall({ version: "1.30.5", profile: "demo" })).toThrow(
       "'profile' applies to the legacy charts (1.3.x, 1.4.x) only, got 'demo' with version '1.30.5'; put such settings in 'values'",
+    );
+  });
+
+  test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
+    expect(() => synthInstall({ version: "1.3.3" })).toThrow(
+      `'version': '1.3.3' cannot render under Helm 3 with a gateway enabled, got istio-ingressgateway (enabled by 'ingressGateway', default true): the 1.3 istio chart's gateways role.yaml and rolebindings.yaml use '($spec.sds) and ...', which Helm 3 refuses ("can't give argument to non-function $spec.sds"); use 'version' '1.4.10' (same charts and values, renders), or set 'ingressGateway': false`,
+    );
+    expect(() =>
+      synthInstall({
+        version: "1.3.3",
+        ingressGateway: false,
+        values: { gateways: { "istio-egressgateway": { enabled: true } } },
+      }),
+    ).toThrow(
+      "got istio-egressgateway (enabled by 'values'.gateways.istio-egressgateway.enabled): ",
+    );
+    expect(() => synthInstall({ version: "1.3.3", ingressGateway: false })).not.toThrow();
+    expect(() => synthInstall({ version: "1.3.3", profile: "minimal" })).not.toThrow();
+  });
+
+  test("a values key that the chart neither declares nor reads is a synth warning", () => {
+    const { install: current } = synthInstall({ values: { pilot: {}, pilott: {} } });
+    expect(warnings(current)).toEqual([
+      "istio.values key 'pilott' is neither declared nor read by chart istiod 1.30: Helm ignores it; check its spelling against the chart's values.yaml",
+    ]);
+    const { install: legacy } = synthInstall({ version: "1.4.10", values: { mixr: {} } });
+    expect(warnings(legacy)).toContain(
+      "istio.values key 'mixr' is neither declared nor read by chart istio 1.4: Helm ignores it; check its spelling against the chart's values.yaml",
     );
   });
 

@@ -1,0 +1,232 @@
+import * as fs from "fs";
+import * as path from "path";
+import {
+  K8sObject,
+  parseManifest,
+  PROJECT_ROOT,
+  renderStack,
+  renderStacks,
+  RenderOptions,
+  RenderResult,
+  synthFiles,
+} from "./helm-render";
+
+// Every helm_release of the default environment file and of every example renders with the
+// real Helm 3 (what the helm provider embeds), against the chart it pins (or the nearest patch
+// of the same minor, said in the test name), with no object on an API its Kubernetes removed.
+// One synth per file, all at once, shared by every assertion.
+const FILES = [
+  "config/environments.yaml",
+  ...fs
+    .readdirSync(path.join(PROJECT_ROOT, "examples"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `examples/${f}`),
+];
+const runs = synthFiles(FILES);
+const rendered = new Map(
+  FILES.map((file) => {
+    const run = runs.get(file)!;
+    return [file, run.status === 0 ? renderStacks(run.outdir) : []] as const;
+  }),
+);
+afterAll(() => runs.forEach((run) => fs.rmSync(run.outdir, { recursive: true, force: true })));
+
+const label = (r: RenderResult) =>
+  `${r.stack} ${r.name} (${r.chart.startsWith("assets/") ? "local chart" : `${r.chart}@${r.version}`})` +
+  (r.note && !r.chart.startsWith("assets/") ? ` [${r.note}]` : "");
+
+describe.each(FILES)("%s", (file) => {
+  const results = rendered.get(file)!;
+
+  test("synthesizes", () => {
+    const run = runs.get(file)!;
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+  });
+
+  const renders = results.filter((r) => r.status !== "skip");
+  for (const r of results.filter((r) => r.status === "skip")) {
+    console.warn(`helm render skipped: ${file} ${label(r)}: ${r.detail}`);
+    test.skip(`${label(r)} renders (skipped: ${r.detail})`, () => undefined);
+  }
+  if (renders.length > 0) {
+    test.each(renders.map((r) => [label(r), r] as const))("%s renders", (_, r) => {
+      expect({ status: r.status, detail: r.detail }).toEqual({
+        status: "ok",
+        detail: expect.stringMatching(/^\d+ objects$/),
+      });
+      expect(r.warnings).toEqual([]);
+    });
+  }
+});
+
+/** The objects of the default file's release `name` in stack `stack`. */
+function objectsOf(stack: string, name: string): K8sObject[] {
+  const r = rendered
+    .get("config/environments.yaml")!
+    .find((x) => x.stack === stack && x.name === name);
+  expect(r?.status).toBe("ok");
+  return parseManifest(r!.manifest);
+}
+const find = (objects: K8sObject[], kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata?.name === name);
+const names = (objects: K8sObject[], kind: string) =>
+  objects
+    .filter((o) => o.kind === kind)
+    .map((o) => o.metadata.name)
+    .sort();
+
+describe("what the default file's releases contain", () => {
+  test("every release of the default file is found and rendered", () => {
+    expect(rendered.get("config/environments.yaml")!.map((r) => `${r.stack} ${r.name}`)).toEqual([
+      "csm-mesh istio-mesh-policy",
+      "mesh-mesh istio-base",
+      "mesh-mesh istio-ingress",
+      "mesh-mesh istiod",
+      "mesh-mesh istio-mesh-policy",
+      "oss-mesh istio",
+      "oss-mesh istio-init",
+    ]);
+  });
+
+  test("the istiod Deployment runs with the GKE platform", () => {
+    const istiod = find(objectsOf("mesh-mesh", "istiod"), "Deployment", "istiod");
+    const env = istiod?.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: "PLATFORM", value: "gke" });
+  });
+
+  test("the base chart's CRDs are there", () => {
+    const crds = names(objectsOf("mesh-mesh", "istio-base"), "CustomResourceDefinition");
+    expect(crds).toEqual(
+      expect.arrayContaining([
+        "authorizationpolicies.security.istio.io",
+        "destinationrules.networking.istio.io",
+        "gateways.networking.istio.io",
+        "peerauthentications.security.istio.io",
+        "virtualservices.networking.istio.io",
+      ]),
+    );
+  });
+
+  test("the ingress gateway has its LoadBalancer Service in istio-ingress", () => {
+    const service = find(objectsOf("mesh-mesh", "istio-ingress"), "Service", "istio-ingress");
+    expect(service).toMatchObject({
+      metadata: { namespace: "istio-ingress" },
+      spec: { type: "LoadBalancer" },
+    });
+  });
+
+  test("the mesh-wide PeerAuthentication carries the configured mode (STRICT)", () => {
+    for (const stack of ["mesh-mesh", "csm-mesh"]) {
+      const policy = find(objectsOf(stack, "istio-mesh-policy"), "PeerAuthentication", "default");
+      expect(policy).toMatchObject({
+        metadata: { namespace: "istio-system" },
+        spec: { mtls: { mode: "STRICT" } },
+      });
+    }
+  });
+
+  test("istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for", () => {
+    const init = objectsOf("oss-mesh", "istio-init");
+    const crds = init
+      .filter((o) => o.kind === "ConfigMap")
+      .flatMap((o) => Object.values<string>(o.data ?? {}))
+      .join("\n")
+      .match(/^kind: CustomResourceDefinition$/gm);
+    expect(crds).toHaveLength(23);
+    expect(names(init, "Job")).toHaveLength(3);
+  });
+
+  test("istio: the default profile's control plane, ingress gateway and injector", () => {
+    const istio = objectsOf("oss-mesh", "istio");
+    expect(names(istio, "Deployment")).toEqual([
+      "istio-citadel",
+      "istio-galley",
+      "istio-ingressgateway",
+      "istio-pilot",
+      "istio-policy",
+      "istio-sidecar-injector",
+      "istio-telemetry",
+      "prometheus",
+    ]);
+    expect(find(istio, "Service", "istio-ingressgateway")?.spec.type).toBe("LoadBalancer");
+    expect(find(istio, "MutatingWebhookConfiguration", "istio-sidecar-injector")).toBeDefined();
+    // PERMISSIVE: the mesh policy that Citadel's post-install Job applies.
+    const security = find(istio, "ConfigMap", "istio-security-custom-resources");
+    expect(security?.data["custom-resources.yaml"]).toMatch(
+      /kind: "MeshPolicy"[\s\S]*mode: PERMISSIVE/,
+    );
+  });
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Terraform JSON, planted by hand */
+describe("each check can fail", () => {
+  const mesh = runs.get("config/environments.yaml")!.outdir;
+  const stackDir = (stack: string) => path.join(mesh, "stacks", stack);
+  const tfOf = (stack: string) =>
+    JSON.parse(fs.readFileSync(path.join(stackDir(stack), "cdk.tf.json"), "utf8"));
+  /** One stack's releases, after `plant` changed the release named `name`. */
+  function renderPlanted(
+    stack: string,
+    name: string,
+    plant: (release: any) => void,
+    options?: RenderOptions,
+  ) {
+    const releases = tfOf(stack).resource.helm_release;
+    const id = Object.keys(releases).find((k) => releases[k].name === name)!;
+    plant(releases[id]);
+    const tf = { resource: { helm_release: { [id]: releases[id] } } };
+    return renderStack(stack, tf, stackDir(stack), options)[0];
+  }
+
+  test("a value the gateway chart's schema refuses", () => {
+    const r = renderPlanted("mesh-mesh", "istio-ingress", (release) => {
+      release.values = ["replicas: 2\n"]; // the chart's key is replicaCount
+    });
+    expect(r.status).toBe("fail");
+    expect(r.detail).toMatch(/values don't meet the specifications of the schema/);
+  });
+
+  test("a template error (the 1.3 chart with its ingress gateway)", () => {
+    const r = renderPlanted("oss-mesh", "istio", (release) => {
+      release.version = "1.3.3";
+      release.repository = release.repository.replace("1.4.10", "1.3.3");
+    });
+    expect(r.status).toBe("fail");
+    expect(r.detail).toContain("can't give argument to non-function $spec.sds");
+  });
+
+  test("an object on an API the target Kubernetes removed", () => {
+    const r = renderPlanted("oss-mesh", "istio", () => undefined, {
+      legacyKubeVersion: "1.25.0-gke.100",
+    });
+    expect(r.status).toBe("fail");
+    expect(r.detail).toContain(
+      "PodDisruptionBudget istio-galley uses policy/v1beta1, removed in Kubernetes 1.25",
+    );
+  });
+
+  test("a value the chart neither declares nor reads is a warning", () => {
+    const r = renderPlanted("mesh-mesh", "istiod", (release) => {
+      release.values = [...release.values, "pilott:\n  autoscaleMin: 2\n"];
+    });
+    expect(r.status).toBe("ok");
+    expect(r.warnings).toEqual(["value 'pilott' is neither declared nor read by the chart"]);
+  });
+
+  test("a local chart that is not beside the stack", () => {
+    const r = renderPlanted("mesh-mesh", "istio-mesh-policy", (release) => {
+      release.chart = "assets/missing";
+    });
+    expect(r).toMatchObject({
+      status: "fail",
+      detail: "local chart assets/missing not found beside the stack",
+    });
+  });
+
+  test("a minor with no chart at hand is skipped, with the reason", () => {
+    const r = renderPlanted("mesh-mesh", "istiod", (release) => {
+      release.version = "1.12.9";
+    });
+    expect(r).toMatchObject({ status: "skip", detail: "no local copy of chart istiod 1.12.x" });
+  });
+});

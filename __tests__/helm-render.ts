@@ -1,0 +1,329 @@
+import * as cp from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseAllDocuments } from "yaml";
+import { helmBinary } from "../scripts/helm-binary";
+import { chartTopLevelKeys } from "../scripts/chart-keys";
+
+// Renders every helm_release of synthesized stacks with a real Helm 3, as the helm provider
+// would: name, namespace, `values` documents in order, then set, set_list, set_sensitive.
+// The chart: `helm pull` of the pinned repository and version when the network serves it, else
+// Istio's packaged charts in ../shared/helmrender/charts (nearest patch of the same minor, said
+// in `note`), else skip with the reason. A release without repository is a local chart.
+
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
+/** Istio's charts packaged from its git tags, beside the project (read-only, offline). */
+export const SHARED_CHARTS =
+  process.env.HELMRENDER_CHARTS ||
+  path.resolve(PROJECT_ROOT, "..", "shared", "helmrender", "charts");
+/** Current charts render for a GKE version string: charts detect GKE by its `-gke` suffix. */
+export const CURRENT_KUBE_VERSION = "1.33.5-gke.1000";
+/** The legacy charts (1.3, 1.4) use APIs that Kubernetes 1.21 was the last minor to serve. */
+export const LEGACY_KUBE_VERSION = "1.21.14-gke.2100";
+
+const CURRENT_REPO = "https://istio-release.storage.googleapis.com/charts";
+const LEGACY_REPO =
+  /^https:\/\/storage\.googleapis\.com\/istio-release\/releases\/([0-9.]+)\/charts\/?$/;
+const PULLED = path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-charts");
+/** Helm's own cache and config stay in the project's cache, not the user's home. */
+const helmHome = () => {
+  const home = path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-home");
+  return {
+    HELM_CACHE_HOME: path.join(home, "cache"),
+    HELM_CONFIG_HOME: path.join(home, "config"),
+    HELM_DATA_HOME: path.join(home, "data"),
+  };
+};
+
+export interface RenderResult {
+  readonly stack: string;
+  readonly address: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly chart: string;
+  readonly version?: string;
+  readonly status: "ok" | "fail" | "skip";
+  /** Why it failed or skipped, else `N objects`. */
+  readonly detail: string;
+  /** Where the chart came from when not the exact pinned one (`rendered with the 1.30.3 chart`). */
+  readonly note: string;
+  /** Top-level values that the chart neither declares nor reads. */
+  readonly warnings: string[];
+  /** The rendered YAML ("" unless ok). */
+  readonly manifest: string;
+}
+
+export interface RenderOptions {
+  /** Kubernetes version for current and local charts. @default CURRENT_KUBE_VERSION */
+  readonly kubeVersion?: string;
+  /** Kubernetes version for the legacy charts. @default LEGACY_KUBE_VERSION */
+  readonly legacyKubeVersion?: string;
+}
+
+/** Every helm_release of every stack under `outdir` (a cdktf.out folder), in stack order. */
+export function renderStacks(outdir: string, opts: RenderOptions = {}): RenderResult[] {
+  const stacksDir = path.join(outdir, "stacks");
+  return fs
+    .readdirSync(stacksDir)
+    .sort()
+    .filter((stack) => fs.existsSync(path.join(stacksDir, stack, "cdk.tf.json")))
+    .flatMap((stack) => {
+      const dir = path.join(stacksDir, stack);
+      const tf = JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8"));
+      return renderStack(stack, tf, dir, opts);
+    });
+}
+
+/** Every helm_release of one stack's Terraform JSON; local charts are looked up in `stackDir`. */
+export function renderStack(
+  stack: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tf: Record<string, any>,
+  stackDir: string,
+  opts: RenderOptions = {},
+): RenderResult[] {
+  return Object.entries<HelmRelease>(tf.resource?.helm_release ?? {}).map(([id, release]) => ({
+    stack,
+    address: `helm_release.${id}`,
+    name: release.name,
+    namespace: release.namespace ?? "default",
+    chart: release.chart,
+    version: release.version,
+    ...renderRelease(release, stackDir, opts),
+  }));
+}
+
+/**
+ * Synthesizes each environment file (relative to the project) with the real app, all at once,
+ * each into its own fresh folder: file → { outdir, status, stderr }. Blocking, so that tests can
+ * be named after what was synthesized.
+ */
+export function synthFiles(files: string[]): Map<string, SynthRun> {
+  const runs = files.map((file) => ({
+    file,
+    outdir: fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-render-")),
+  }));
+  const script = `
+    const cp = require("child_process");
+    const runs = JSON.parse(process.argv[1]);
+    Promise.all(runs.map(({ file, outdir }) => new Promise((resolve) => cp.execFile(
+      process.execPath, ["--require", "./scripts/register-ts.js", "main.ts"],
+      { env: { ...process.env, GKE_ISTIO_CONFIG: file, CDKTF_OUTDIR: outdir }, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) => resolve({ status: error ? error.code ?? 1 : 0, stderr }))))
+    ).then((done) => process.stdout.write(JSON.stringify(done)));`;
+  const r = cp.spawnSync(process.execPath, ["-e", script, JSON.stringify(runs)], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`synthFiles: ${r.stderr}`);
+  const done = JSON.parse(r.stdout) as { status: number; stderr: string }[];
+  return new Map(runs.map((run, i) => [run.file, { ...run, ...done[i] }]));
+}
+
+export interface SynthRun {
+  readonly file: string;
+  readonly outdir: string;
+  readonly status: number;
+  readonly stderr: string;
+}
+
+/** A rendered manifest as objects (empty documents dropped). */
+export function parseManifest(manifest: string): K8sObject[] {
+  return parseAllDocuments(manifest)
+    .map((d) => d.toJS() as K8sObject)
+    .filter((o) => o && typeof o === "object" && typeof o.kind === "string");
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type K8sObject = { apiVersion: string; kind: string; metadata: any; [key: string]: any };
+
+interface HelmRelease {
+  name: string;
+  chart: string;
+  namespace?: string;
+  repository?: string;
+  version?: string;
+  values?: string[];
+  set?: { name: string; value: string; type?: string }[];
+  set_sensitive?: { name: string; value: string; type?: string }[];
+  set_list?: { name: string; value: string[] }[];
+}
+
+type Outcome = Pick<RenderResult, "status" | "detail" | "note" | "warnings" | "manifest">;
+
+function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptions): Outcome {
+  const where = findChart(release, stackDir);
+  const none = { note: "", warnings: [], manifest: "" };
+  if ("skip" in where) return { ...none, status: "skip", detail: where.skip };
+  if ("fail" in where) return { ...none, status: "fail", detail: where.fail };
+  const legacy = LEGACY_REPO.test(release.repository ?? "");
+  const kubeVersion = legacy
+    ? (opts.legacyKubeVersion ?? LEGACY_KUBE_VERSION)
+    : (opts.kubeVersion ?? CURRENT_KUBE_VERSION);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "helm-render-"));
+  try {
+    const args = ["template", release.name, where.file];
+    args.push("--namespace", release.namespace ?? "default", "--kube-version", kubeVersion);
+    args.push("--include-crds");
+    (release.values ?? []).forEach((text, i) => {
+      const file = path.join(tmp, `values-${i}.yaml`);
+      fs.writeFileSync(file, text);
+      args.push("--values", file);
+    });
+    for (const s of [...(release.set ?? []), ...(release.set_sensitive ?? [])]) {
+      args.push(s.type === "string" ? "--set-string" : "--set", `${s.name}=${s.value}`);
+    }
+    for (const s of release.set_list ?? []) args.push("--set", `${s.name}={${s.value.join(",")}}`);
+    const r = cp.spawnSync(helmBinary(), args, {
+      encoding: "utf8",
+      maxBuffer: 256 << 20,
+      env: { ...process.env, ...helmHome() },
+    });
+    if (r.status !== 0) {
+      const detail = (r.stderr || r.stdout || String(r.error)).trim().split("\n")[0];
+      return { ...none, note: where.note, status: "fail", detail };
+    }
+    const objects = parseManifest(r.stdout);
+    const minor = Number(kubeVersion.split(".")[1]);
+    const problems = objects.flatMap((o) => {
+      const gone = removedIn(o.apiVersion, o.kind);
+      return gone !== undefined && minor >= gone
+        ? [`${o.kind} ${o.metadata?.name} uses ${o.apiVersion}, removed in Kubernetes 1.${gone}`]
+        : [];
+    });
+    return {
+      status: problems.length ? "fail" : "ok",
+      detail: problems.length ? problems.join("; ") : `${objects.length} objects`,
+      note: where.note,
+      warnings: unknownValueWarnings(release.values ?? [], where.file),
+      manifest: r.stdout,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function unknownValueWarnings(values: string[], chartFile: string): string[] {
+  const known = new Set(chartTopLevelKeys(chartFile));
+  const given = new Set(values.flatMap((t) => Object.keys(parseAllDocuments(t)[0]?.toJS() ?? {})));
+  return [...given]
+    .filter((k) => !known.has(k))
+    .map((k) => `value '${k}' is neither declared nor read by the chart`);
+}
+
+type Where = { file: string; note: string } | { skip: string } | { fail: string };
+
+/** Network state for this process: one failed pull means no network, so later ones are not tried. */
+let network: boolean | undefined = process.env.HELM_RENDER_OFFLINE ? false : undefined;
+
+function findChart(release: HelmRelease, stackDir: string): Where {
+  const { chart, repository, version } = release;
+  if (!repository) {
+    const dir = path.resolve(stackDir, chart);
+    return fs.existsSync(dir)
+      ? { file: dir, note: "local chart" }
+      : { fail: `local chart ${chart} not found beside the stack` };
+  }
+  const want = /^(\d+)\.(\d+)\.(\d+)$/.exec(version ?? "");
+  if (!want) return { fail: `version '${version}' is not an exact x.y.z version` };
+  const legacy = LEGACY_REPO.exec(repository);
+  if (legacy && legacy[1] !== version) {
+    return { fail: `repository ${repository} holds release ${legacy[1]}, not '${version}'` };
+  }
+  const pulled = pull(repository, chart, version!);
+  if (pulled) return { file: pulled, note: "" };
+  if (!legacy && repository.replace(/\/$/, "") !== CURRENT_REPO) {
+    return { skip: `no network and no local copy of repository ${repository}` };
+  }
+  if (!fs.existsSync(SHARED_CHARTS)) {
+    return {
+      skip: `no network and no charts folder ${path.relative(PROJECT_ROOT, SHARED_CHARTS)}`,
+    };
+  }
+  const have = fs
+    .readdirSync(SHARED_CHARTS)
+    .map((f) => new RegExp(`^${chart}-(\\d+)\\.(\\d+)\\.(\\d+)\\.tgz$`).exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .filter((m) => m[1] === want[1] && m[2] === want[2])
+    .sort((a, b) => Math.abs(+a[3] - +want[3]) - Math.abs(+b[3] - +want[3]) || +b[3] - +a[3]);
+  if (have.length === 0) return { skip: `no local copy of chart ${chart} ${want[1]}.${want[2]}.x` };
+  const file = path.join(SHARED_CHARTS, have[0][0]);
+  const used = `${have[0][1]}.${have[0][2]}.${have[0][3]}`;
+  return { file, note: used === version ? "" : `rendered with the ${used} chart` };
+}
+
+/** `helm pull` of the pinned chart into node_modules/.cache, once; undefined when offline. */
+function pull(repository: string, chart: string, version: string): string | undefined {
+  const dir = path.join(PULLED, encodeURIComponent(repository));
+  const file = path.join(dir, `${chart}-${version}.tgz`);
+  if (fs.existsSync(file)) return file;
+  if (network === false) return undefined;
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(dir, "pull-"));
+  try {
+    const r = cp.spawnSync(
+      helmBinary(),
+      ["pull", chart, "--repo", repository, "--version", version, "--destination", tmp],
+      { encoding: "utf8", timeout: 10_000, env: { ...process.env, ...helmHome() } },
+    );
+    const got = path.join(tmp, `${chart}-${version}.tgz`);
+    if (r.status !== 0 || !fs.existsSync(got)) {
+      // Offline (or blocked): fail fast for every later release of this process.
+      if (
+        /no such host|dial tcp|timeout|connection refused|i\/o timeout/i.test(r.stderr) ||
+        r.error
+      )
+        network = false;
+      return undefined;
+    }
+    network = true;
+    fs.renameSync(got, file);
+    return file;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Group versions the API server stopped serving, by the minor that removed them (Kubernetes'
+ * deprecated API migration guide); `kinds` limits the entry when only some kinds went.
+ */
+const REMOVED: readonly [minor: number, groupVersion: string, kinds?: string[]][] = [
+  [16, "extensions/v1beta1", ["Deployment", "DaemonSet", "ReplicaSet", "NetworkPolicy"]],
+  [16, "extensions/v1beta1", ["PodSecurityPolicy"]],
+  [16, "apps/v1beta1"],
+  [16, "apps/v1beta2"],
+  [22, "admissionregistration.k8s.io/v1beta1"],
+  [22, "apiextensions.k8s.io/v1beta1"],
+  [22, "apiregistration.k8s.io/v1beta1"],
+  [22, "authentication.k8s.io/v1beta1"],
+  [22, "authorization.k8s.io/v1beta1"],
+  [22, "certificates.k8s.io/v1beta1"],
+  [22, "coordination.k8s.io/v1beta1"],
+  [22, "extensions/v1beta1", ["Ingress"]],
+  [22, "networking.k8s.io/v1beta1", ["Ingress", "IngressClass"]],
+  [22, "rbac.authorization.k8s.io/v1beta1"],
+  [22, "rbac.authorization.k8s.io/v1alpha1"],
+  [22, "scheduling.k8s.io/v1beta1"],
+  [22, "storage.k8s.io/v1beta1", ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"]],
+  [25, "batch/v1beta1", ["CronJob"]],
+  [25, "discovery.k8s.io/v1beta1"],
+  [25, "events.k8s.io/v1beta1"],
+  [25, "autoscaling/v2beta1"],
+  [25, "policy/v1beta1"],
+  [25, "node.k8s.io/v1beta1"],
+  [26, "flowcontrol.apiserver.k8s.io/v1beta1"],
+  [26, "autoscaling/v2beta2"],
+  [27, "storage.k8s.io/v1beta1", ["CSIStorageCapacity"]],
+  [29, "flowcontrol.apiserver.k8s.io/v1beta2"],
+  [32, "flowcontrol.apiserver.k8s.io/v1beta3"],
+];
+
+/** The Kubernetes minor that stopped serving this kind at this group version, if any. */
+export function removedIn(apiVersion: string, kind: string): number | undefined {
+  return REMOVED.find(
+    ([, gv, kinds]) => gv === apiVersion && (!kinds || kinds.includes(kind)),
+  )?.[0];
+}
