@@ -9,7 +9,17 @@ const providerRoots = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "cdktf.out/**", "generated/**", ".gen/**", "coverage/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "cdktf.out/**",
+      "generated/**",
+      ".gen/**",
+      "coverage/**",
+      "reports/**",
+      ".stryker-tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

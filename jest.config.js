@@ -8,7 +8,12 @@ module.exports = {
   // Type checking is `tsc --noEmit`'s job in `npm test`; jest only transpiles.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/", "/generated/"],
-  modulePathIgnorePatterns: ["<rootDir>/cdktf.out/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "/cdktf.out/",
+    "/generated/",
+    "<rootDir>/.stryker-tmp/",
+  ],
+  modulePathIgnorePatterns: ["<rootDir>/cdktf.out/", "<rootDir>/.stryker-tmp/"],
   snapshotFormat: { printBasicPrototype: false },
 };

@@ -12,6 +12,8 @@ const NOT_COPIED = new Set([
   "__tests__",
   "coverage",
   ".gen",
+  ".stryker-tmp",
+  "reports",
 ]);
 
 export interface AppRun {
