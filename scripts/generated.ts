@@ -2,15 +2,21 @@
 //   npm run generated             writes every stack into generated/stacks/<stack>/ (stale ones removed)
 //   npm run generated -- --check  writes nothing; exits 1 and names each file that differs
 //   --out <dir>                   another folder, relative to the project (default: generated)
+//   --hcl                         HCL (cdk.tf, through `terraform fmt` when terraform is on PATH) instead of JSON
+// Also writes <out>/README.md, the index: per environment its mode, stacks, apply and destroy order, state.
 // The app runs directly (no cdktf CLI), into a temporary folder, so a failed synth touches nothing.
 import * as cp from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { loadConfig } from "../config/load";
+import { generatedIndex, ManifestStack } from "./generated-index";
+import { correctHcl, terraformFmt } from "./hcl-output";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
 const check = args.includes("--check");
+const hcl = args.includes("--hcl");
 const outIndex = args.indexOf("--out");
 if (outIndex >= 0 && !args[outIndex + 1]) {
   console.error("--out needs a folder, relative to the project");
@@ -31,6 +37,9 @@ function tree(dir: string): Map<string, string> {
     }
   };
   walk("stacks");
+  if (fs.existsSync(path.join(dir, "README.md"))) {
+    files.set("README.md", fs.readFileSync(path.join(dir, "README.md"), "utf8"));
+  }
   return files;
 }
 
@@ -41,7 +50,8 @@ try {
     ["--require", "./scripts/register-ts.js", "main.ts"],
     {
       cwd: root,
-      env: { ...process.env, CDKTF_OUTDIR: tmp },
+      // SYNTH_HCL_OUTPUT is cdktf's own switch for HCL (what `cdktf synth --hcl` sets).
+      env: { ...process.env, CDKTF_OUTDIR: tmp, SYNTH_HCL_OUTPUT: hcl ? "true" : "false" },
       encoding: "utf8",
     },
   );
@@ -52,7 +62,9 @@ try {
   const manifest = JSON.parse(fs.readFileSync(path.join(tmp, "manifest.json"), "utf8")) as {
     stacks: Record<
       string,
-      { annotations?: { constructPath: string; level: string; message: string }[] }
+      ManifestStack & {
+        annotations?: { constructPath: string; level: string; message: string }[];
+      }
     >;
   };
   for (const stack of Object.values(manifest.stacks)) {
@@ -62,6 +74,26 @@ try {
       );
     }
   }
+
+  if (hcl) {
+    let formatted = true;
+    for (const stack of Object.keys(manifest.stacks)) {
+      const file = path.join(tmp, "stacks", stack, "cdk.tf");
+      const corrected = correctHcl(fs.readFileSync(file, "utf8"));
+      const text = terraformFmt(corrected);
+      if (text === undefined) formatted = false;
+      fs.writeFileSync(file, text ?? corrected);
+    }
+    if (!formatted) {
+      console.error(
+        "terraform is not on PATH: the .tf files are written as cdktf writes them, not formatted by `terraform fmt`",
+      );
+    }
+  }
+  fs.writeFileSync(
+    path.join(tmp, "README.md"),
+    generatedIndex(loadConfig().environments, Object.values(manifest.stacks), hcl ? "hcl" : "json"),
+  );
 
   const fresh = tree(tmp);
   const current = tree(out);
@@ -84,6 +116,7 @@ try {
     }
   } else {
     fs.rmSync(path.join(out, "stacks"), { recursive: true, force: true });
+    fs.rmSync(path.join(out, "README.md"), { force: true });
     for (const [file, text] of fresh) {
       fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
       fs.writeFileSync(path.join(out, file), text);
