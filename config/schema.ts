@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { istioSchema } from "./istio-schema";
-import { CIDR, dnsLabel, LABEL_KEY, LABEL_VALUE, REGION, strict, ZONE } from "./schema-primitives";
+import {
+  CIDR,
+  dnsLabel,
+  LABEL_KEY,
+  LABEL_VALUE,
+  REGION,
+  strict,
+  unknownKeyMessage,
+  ZONE,
+} from "./schema-primitives";
 
 export { editDistance, nearest, unknownKeyMessage } from "./schema-primitives";
 export { istioSchema } from "./istio-schema";
@@ -297,8 +306,50 @@ export const backendSchema = z
           .optional()
           .describe("@default '<environment>'; each stack adds '/<stack>'"),
       }),
+      strict({
+        type: z.literal("cloud"),
+        organization: z
+          .string({ error: "required: the HCP Terraform organization that holds the workspaces" })
+          .regex(/^[A-Za-z0-9_-]+$/, {
+            error: "must be an HCP Terraform organization name (letters, digits, - and _)",
+          })
+          .describe("HCP Terraform or Terraform Enterprise organization."),
+        hostname: z
+          .string()
+          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+(:\d+)?$/, {
+            error: "must be a host name such as app.terraform.io, without https://",
+          })
+          .optional()
+          .describe("Terraform Enterprise host. @default 'app.terraform.io'"),
+        workspaces: z
+          .strictObject(
+            {
+              prefix: z
+                .string()
+                .max(52, {
+                  error: "must be at most 52 characters (workspace names are at most 90)",
+                })
+                .regex(/^[A-Za-z0-9_-]*$/, {
+                  error: "must hold only letters, digits, - and _ (it starts workspace names)",
+                })
+                .describe("Each stack gets the workspace '<prefix><stack>'."),
+            },
+            {
+              error: (issue) =>
+                issue.input === undefined
+                  ? "required: { prefix }, and each stack gets the workspace '<prefix><stack>'"
+                  : issue.code === "unrecognized_keys"
+                    ? unknownKeyMessage(issue.keys, ["prefix"])
+                    : undefined,
+            },
+          )
+          .describe("One workspace per stack."),
+      }),
     ],
-    { error: "must be { type: local } or { type: gcs, bucket, prefix }" },
+    {
+      error:
+        "must be { type: local }, { type: gcs, bucket, prefix } or { type: cloud, organization, workspaces: { prefix } }",
+    },
   )
   .describe("Where Terraform keeps state. @default { type: local }");
 

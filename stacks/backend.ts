@@ -1,4 +1,4 @@
-import { GcsBackend, LocalBackend, TerraformStack } from "cdktf";
+import { CloudBackend, GcsBackend, LocalBackend, NamedCloudWorkspace, TerraformStack } from "cdktf";
 import { BackendConfig } from "../config/schema";
 
 /** Where Terraform runs a synthesized stack from: `cdktf.out/stacks/<stack>`. */
@@ -14,7 +14,14 @@ export function configureBackend(
   environment: string,
   backend: BackendConfig = { type: "local" },
 ): void {
-  if (backend.type === "gcs") {
+  if (backend.type === "cloud") {
+    // HCP Terraform / Terraform Enterprise: one workspace per stack, since each stack is its own root module.
+    new CloudBackend(stack, {
+      organization: backend.organization,
+      hostname: backend.hostname,
+      workspaces: new NamedCloudWorkspace(`${backend.workspaces.prefix}${stackName}`),
+    });
+  } else if (backend.type === "gcs") {
     new GcsBackend(stack, {
       bucket: backend.bucket,
       prefix: `${backend.prefix ?? environment}/${stackName}`,

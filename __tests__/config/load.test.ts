@@ -111,7 +111,7 @@ describe("environment file validation", () => {
     [
       "backend type",
       { backend: { type: "s3" } },
-      `environments[0] (test): backend.type: must be { type: local } or { type: gcs, bucket, prefix }, got {"type":"s3"}`,
+      `environments[0] (test): backend.type: must be { type: local }, { type: gcs, bucket, prefix } or { type: cloud, organization, workspaces: { prefix } }, got {"type":"s3"}`,
     ],
     [
       "authorized network cidr",

@@ -18,6 +18,6 @@ describe("the key table of docs/configuration.md", () => {
       "| `cluster.releaseChannel` | `RAPID`, `REGULAR`, `STABLE`, `EXTENDED`, `UNSPECIFIED` | REGULAR |",
     );
     expect(table).toContain("| `nodePools[].name` | string | required |");
-    expect(table).toContain("| `backend` | `local` or `gcs` | { type: local } |");
+    expect(table).toContain("| `backend` | `local` or `gcs` or `cloud` | { type: local } |");
   });
 });
