@@ -1,0 +1,121 @@
+import * as cp from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { copyProject, PROJECT_ROOT } from "../app-synth";
+import { parseEnvironments, synthEnvironments, environment } from "../fixtures";
+import { environmentDiagram } from "../../scripts/environment-graph";
+import { graphDocuments } from "../../scripts/graph-documents";
+
+const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
+const mermaidBlocks = (markdown: string) =>
+  [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+/** The real Mermaid parser, in a child process (mermaid is ESM and wants a DOM). */
+function parseMermaid(diagrams: string[]): { ok: boolean; type?: string; error?: string }[] {
+  return JSON.parse(
+    cp.execFileSync(process.execPath, [path.join(__dirname, "..", "tools", "parse-mermaid.mjs")], {
+      cwd: PROJECT_ROOT,
+      input: JSON.stringify(diagrams),
+      encoding: "utf8",
+    }),
+  );
+}
+
+describe("npm run graph", () => {
+  test("docs/environments.md and the README's diagram are up to date (run `npm run graph`)", () => {
+    const docs = graphDocuments(PROJECT_ROOT);
+    expect(Object.keys(docs).sort()).toEqual(["README.md", "docs/environments.md"]);
+    for (const [file, text] of Object.entries(docs))
+      expect({ file, text: read(file) }).toEqual({ file, text });
+  }, 60_000);
+
+  test("every diagram, in docs/environments.md and the README, parses with the real Mermaid parser", () => {
+    const diagrams = [
+      ...mermaidBlocks(read("docs/environments.md")),
+      ...mermaidBlocks(read("README.md")),
+    ];
+    expect(diagrams.length).toBe(5); // four environments, and the README's mesh
+    expect(parseMermaid(diagrams)).toEqual(
+      diagrams.map(() => ({ ok: true, type: "flowchart-v2" })),
+    );
+  }, 60_000);
+
+  test("the parser does refuse a broken diagram", () => {
+    const broken = mermaidBlocks(read("docs/environments.md"))[0].replace("  end\n", "");
+    const [result] = parseMermaid([`${broken}\n  a[["unclosed`]);
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(/Parse error/);
+  }, 60_000);
+
+  test("draws both stacks, the resources a reader looks for, and helm releases in install order", () => {
+    const [env] = parseEnvironments(
+      environment({ name: "shop", mode: "oss", istio: { injectionNamespaces: ["web"] } }),
+    );
+    const diagram = environmentDiagram(
+      env,
+      synthEnvironments(
+        environment({ name: "shop", mode: "oss", istio: { injectionNamespaces: ["web"] } }),
+      ),
+    );
+    for (const text of [
+      'subgraph shop_cluster__stack ["stack shop-cluster"]',
+      'subgraph shop_mesh__stack ["stack shop-mesh"]',
+      '["network shop-vpc<br/>subnet shop-nodes 10.0.0.0/20<br/>Cloud Router and Cloud NAT"]',
+      '["node service account<br/>shop-nodes"]',
+      '["cluster shop<br/>europe-west1"]',
+      '["node pool pool<br/>e2-standard-4, 1 to 3 per zone"]',
+      '["namespace istio-system"]',
+      '["namespace web<br/>istio-injection=enabled"]',
+      '["1. helm release istio-base<br/>chart base 1.30.5, in istio-system"]',
+      '["2. helm release istiod<br/>chart istiod 1.30.5, in istio-system"]',
+      '["3. helm release istio-ingress<br/>chart gateway 1.30.5, in istio-ingress"]',
+      "shop_mesh__helm_release_Istio_Base_B2E54471 --> shop_mesh__helm_release_Istio_Istiod_3FB2B428",
+      "shop_cluster__google_container_cluster_Cluster_EB0386A7 -.->",
+    ]) {
+      expect(diagram).toContain(text);
+    }
+    // The edge network -> cluster is drawn, and not again through the subnet folded into the network.
+    expect(diagram.match(/google_compute_network_Network_B499D968 --> /g)).toHaveLength(1);
+  });
+
+  test("draws the fleet feature and membership of a cloud-service-mesh environment", () => {
+    const input = environment({ name: "fleet", mode: "cloud-service-mesh" });
+    const diagram = environmentDiagram(parseEnvironments(input)[0], synthEnvironments(input));
+    expect(diagram).toContain('["fleet feature servicemesh"]');
+    expect(diagram).toContain('["fleet feature membership<br/>MANAGEMENT_AUTOMATIC"]');
+    expect(diagram).toContain("in the fleet");
+  });
+
+  test("--check fails when docs/environments.md is stale, and a plain run fixes it", () => {
+    const dir = copyProject("gke-istio-graph");
+    const run = (...args: string[]) =>
+      cp.spawnSync(
+        process.execPath,
+        ["--require", "./scripts/register-ts.js", "scripts/graph.ts", ...args],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      );
+    try {
+      expect(run("--check").status).toBe(0);
+      const config = path.join(dir, "config", "environments.yaml");
+      fs.writeFileSync(
+        config,
+        fs.readFileSync(config, "utf8").replace("maxNodeCount: 6", "maxNodeCount: 7"),
+      );
+      const stale = run("--check");
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain(
+        "stale, run `npm run graph` and commit the result: docs/environments.md",
+      );
+      expect(run().status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, "docs", "environments.md"), "utf8")).toContain(
+        "1 to 7 per zone",
+      );
+      expect(run("--check").status).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
