@@ -20,3 +20,4 @@ export * from "./config/istio-versions";
 export * from "./policy/check-policy";
 export * from "./policy/policy-aspect";
 export * from "./policy/rules";
+export * from "./stacks/synth-environment";

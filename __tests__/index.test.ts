@@ -14,6 +14,8 @@ test("the library entry point exports the constructs, stacks, loader and policy"
     "PolicyAspect",
     "checkPolicy",
     "POLICY_RULES",
+    "synthEnvironment",
+    "PolicyViolationError",
   ]) {
     expect({ name, type: typeof (library as Record<string, unknown>)[name] }).not.toEqual({
       name,

@@ -1,0 +1,64 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ConfigError } from "../../config/load";
+import { PolicyViolationError, synthEnvironment } from "../../stacks/synth-environment";
+import { PROJECT_ROOT, runApp } from "../app-synth";
+import { environment } from "../fixtures";
+
+describe("synthEnvironment", () => {
+  test("gives, for the default file, exactly the Terraform the app writes", () => {
+    const text = fs.readFileSync(path.join(PROJECT_ROOT, "config", "environments.yaml"), "utf8");
+    const stacks = synthEnvironment(text);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-synth-env-"));
+    const run = runApp(PROJECT_ROOT, { CDKTF_OUTDIR: outdir });
+    fs.rmSync(outdir, { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    const fromApp = Object.fromEntries(
+      Object.entries(run.files)
+        .filter(([file]) => file.endsWith("/cdk.tf.json"))
+        .map(([file, json]) => [file.split("/")[1], JSON.parse(json)]),
+    );
+    expect(Object.keys(stacks).sort()).toEqual(Object.keys(fromApp).sort());
+    expect(stacks).toEqual(fromApp);
+  }, 60_000);
+
+  test("takes one environment as an object, or a whole file with defaults", () => {
+    expect(Object.keys(synthEnvironment(environment()))).toEqual(["test-cluster"]);
+    const whole = synthEnvironment({
+      defaults: { project: "p-from-defaults" },
+      environments: [
+        { name: "a", mode: "oss", location: "europe-west1", nodePools: [{ name: "x" }] },
+      ],
+    });
+    expect(Object.keys(whole)).toEqual(["a-cluster", "a-mesh"]);
+    expect(whole["a-cluster"].provider["google-beta"]).toEqual([{ project: "p-from-defaults" }]);
+  });
+
+  test("refuses invalid input with the app's one-line messages", () => {
+    expect(() => synthEnvironment("name: x\nmode: istio\n", { file: "mine.yaml" })).toThrow(
+      ConfigError,
+    );
+    expect(() =>
+      synthEnvironment({ ...environment(), mode: "istio" }, { file: "mine.yaml" }),
+    ).toThrow(/^mine\.yaml: environments\[0\] \(test\): mode: must be one of/m);
+    expect(() => synthEnvironment("name: [unclosed")).toThrow(/^<inline>: not valid YAML: /);
+  });
+
+  test("refuses an unwaived policy violation, naming the rule", () => {
+    const bad = environment({ cluster: { privateNodes: false } });
+    expect(() => synthEnvironment(bad)).toThrow(PolicyViolationError);
+    expect(() => synthEnvironment(bad)).toThrow(
+      /^Policy check failed:\nGKE_PRIVATE_NODES at test-cluster\//,
+    );
+  });
+
+  test("the README's example is __tests__/readme-example.test.ts, character for character", () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const example = fs.readFileSync(
+      path.join(PROJECT_ROOT, "__tests__", "readme-example.test.ts"),
+      "utf8",
+    );
+    expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
+  });
+});
