@@ -101,8 +101,6 @@ function referencesOf(body: Json): Set<string> {
   return refs;
 }
 
-const mermaidId = (stack: string, address: string) =>
-  `${stack}__${address}`.replace(/[^A-Za-z0-9_]/g, "_");
 const quote = (text: string) =>
   `"${text.replace(/"/g, "'").replace(/\$\{[^}]*\}/g, "(computed)")}"`;
 
@@ -183,30 +181,33 @@ export function environmentDiagram(env: EnvironmentConfig, stacks: Record<string
   const lines = ["flowchart TB"];
   const clusterNodes: string[] = [];
   const names = [`${env.name}-cluster`, `${env.name}-mesh`].filter((s) => stacks[s]);
+  // Short ids, `cluster_1`, `mesh_2`: in declaration order, so the same stacks give the same text.
+  const kind = (stackName: string) => stackName.slice(env.name.length + 1);
   for (const stackName of names) {
     const stack = stacks[stackName];
     const { nodes, edges } = stackGraph(stack);
     const releases = nodes.filter((n) => n.type === "helm_release").map((n) => n.address);
     const order = installOrder(releases, edges);
-    const sid = mermaidId(stackName, "stack");
-    lines.push(`  subgraph ${sid} [${quote(`stack ${stackName}`)}]`, "    direction TB");
+    lines.push(
+      `  subgraph ${kind(stackName)}_stack [${quote(`stack ${stackName}`)}]`,
+      "    direction TB",
+    );
     const byStep = (n: Node) => order.get(n.address) ?? 0;
+    const ids = new Map<string, string>();
     for (const n of [...nodes].sort((a, b) => byStep(a) - byStep(b))) {
+      const id = `${kind(stackName)}_${ids.size + 1}`;
+      ids.set(n.address, id);
       const step = order.get(n.address);
       const label = `${step ? `${step}. ` : ""}${LABELS[n.type](n.body, stack)}`;
-      lines.push(`    ${mermaidId(stackName, n.address)}[${quote(label)}]`);
-      if (n.type === "google_container_cluster") clusterNodes.push(mermaidId(stackName, n.address));
+      lines.push(`    ${id}[${quote(label)}]`);
+      if (n.type === "google_container_cluster") clusterNodes.push(id);
     }
-    for (const [a, b] of edges) {
-      lines.push(`    ${mermaidId(stackName, a)} --> ${mermaidId(stackName, b)}`);
-    }
+    for (const [a, b] of edges) lines.push(`    ${ids.get(a)} --> ${ids.get(b)}`);
     lines.push("  end");
   }
   if (names.length === 2) {
     for (const c of clusterNodes) {
-      lines.push(
-        `  ${c} -.->|${quote("endpoint and CA, read by data sources")}| ${mermaidId(names[1], "stack")}`,
-      );
+      lines.push(`  ${c} -.->|${quote("endpoint and CA, read by data sources")}| mesh_stack`);
     }
   }
   return lines.join("\n");
