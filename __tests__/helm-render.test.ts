@@ -59,11 +59,9 @@ describe.each(FILES)("%s", (file) => {
   }
 });
 
-/** The objects of the default file's release `name` in stack `stack`. */
-function objectsOf(stack: string, name: string): K8sObject[] {
-  const r = rendered
-    .get("config/environments.yaml")!
-    .find((x) => x.stack === stack && x.name === name);
+/** The objects of release `name` in stack `stack` of `file` (the default file unless named). */
+function objectsOf(stack: string, name: string, file = "config/environments.yaml"): K8sObject[] {
+  const r = rendered.get(file)!.find((x) => x.stack === stack && x.name === name);
   expect(r?.status).toBe("ok");
   return parseManifest(r!.manifest);
 }
@@ -123,6 +121,17 @@ describe("what the default file's releases contain", () => {
         spec: { mtls: { mode: "STRICT" } },
       });
     }
+  });
+
+  test("an example's PERMISSIVE reaches its PeerAuthentication, and no gateway without one", () => {
+    const file = "examples/oss-on-an-existing-network.yaml";
+    const policy = find(
+      objectsOf("shared-vpc-mesh", "istio-mesh-policy", file),
+      "PeerAuthentication",
+      "default",
+    );
+    expect(policy?.spec).toEqual({ mtls: { mode: "PERMISSIVE" } });
+    expect(rendered.get(file)!.map((r) => r.chart)).not.toContain("gateway");
   });
 
   test("istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for", () => {

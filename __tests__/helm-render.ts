@@ -185,12 +185,16 @@ function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptio
       const detail = (r.stderr || r.stdout || String(r.error)).trim().split("\n")[0];
       return { ...none, note: where.note, status: "fail", detail };
     }
-    const objects = parseManifest(r.stdout);
+    // Top-level fields read by line, not by a YAML parse: a big chart's manifest parses slowly.
+    const objects = r.stdout.split(/^---\s*$/m).filter((doc) => /^kind:/m.test(doc));
     const minor = Number(kubeVersion.split(".")[1]);
-    const problems = objects.flatMap((o) => {
-      const gone = removedIn(o.apiVersion, o.kind);
+    const problems = objects.flatMap((doc) => {
+      const field = (re: RegExp) => re.exec(doc)?.[1].replace(/^["']|["']$/g, "") ?? "?";
+      const [apiVersion, kind] = [field(/^apiVersion:\s*(\S+)/m), field(/^kind:\s*(\S+)/m)];
+      const gone = removedIn(apiVersion, kind);
+      const name = field(/^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*(\S+)/m);
       return gone !== undefined && minor >= gone
-        ? [`${o.kind} ${o.metadata?.name} uses ${o.apiVersion}, removed in Kubernetes 1.${gone}`]
+        ? [`${kind} ${name} uses ${apiVersion}, removed in Kubernetes 1.${gone}`]
         : [];
     });
     return {
