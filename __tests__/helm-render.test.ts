@@ -238,4 +238,15 @@ describe("each check can fail", () => {
     });
     expect(r).toMatchObject({ status: "skip", detail: "no local copy of chart istiod 1.12.x" });
   });
+
+  // Last: an unreachable host marks this process offline, so later pulls are not tried.
+  test("a repository with no local copy that cannot be reached is skipped, with the reason", () => {
+    const r = renderPlanted("mesh-mesh", "istiod", (release) => {
+      release.repository = "https://charts.example.invalid/istio";
+    });
+    expect(r).toMatchObject({
+      status: "skip",
+      detail: "no network and no local copy of repository https://charts.example.invalid/istio",
+    });
+  });
 });

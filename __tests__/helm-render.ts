@@ -237,7 +237,9 @@ function findChart(release: HelmRelease, stackDir: string): Where {
     return { fail: `repository ${repository} holds release ${legacy[1]}, not '${version}'` };
   }
   const pulled = pull(repository, chart, version!);
-  if (pulled) return { file: pulled, note: "" };
+  if (pulled && "file" in pulled) return { file: pulled.file, note: "" };
+  // The repository answered and has no such chart: the helm provider would fail the same way.
+  if (pulled) return { fail: `helm pull: ${pulled.error}` };
   if (!legacy && repository.replace(/\/$/, "") !== CURRENT_REPO) {
     return { skip: `no network and no local copy of repository ${repository}` };
   }
@@ -258,11 +260,18 @@ function findChart(release: HelmRelease, stackDir: string): Where {
   return { file, note: used === version ? "" : `rendered with the ${used} chart` };
 }
 
-/** `helm pull` of the pinned chart into node_modules/.cache, once; undefined when offline. */
-function pull(repository: string, chart: string, version: string): string | undefined {
+/**
+ * `helm pull` of the pinned chart into node_modules/.cache, once. Undefined when offline (no
+ * network, a blocked host, a timeout); the error when the repository answered without the chart.
+ */
+function pull(
+  repository: string,
+  chart: string,
+  version: string,
+): { file: string } | { error: string } | undefined {
   const dir = path.join(PULLED, encodeURIComponent(repository));
   const file = path.join(dir, `${chart}-${version}.tgz`);
-  if (fs.existsSync(file)) return file;
+  if (fs.existsSync(file)) return { file };
   if (network === false) return undefined;
   fs.mkdirSync(dir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(dir, "pull-"));
@@ -273,22 +282,25 @@ function pull(repository: string, chart: string, version: string): string | unde
       { encoding: "utf8", timeout: 10_000, env: { ...process.env, ...helmHome() } },
     );
     const got = path.join(tmp, `${chart}-${version}.tgz`);
-    if (r.status !== 0 || !fs.existsSync(got)) {
-      // Offline (or blocked): fail fast for every later release of this process.
-      if (
-        /no such host|dial tcp|timeout|connection refused|i\/o timeout/i.test(r.stderr) ||
-        r.error
-      )
-        network = false;
+    if (r.status === 0 && fs.existsSync(got)) {
+      network = true;
+      fs.renameSync(got, file);
+      return { file };
+    }
+    const error = (r.stderr ?? "").trim().split("\n")[0];
+    if (r.error || OFFLINE.test(error)) {
+      network = false; // fail fast for every later release of this process
       return undefined;
     }
-    network = true;
-    fs.renameSync(got, file);
-    return file;
+    return { error };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/** helm's words for a repository it could not reach. */
+const OFFLINE =
+  /no such host|dial tcp|i\/o timeout|connection refused|network is unreachable|TLS handshake timeout|proxyconnect/i;
 
 /**
  * Group versions the API server stopped serving, by the minor that removed them (Kubernetes'
