@@ -1,5 +1,8 @@
+import * as cp from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { helmBinary } from "../scripts/helm-binary";
 import {
   K8sObject,
   parseManifest,
@@ -8,6 +11,7 @@ import {
   renderStacks,
   RenderOptions,
   RenderResult,
+  SHARED_CHARTS,
   synthFiles,
 } from "./helm-render";
 
@@ -239,14 +243,71 @@ describe("each check can fail", () => {
     expect(r).toMatchObject({ status: "skip", detail: "no local copy of chart istiod 1.12.x" });
   });
 
-  // Last: an unreachable host marks this process offline, so later pulls are not tried.
   test("a repository with no local copy that cannot be reached is skipped, with the reason", () => {
     const r = renderPlanted("mesh-mesh", "istiod", (release) => {
       release.repository = "https://charts.example.invalid/istio";
     });
     expect(r).toMatchObject({
       status: "skip",
-      detail: "no network and no local copy of repository https://charts.example.invalid/istio",
+      detail: "repository https://charts.example.invalid/istio unreachable and no local copy of it",
     });
+  });
+});
+
+describe("helm pull, when a repository serves the pinned chart", () => {
+  // A chart repository on localhost (another process: helm runs synchronously), serving
+  // Istio's istiod 1.30.3 chart with an index written by `helm repo index`.
+  const haveCharts = fs.existsSync(path.join(SHARED_CHARTS, "istiod-1.30.3.tgz"));
+  const maybe = haveCharts ? test : test.skip;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helm-repo-"));
+  let server: cp.ChildProcess | undefined;
+  let repository = "";
+
+  beforeAll(async () => {
+    if (!haveCharts) return;
+    fs.mkdirSync(path.join(dir, "repo"));
+    fs.copyFileSync(
+      path.join(SHARED_CHARTS, "istiod-1.30.3.tgz"),
+      path.join(dir, "repo", "istiod-1.30.3.tgz"),
+    );
+    const serve = `const http = require("http"), fs = require("fs"), path = require("path");
+      const s = http.createServer((q, r) => fs.readFile(path.join(process.argv[1], path.basename(q.url)),
+        (e, b) => { r.statusCode = e ? 404 : 200; r.end(e ? "" : b); }));
+      s.listen(0, "127.0.0.1", () => console.log(s.address().port));`;
+    server = cp.spawn(process.execPath, ["-e", serve, path.join(dir, "repo")]);
+    const port = await new Promise<string>((resolve) =>
+      server!.stdout!.once("data", (d) => resolve(String(d).trim())),
+    );
+    repository = `http://127.0.0.1:${port}`;
+    const index = cp.spawnSync(helmBinary(), ["repo", "index", path.join(dir, "repo")]);
+    expect(index.status).toBe(0);
+    process.env.HELM_RENDER_CACHE = path.join(dir, "cache");
+  });
+  afterAll(() => {
+    server?.kill();
+    delete process.env.HELM_RENDER_CACHE;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const release = (version: string) => ({
+    resource: {
+      helm_release: {
+        Istiod: { name: "istiod", namespace: "istio-system", chart: "istiod", repository, version },
+      },
+    },
+  });
+
+  maybe("renders the exact pinned chart, pulled once into the cache", () => {
+    const [r] = renderStack("s", release("1.30.3"), dir);
+    expect(r).toMatchObject({ status: "ok", note: "" });
+    expect(fs.readdirSync(path.join(dir, "cache", encodeURIComponent(repository)))).toEqual([
+      "istiod-1.30.3.tgz",
+    ]);
+  });
+
+  maybe("fails a version the repository does not hold, as the helm provider would", () => {
+    const [r] = renderStack("s", release("1.30.4"), dir);
+    expect(r.status).toBe("fail");
+    expect(r.detail).toMatch(/^helm pull: .*istiod.*1\.30\.4.*not found/);
   });
 });

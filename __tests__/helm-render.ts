@@ -25,7 +25,9 @@ export const LEGACY_KUBE_VERSION = "1.21.14-gke.2100";
 const CURRENT_REPO = "https://istio-release.storage.googleapis.com/charts";
 const LEGACY_REPO =
   /^https:\/\/storage\.googleapis\.com\/istio-release\/releases\/([0-9.]+)\/charts\/?$/;
-const PULLED = path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-charts");
+/** Pulled charts, kept between runs (HELM_RENDER_CACHE names another folder). */
+const pulledDir = () =>
+  process.env.HELM_RENDER_CACHE || path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-charts");
 /** Helm's own cache and config stay in the project's cache, not the user's home. */
 const helmHome = () => {
   const home = path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-home");
@@ -219,8 +221,11 @@ function unknownValueWarnings(values: string[], chartFile: string): string[] {
 
 type Where = { file: string; note: string } | { skip: string } | { fail: string };
 
-/** Network state for this process: one failed pull means no network, so later ones are not tried. */
-let network: boolean | undefined = process.env.HELM_RENDER_OFFLINE ? false : undefined;
+/** Hosts this process could not reach: one failed pull per host, later ones are not tried. */
+const unreachable = new Set<string>();
+/** HELM_RENDER_OFFLINE=1 never pulls. */
+const offline = (repository: string) =>
+  Boolean(process.env.HELM_RENDER_OFFLINE) || unreachable.has(new URL(repository).host);
 
 function findChart(release: HelmRelease, stackDir: string): Where {
   const { chart, repository, version } = release;
@@ -241,11 +246,11 @@ function findChart(release: HelmRelease, stackDir: string): Where {
   // The repository answered and has no such chart: the helm provider would fail the same way.
   if (pulled) return { fail: `helm pull: ${pulled.error}` };
   if (!legacy && repository.replace(/\/$/, "") !== CURRENT_REPO) {
-    return { skip: `no network and no local copy of repository ${repository}` };
+    return { skip: `repository ${repository} unreachable and no local copy of it` };
   }
   if (!fs.existsSync(SHARED_CHARTS)) {
     return {
-      skip: `no network and no charts folder ${path.relative(PROJECT_ROOT, SHARED_CHARTS)}`,
+      skip: `repository unreachable and no charts folder ${path.relative(PROJECT_ROOT, SHARED_CHARTS)}`,
     };
   }
   const have = fs
@@ -269,10 +274,10 @@ function pull(
   chart: string,
   version: string,
 ): { file: string } | { error: string } | undefined {
-  const dir = path.join(PULLED, encodeURIComponent(repository));
+  const dir = path.join(pulledDir(), encodeURIComponent(repository));
   const file = path.join(dir, `${chart}-${version}.tgz`);
   if (fs.existsSync(file)) return { file };
-  if (network === false) return undefined;
+  if (offline(repository)) return undefined;
   fs.mkdirSync(dir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(dir, "pull-"));
   try {
@@ -283,13 +288,12 @@ function pull(
     );
     const got = path.join(tmp, `${chart}-${version}.tgz`);
     if (r.status === 0 && fs.existsSync(got)) {
-      network = true;
       fs.renameSync(got, file);
       return { file };
     }
     const error = (r.stderr ?? "").trim().split("\n")[0];
     if (r.error || OFFLINE.test(error)) {
-      network = false; // fail fast for every later release of this process
+      unreachable.add(new URL(repository).host); // fail fast for its later releases
       return undefined;
     }
     return { error };
