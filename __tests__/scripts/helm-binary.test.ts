@@ -2,6 +2,7 @@ import * as cp from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import { cachedHelmPath, helmBinary, HELM_VERSION, readZipEntry } from "../../scripts/helm-binary";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -73,4 +74,40 @@ test("a damaged archive is refused, not extracted", () => {
   expect(() => readZipEntry(zip, "helm/helm3", "layer.zip")).toThrow(
     "layer.zip: no entry helm/helm3",
   );
+});
+
+/** A one-entry zip, stored (not compressed), with the CRC it declares. */
+function storedZip(name: string, data: Buffer, crc: number): Buffer {
+  const n = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(n.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12);
+  end.writeUInt32LE(30 + n.length + data.length, 16);
+  return Buffer.concat([local, n, data, central, n, end]);
+}
+
+test("entries are read whole and checked against their CRC", () => {
+  const data = Buffer.from("#!/bin/sh\necho helm\n");
+  const crc = zlib.crc32(data);
+  expect(readZipEntry(storedZip("helm/helm", data, crc), "helm/helm")).toEqual(data);
+  expect(() =>
+    readZipEntry(storedZip("helm/helm", data, (crc ^ 1) >>> 0), "helm/helm", "bad.zip"),
+  ).toThrow("bad.zip: helm/helm fails its size or CRC check");
 });
