@@ -2,7 +2,8 @@ import { Testing } from "cdktf";
 import { ConfigError } from "../config/load";
 import { MeshStack } from "../stacks/mesh-stack";
 import { environment, parseEnvironments } from "./fixtures";
-import { renderStack, RenderResult } from "./helm-render";
+import * as fs from "fs";
+import { renderStack, RenderResult, SHARED_CHARTS } from "./helm-render";
 
 // The invariant: an oss configuration that synth accepts produces releases that render with
 // the real Helm 3. Across the chart settings: every version line at hand, every legacy profile,
@@ -72,25 +73,32 @@ function renderOnce(id: string, release: object): RenderResult {
   return rendered.get(key)!;
 }
 
-const outcomes = new Map(CASES.map(([what, istio]) => [what, outcome(istio)]));
+// Istio's packaged charts make this offline; without them it is skipped, with the reason.
+const haveCharts = fs.existsSync(SHARED_CHARTS);
+if (!haveCharts) console.warn(`render invariant skipped: no charts folder ${SHARED_CHARTS}`);
+const maybe = haveCharts ? test : test.skip;
+const outcomes = new Map(haveCharts ? CASES.map(([what, istio]) => [what, outcome(istio)]) : []);
 
-test.each(CASES.map(([what]) => what))("%s: refused at synth, or every release renders", (what) => {
-  const o = outcomes.get(what)!;
-  if ("refused" in o) {
-    expect(o.refused).toEqual([
-      expect.stringMatching(
-        /^environments\[0\] \(t\): istio\.version: '1\.3\.3' cannot render under Helm 3/,
-      ),
-    ]);
-  } else {
-    expect(
-      o.releases.map((r) => `${r.name} ${r.status} ${r.status === "ok" ? "" : r.detail}`.trim()),
-    ).toEqual(o.releases.map((r) => `${r.name} ok`));
-    expect(o.releases.length).toBeGreaterThanOrEqual(2);
-  }
-});
+maybe.each(CASES.map(([what]) => what))(
+  "%s: refused at synth, or every release renders",
+  (what) => {
+    const o = outcomes.get(what)!;
+    if ("refused" in o) {
+      expect(o.refused).toEqual([
+        expect.stringMatching(
+          /^environments\[0\] \(t\): istio\.version: '1\.3\.3' cannot render under Helm 3/,
+        ),
+      ]);
+    } else {
+      expect(
+        o.releases.map((r) => `${r.name} ${r.status} ${r.status === "ok" ? "" : r.detail}`.trim()),
+      ).toEqual(o.releases.map((r) => `${r.name} ok`));
+      expect(o.releases.length).toBeGreaterThanOrEqual(2);
+    }
+  },
+);
 
-test("what synth refuses: Istio 1.3 with any gateway enabled, and nothing else", () => {
+maybe("what synth refuses: Istio 1.3 with any gateway enabled, and nothing else", () => {
   const refused = [...outcomes].filter(([, o]) => "refused" in o).map(([what]) => what);
   expect(refused).toEqual([
     "1.3.3 default gateway:true PERMISSIVE",
