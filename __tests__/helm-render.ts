@@ -175,7 +175,8 @@ function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptio
       args.push("--values", file);
     });
     for (const s of [...(release.set ?? []), ...(release.set_sensitive ?? [])]) {
-      args.push(s.type === "string" ? "--set-string" : "--set", `${s.name}=${s.value}`);
+      const flag = { string: "--set-string", literal: "--set-literal" }[s.type ?? ""] ?? "--set";
+      args.push(flag, `${s.name}=${s.value}`);
     }
     for (const s of release.set_list ?? []) args.push("--set", `${s.name}={${s.value.join(",")}}`);
     const r = cp.spawnSync(helmBinary(), args, {
