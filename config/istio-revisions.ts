@@ -128,7 +128,7 @@ export function revisionProblems(istio: IstioConfig | undefined): string[] {
   const revisionList = `declared revisions are ${names.join(", ")}`;
   const notARevision = (at: string, value: string, isTag: boolean) => {
     const near = nearest(value, names);
-    return `${at}: '${value}' ${isTag ? "is a tag; tags point at revisions, not at tags" : "is not a revision"}; ${revisionList}${near && !isTag ? ` (did you mean '${near}'?)` : ""}`;
+    return `${at}: '${value}' is ${isTag ? "a tag, not a revision" : "not a revision"}; ${revisionList}${near && !isTag ? ` (did you mean '${near}'?)` : ""}`;
   };
   const tags = Object.entries(istio.tags ?? {});
   const tagNames = tags.map(([tag]) => tag);
