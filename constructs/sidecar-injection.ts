@@ -45,6 +45,10 @@ export class SidecarInjection extends Construct {
     const defaultLabels = props.labels ?? ISTIO_INJECTION_LABEL;
     const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
     const seen = new Set<string>();
+    for (const namespace of Object.keys(props.labelsByNamespace ?? {})) {
+      if (!props.namespaces.includes(namespace))
+        throw new Error(`'labelsByNamespace' names '${namespace}', which is not in 'namespaces'`);
+    }
     for (const namespace of props.namespaces) {
       if (seen.has(namespace)) throw new Error(`'namespaces' lists '${namespace}' twice`);
       seen.add(namespace);
