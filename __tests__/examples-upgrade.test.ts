@@ -418,3 +418,53 @@ withHelm("rendered with Helm and Istio's charts", () => {
     expect(webhookService("3-move-tags.yaml")).toEqual(["istiod-1-30-5"]);
   });
 });
+
+describe("docs/istio-upgrades.md matches the files", () => {
+  const doc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "istio-upgrades.md"), "utf8");
+  const walkthrough = doc.slice(doc.indexOf("## The walkthrough"));
+  const blocks = (lang: string) =>
+    [...walkthrough.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map(
+      (m) => m[1],
+    );
+  /** The file's `istio:` section, as the docs show it (two-space indent, from `istio:`). */
+  const istioSection = (file: string) => {
+    const lines = fs.readFileSync(path.join(DIR, file), "utf8").split("\n");
+    return lines.slice(lines.findIndex((l) => l.trim() === "istio:")).map((l) => l.slice(4));
+  };
+
+  test("step 0 shows the starting file's istio section", () => {
+    expect(blocks("yaml")[0].trimEnd().split("\n")).toEqual(
+      istioSection(FILES[0]).join("\n").trimEnd().split("\n"),
+    );
+  });
+
+  test("each step's diff is the change from the previous file", () => {
+    const diffs = blocks("diff");
+    expect(diffs).toHaveLength(FILES.length - 1);
+    diffs.forEach((diff, i) => {
+      const [before, after] = [istioSection(FILES[i]), istioSection(FILES[i + 1])];
+      const lines = diff.trimEnd().split("\n");
+      // Context and removed lines, in order, are a run of the previous file; context and added
+      // lines a run of the next one.
+      const side = (keep: string) =>
+        lines
+          .filter((l) => l[0] === " " || l[0] === keep)
+          .map((l) => l.slice(1))
+          .join("\n");
+      expect(before.join("\n")).toContain(side("-"));
+      expect(after.join("\n")).toContain(side("+"));
+      // And nothing else differs: the files' other lines are the same.
+      const removed = lines.filter((l) => l[0] === "-").map((l) => l.slice(1));
+      const added = lines.filter((l) => l[0] === "+").map((l) => l.slice(1));
+      const rest = (all: string[], drop: string[]) => {
+        const left = [...all];
+        for (const d of drop) {
+          expect(left).toContain(d);
+          left.splice(left.indexOf(d), 1);
+        }
+        return left;
+      };
+      expect(rest(after, added)).toEqual(rest(before, removed));
+    });
+  });
+});
