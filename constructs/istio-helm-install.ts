@@ -13,7 +13,7 @@ import { unknownValueWarnings } from "../config/known-chart-values";
 import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
-import { ISTIO_INJECTION_LABEL } from "./sidecar-injection";
+import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
 
 export type LegacyProfile = "default" | "demo" | "minimal" | "sds";
 
@@ -270,7 +270,7 @@ export class IstioHelmInstall extends Construct {
           ...(reference ? { revision: reference } : {}),
           podAnnotations: { [GATEWAY_REVISION_ANNOTATION]: resolved.name },
         };
-        if (reference) gatewayNamespaceLabels = { "istio.io/rev": reference };
+        if (reference) gatewayNamespaceLabels = { [ISTIO_REVISION_LABEL]: reference };
       } else {
         this.controlPlane = this.release("Istiod", {
           name: "istiod",

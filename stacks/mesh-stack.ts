@@ -2,7 +2,7 @@ import { Annotations, ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
-import { revisionPicture, revisionPlan } from "../config/istio-revisions";
+import { DEFAULT_TAG, revisionPicture, revisionPlan } from "../config/istio-revisions";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
@@ -52,7 +52,7 @@ export class MeshStack extends TerraformStack {
           ? {
               revisions: {
                 revisions: plan.revisions,
-                tags: Object.fromEntries([...plan.tags].filter(([tag]) => tag !== "default")),
+                tags: Object.fromEntries([...plan.tags].filter(([tag]) => tag !== DEFAULT_TAG)),
                 defaultRevision: plan.defaultRevision,
               },
               ingressGatewayRevision: typeof gateway === "object" ? gateway.revision : undefined,
