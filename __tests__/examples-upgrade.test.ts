@@ -7,6 +7,7 @@ import { loadConfig } from "../config/load";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "../stacks/environment-stacks";
 import { PROJECT_ROOT } from "./app-synth";
+import { renderStack } from "./helm-render";
 import { TerraformJson } from "./fixtures";
 import { expectValidTerraform } from "./terraform-validate";
 
@@ -283,15 +284,8 @@ describe("the order of every step and of its rollback, from the synthesized depe
   });
 });
 
-// Every release of every step with a real Helm and Istio's charts: the shared helmrender when it
-// is beside the project, else skipped with the reason.
-const RENDER_JS = path.join(PROJECT_ROOT, "..", "shared", "helmrender", "render.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const renderer = fs.existsSync(RENDER_JS) ? require(RENDER_JS) : undefined;
-if (!renderer) console.warn(`helm rendering of examples/upgrade skipped: no ${RENDER_JS}`);
-const withHelm = renderer ? describe : describe.skip;
-
-withHelm("rendered with Helm and Istio's charts", () => {
+// Every release of every step with a real Helm and Istio's charts (the project's renderer).
+describe("rendered with Helm and Istio's charts", () => {
   interface Rendered {
     file: string;
     name: string;
@@ -304,7 +298,7 @@ withHelm("rendered with Helm and Istio's charts", () => {
 
   beforeAll(() => {
     // A release identical to one of an earlier step (name, chart, version, values) renders the
-    // same: render each distinct release once, from a copy of the step's stack holding the new ones.
+    // same: render each distinct release once.
     const byKey = new Map<string, Omit<Rendered, "file" | "address">>();
     const keyOf = (r: TerraformJson) =>
       JSON.stringify([r.name, r.namespace, r.chart, r.version, r.values, r.set, r.skip_crds]);
@@ -313,23 +307,13 @@ withHelm("rendered with Helm and Istio's charts", () => {
       const fresh = Object.fromEntries(
         Object.entries(releases).filter(([, r]) => !byKey.has(keyOf(r))),
       );
-      if (Object.keys(fresh).length > 0) {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-upgrade-render-"));
-        const stackDir = path.join(dir, "stacks", "shop-prod-mesh");
-        fs.mkdirSync(stackDir, { recursive: true });
-        const assets = path.join(step.outdir, "stacks", "shop-prod-mesh", "assets");
-        if (fs.existsSync(assets)) fs.symlinkSync(assets, path.join(stackDir, "assets"), "dir");
-        fs.writeFileSync(
-          path.join(stackDir, "cdk.tf.json"),
-          JSON.stringify({ ...step.mesh, resource: { helm_release: fresh } }),
-        );
-        try {
-          const results = renderer.renderStacks(dir, { projectRoot: PROJECT_ROOT });
-          Object.values(fresh).forEach((r, i) => byKey.set(keyOf(r), results[i]));
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
-      }
+      const stackDir = path.join(step.outdir, "stacks", "shop-prod-mesh");
+      const results = renderStack(
+        "shop-prod-mesh",
+        { resource: { helm_release: fresh } },
+        stackDir,
+      );
+      Object.values(fresh).forEach((r, i) => byKey.set(keyOf(r), results[i]));
       for (const [id, r] of Object.entries(releases)) {
         rendered.push({ ...byKey.get(keyOf(r))!, file: step.file, address: `helm_release.${id}` });
       }

@@ -150,7 +150,7 @@ function istioVersionProblems(env: EnvironmentConfig): string[] {
     const problem = legacyHelm3Problem(version, {
       profile: profile ?? "default",
       profileValues: LEGACY_PROFILE_VALUES[profile ?? "default"],
-      ingressGateway: env.istio?.ingressGateway ?? true,
+      ingressGateway: (env.istio?.ingressGateway ?? true) !== false,
       values: env.istio?.values,
     });
     return problem ? [problem] : [];
