@@ -177,6 +177,13 @@ describe("istio revisions: every rule has its one-line message", () => {
     ).toEqual([]);
     expect(problemsOf({ version: "1.30.5", ingressGateway: true })).toEqual([]);
     expect(problemsOf({ ingressGateway: false, injectionNamespaces: ["default"] })).toEqual([]);
+    // The last accepted lengths (one more is refused above).
+    expect(
+      problemsOf({
+        revisions: [{ version: "1.30.5", name: "a".repeat(MAX_REVISION_NAME) }],
+        tags: { ["t".repeat(MAX_TAG_NAME)]: "a".repeat(MAX_REVISION_NAME) },
+      }),
+    ).toEqual([]);
     // One revision: defaultRevision defaults to it; a skip of one minor is allowed.
     expect(problemsOf({ revisions: [{ version: "1.30.5", name: "stable" }] })).toEqual([]);
     expect(
