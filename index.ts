@@ -6,6 +6,7 @@ export * from "./constructs/cluster-connection";
 export * from "./constructs/cluster-network";
 export * from "./constructs/gke-cluster";
 export * from "./constructs/istio-helm-install";
+export * from "./constructs/istio-revisions";
 export * from "./constructs/mesh-peer-authentication";
 export * from "./constructs/node-pool";
 export * from "./constructs/node-service-account";

@@ -5,6 +5,7 @@ test("the library entry point exports the constructs, stacks, loader and policy"
     "GkeCluster",
     "NodePool",
     "IstioHelmInstall",
+    "IstioRevisions",
     "CloudServiceMesh",
     "SidecarInjection",
     "ClusterStack",

@@ -4,6 +4,7 @@ import { EnvironmentConfig, IstioConfig, regionOf } from "./schema";
 import { injectionNamespaces } from "./istio-schema";
 import { legacyHelm3Problem } from "./helm3-rules";
 import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
+import { revisionProblems } from "./istio-revisions";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -17,6 +18,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...modeProblems(env),
     ...istioVersionProblems(env),
     ...injectionProblems(env),
+    ...revisionProblems(env.istio),
     ...waiverProblems(env),
   ];
 }
@@ -107,6 +109,9 @@ const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "values",
   "ingressGateway",
   "clusterAdmins",
+  "revisions",
+  "tags",
+  "defaultRevision",
 ];
 
 function modeProblems(env: EnvironmentConfig): string[] {
@@ -145,7 +150,7 @@ function istioVersionProblems(env: EnvironmentConfig): string[] {
     const problem = legacyHelm3Problem(version, {
       profile: profile ?? "default",
       profileValues: LEGACY_PROFILE_VALUES[profile ?? "default"],
-      ingressGateway: env.istio?.ingressGateway ?? true,
+      ingressGateway: (env.istio?.ingressGateway ?? true) !== false,
       values: env.istio?.values,
     });
     return problem ? [problem] : [];

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
+import { DEFAULT_ISTIO_VERSION, FIRST_CURRENT_MINOR, istioChartLayout } from "./istio-versions";
+import { revisionName, revisionReference, tagName } from "./istio-revision-names";
 import { dnsLabel, strict } from "./schema-primitives";
 
 /**
@@ -10,6 +11,34 @@ const namespaceName = dnsLabel("namespace names", 63);
 /** The long form of an `injectionNamespaces` entry; the short form is the name alone. */
 export const namespaceEntrySchema = strict({
   name: namespaceName.describe("The namespace."),
+  revision: revisionReference
+    .optional()
+    .describe(
+      "oss mode with istio.revisions: a revision or tag; the namespace is labelled istio.io/rev=<it> instead of istio-injection=enabled. @default - the default revision",
+    ),
+});
+
+/** One istiod of `istio.revisions`. */
+export const revisionEntrySchema = strict({
+  version: z
+    .string()
+    .superRefine((version, ctx) => {
+      const checked = istioChartLayout(version);
+      if ("problem" in checked)
+        ctx.addIssue({ code: "custom", message: checked.problem, input: version });
+      else if (checked.layout === "legacy")
+        ctx.addIssue({
+          code: "custom",
+          message: `revisions need the current charts (1.${FIRST_CURRENT_MINOR}.x and later); the legacy charts have no revision`,
+          input: version,
+        });
+    })
+    .describe("Exact Istio chart version of this istiod."),
+  name: revisionName
+    .optional()
+    .describe(
+      "The revision name: istiod-<name>, istio.io/rev=<name>. @default - the version with dashes, 1-30-5",
+    ),
 });
 
 export const istioSchema = strict({
@@ -51,10 +80,40 @@ export const istioSchema = strict({
       "oss mode: extra values of the 'istio' chart (legacy) or the 'istiod' chart (current), merged last. @default {}",
     ),
   ingressGateway: z
-    .boolean()
+    .union(
+      [
+        z.boolean(),
+        strict({
+          revision: revisionReference
+            .optional()
+            .describe(
+              "oss mode with istio.revisions: the revision or tag whose istiod injects the gateway pods (the gateway chart's revision value). @default - the default revision",
+            ),
+        }),
+      ],
+      { error: "must be true, false or { revision }" },
+    )
     .optional()
     .describe(
-      "oss mode with current charts: install the 'gateway' chart in namespace istio-ingress. @default true",
+      "oss mode with current charts: install the 'gateway' chart in namespace istio-ingress; { revision } installs it on a revision or tag. @default true",
+    ),
+  revisions: z
+    .array(revisionEntrySchema)
+    .min(1, { error: "must list at least one revision" })
+    .optional()
+    .describe(
+      "oss mode, instead of version: one istiod per entry (Helm release istiod-<name>), for canary upgrades; see docs/istio-upgrades.md. @default - one istiod without revision, at istio.version",
+    ),
+  tags: z
+    .record(tagName, revisionReference)
+    .optional()
+    .describe(
+      "oss mode with istio.revisions: revision tags, tag name to revision name; each tag is its own Helm release istio-tag-<tag>. @default {}",
+    ),
+  defaultRevision: revisionReference
+    .optional()
+    .describe(
+      "oss mode with istio.revisions: the revision behind the 'default' tag (istio-injection=enabled namespaces) and the base chart's validator. @default - the only revision, required with two or more",
     ),
   clusterAdmins: z
     .array(z.string().email({ error: "must be a user or service account email" }))
@@ -64,6 +123,7 @@ export const istioSchema = strict({
 
 export type IstioConfig = z.infer<typeof istioSchema>;
 export type NamespaceEntry = z.infer<typeof namespaceEntrySchema>;
+export type RevisionEntry = z.infer<typeof revisionEntrySchema>;
 
 /** `istio.injectionNamespaces` in its long form, whichever form each entry was written in. */
 export function injectionNamespaces(istio: IstioConfig | undefined): NamespaceEntry[] {

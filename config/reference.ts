@@ -22,7 +22,7 @@ export function configReferenceMarkdown(): string {
       );
       if (item?.type === "object" && item.properties)
         walk(item, raw.type === "array" ? `${p}[].` : `${p}.`);
-      for (const variant of raw.oneOf ?? raw.anyOf ?? []) {
+      for (const variant of item?.oneOf ?? item?.anyOf ?? []) {
         if (variant.properties)
           walk(
             {
@@ -31,7 +31,7 @@ export function configReferenceMarkdown(): string {
                 Object.entries<Json>(variant.properties).filter(([k]) => k !== "type"),
               ),
             },
-            `${p}.`,
+            raw.type === "array" ? `${p}[].` : `${p}.`,
           );
       }
     }
@@ -45,7 +45,9 @@ function allowed(schema: Json): string {
   if (schema.const !== undefined) return `\`${schema.const}\``;
   if (schema.oneOf || schema.anyOf)
     return (schema.oneOf ?? schema.anyOf)
-      .map((v: Json) => `\`${v.properties?.type?.const ?? "?"}\``)
+      .map((v: Json) =>
+        v.properties?.type?.const !== undefined ? `\`${v.properties.type.const}\`` : allowed(v),
+      )
       .join(" or ");
   if (schema.type === "array") return `list of ${allowed(schema.items)}`;
   if (schema.type === "object")

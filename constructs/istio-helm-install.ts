@@ -12,7 +12,8 @@ import { legacyHelm3Problem } from "../config/helm3-rules";
 import { unknownValueWarnings } from "../config/known-chart-values";
 import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
-import { ISTIO_INJECTION_LABEL } from "./sidecar-injection";
+import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
+import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
 
 export type LegacyProfile = "default" | "demo" | "minimal" | "sds";
 
@@ -74,12 +75,29 @@ export interface IstioHelmInstallProps {
   readonly values?: Record<string, unknown>;
   /** The ingress gateway: `gateway` chart in namespace istio-ingress (current), or the `istio` chart's istio-ingressgateway (legacy). @default true */
   readonly ingressGateway?: boolean;
+  /**
+   * Current charts only, instead of `version`: istiod revisions side by side for canary upgrades
+   * (see IstioRevisions); `base` follows the newest revision's version, and its validator and the
+   * `default` tag follow `defaultRevision`. @default - one istiod without revision, at `version`
+   */
+  readonly revisions?: IstioRevisionsPlan;
+  /** With `revisions`: the revision or tag whose istiod injects the gateway. @default - the `default` tag */
+  readonly ingressGatewayRevision?: string;
   /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
   /** For the namespaces. @default - the stack's kubernetes provider */
   readonly kubernetesProvider?: TerraformProvider;
   /** What the first release waits for, such as the cluster-admin binding. @default [] */
   readonly dependsOn?: ITerraformDependable[];
+}
+
+export interface IstioRevisionsPlan {
+  /** One istiod per revision, in this order. */
+  readonly revisions: readonly IstioRevision[];
+  /** Tag → revision name (not `default`, which follows `defaultRevision`). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The revision of the `default` tag and of the base chart's validator. */
+  readonly defaultRevision: string;
 }
 
 /**
@@ -106,12 +124,26 @@ export class IstioHelmInstall extends Construct {
   readonly controlPlane: Release;
   /** Current layout only. */
   readonly peerAuthentication?: MeshPeerAuthentication;
+  /** With `revisions` only: the istiod and tag releases. */
+  readonly revisions?: IstioRevisions;
   private readonly helmProvider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
     super(scope, id);
     this.helmProvider = props.provider;
-    this.version = props.version ?? DEFAULT_ISTIO_VERSION;
+    if (props.revisions && props.version !== undefined) {
+      throw new Error(
+        `'version' and 'revisions' exclude each other: 'version' runs one istiod without revision, got '${props.version}' and ${props.revisions.revisions.length} revisions`,
+      );
+    }
+    if (!props.revisions && props.ingressGatewayRevision !== undefined) {
+      throw new Error(
+        `'ingressGatewayRevision' needs 'revisions', got '${props.ingressGatewayRevision}'`,
+      );
+    }
+    this.version = props.revisions
+      ? newestVersion(props.revisions.revisions.map((r) => r.version))
+      : (props.version ?? DEFAULT_ISTIO_VERSION);
     const checked = istioChartLayout(this.version);
     if ("problem" in checked) {
       throw new Error(`'version': ${checked.problem}, got '${this.version}'`);
@@ -136,6 +168,14 @@ export class IstioHelmInstall extends Construct {
     const valuesChart = this.layout === "legacy" ? "istio" : "istiod";
     for (const warning of unknownValueWarnings(valuesChart, this.version, props.values)) {
       Annotations.of(this).addWarning(warning);
+    }
+    for (const revision of props.revisions?.revisions ?? []) {
+      const layout = istioChartLayout(revision.version);
+      if (!("layout" in layout) || layout.layout !== "current") {
+        throw new Error(
+          `'revisions' need the current charts (1.12.x and later), got version '${revision.version}' for revision '${revision.name}'`,
+        );
+      }
     }
 
     this.namespace = new NamespaceV1(this, "Namespace", {
@@ -186,37 +226,79 @@ export class IstioHelmInstall extends Construct {
         dependsOn: [init],
       });
     } else {
+      // With revisions, `base` (the same release, so its CRDs are never uninstalled) is at the
+      // newest revision's version: Istio upgrades base first, and every istiod depends on it.
+      const plan = props.revisions;
       const base = this.release("Base", {
         name: "istio-base",
         repository: CURRENT_REPOSITORY,
         chart: "base",
         // As Istio's Helm install guide does: the default revision's validation webhook.
-        values: [stringifyYaml({ defaultRevision: "default" })],
+        values: [stringifyYaml({ defaultRevision: plan?.defaultRevision ?? "default" })],
         timeout: 600,
       });
-      this.controlPlane = this.release("Istiod", {
-        name: "istiod",
-        repository: CURRENT_REPOSITORY,
-        chart: "istiod",
-        values: [stringifyYaml({ global: { platform: "gke" } }), ...userValues(props.values)],
-        timeout: 900,
-        dependsOn: [base],
-      });
+      // What injects the gateway, and the chart version it runs at.
+      let gatewayServer: Release;
+      let gatewayVersion = this.version;
+      let gatewayValues: Record<string, unknown> | undefined;
+      let gatewayNamespaceLabels: Record<string, string> = { ...ISTIO_INJECTION_LABEL };
+      if (plan) {
+        const tags = plan.tags ?? {};
+        if (DEFAULT_TAG in tags) {
+          throw new Error(
+            `'tags' must not name '${DEFAULT_TAG}', which follows 'defaultRevision' ('${plan.defaultRevision}')`,
+          );
+        }
+        this.revisions = new IstioRevisions(this, "Revisions", {
+          revisions: plan.revisions,
+          tags: { [DEFAULT_TAG]: plan.defaultRevision, ...tags },
+          values: props.values,
+          repository: CURRENT_REPOSITORY,
+          provider: props.provider,
+          dependsOn: [this.namespace, base],
+        });
+        this.releases.push(...this.revisions.releases);
+        this.controlPlane = this.revisions.istiods.get(plan.defaultRevision)!;
+        const reference = props.ingressGatewayRevision;
+        const resolved = this.revisions.resolve(reference ?? DEFAULT_TAG);
+        gatewayServer = this.revisions.serving(reference ?? DEFAULT_TAG);
+        gatewayVersion = resolved.version;
+        // The gateway chart labels its pods istio.io/rev=<reference>; the namespace says the
+        // same, never istio-injection (which would win). The annotation names the revision the
+        // reference resolves to, so that moving a tag rolls the gateway out onto the new istiod.
+        gatewayValues = {
+          ...(reference ? { revision: reference } : {}),
+          podAnnotations: { [GATEWAY_REVISION_ANNOTATION]: resolved.name },
+        };
+        if (reference) gatewayNamespaceLabels = { [ISTIO_REVISION_LABEL]: reference };
+      } else {
+        this.controlPlane = this.release("Istiod", {
+          name: "istiod",
+          repository: CURRENT_REPOSITORY,
+          chart: "istiod",
+          values: [stringifyYaml({ global: { platform: "gke" } }), ...userValues(props.values)],
+          timeout: 900,
+          dependsOn: [base],
+        });
+        gatewayServer = this.controlPlane;
+      }
       if (ingressGateway) {
         // The gateway chart's pods are injected (template "gateway"), so its namespace is labelled.
         const ingressNamespace = new NamespaceV1(this, "IngressNamespace", {
           provider: props.kubernetesProvider,
-          dependsOn: [this.controlPlane],
-          metadata: { name: "istio-ingress", labels: { ...ISTIO_INJECTION_LABEL } },
+          dependsOn: [gatewayServer],
+          metadata: { name: "istio-ingress", labels: gatewayNamespaceLabels },
         });
         this.release("Gateway", {
           name: "istio-ingress",
           namespace: "istio-ingress",
           repository: CURRENT_REPOSITORY,
           chart: "gateway",
+          version: gatewayVersion,
+          ...(gatewayValues ? { values: [stringifyYaml(gatewayValues)] } : {}),
           // Waits for the LoadBalancer's external IP too.
           timeout: 600,
-          dependsOn: [this.controlPlane, ingressNamespace],
+          dependsOn: [gatewayServer, ingressNamespace],
         });
       }
       this.peerAuthentication = new MeshPeerAuthentication(this, "MeshPeerAuthentication", {
@@ -235,6 +317,7 @@ export class IstioHelmInstall extends Construct {
       chart: string;
       timeout: number;
       namespace?: string;
+      version?: string;
       values?: string[];
       waitForJobs?: boolean;
       dependsOn?: ITerraformDependable[];
@@ -245,12 +328,24 @@ export class IstioHelmInstall extends Construct {
       namespace: "istio-system",
       ...config,
       provider: this.helmProvider,
-      version: this.version,
+      version: config.version ?? this.version,
       dependsOn: [this.namespace, ...(config.dependsOn ?? [])],
     });
     this.releases.push(release);
     return release;
   }
+}
+
+/** On the gateway's pods, with `revisions`: the revision that injected them. */
+export const GATEWAY_REVISION_ANNOTATION = "gke-istio-cdktf/istio-revision";
+
+function newestVersion(versions: string[]): string {
+  const key = (v: string) => v.split(".").map(Number);
+  return versions.reduce((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    const i = x.findIndex((n, j) => n !== y[j]);
+    return i >= 0 && y[i] > x[i] ? b : a;
+  });
 }
 
 /** The user's values as a second values document: helm merges it over ours, key by key. */

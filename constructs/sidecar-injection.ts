@@ -16,11 +16,16 @@ export const ISTIO_INJECTION_LABEL: Readonly<Record<string, string>> = {
   "istio-injection": "enabled",
 };
 
+/** Selects a control plane revision, or a tag pointing at one. */
+export const ISTIO_REVISION_LABEL = "istio.io/rev";
+
 export interface SidecarInjectionProps {
   /** Namespaces whose new pods get the Envoy sidecar. */
   readonly namespaces: string[];
   /** @default ISTIO_INJECTION_LABEL (`istio-injection=enabled`) */
   readonly labels?: Record<string, string>;
+  /** Labels of some namespaces instead of `labels`, such as `istio.io/rev=prod-canary`. @default {} */
+  readonly labelsByNamespace?: Readonly<Record<string, Record<string, string>>>;
   /** Namespaces that exist already and must only be labelled. @default EXISTING_NAMESPACES */
   readonly existingNamespaces?: readonly string[];
   /** @default - the stack's kubernetes provider */
@@ -37,12 +42,17 @@ export interface SidecarInjectionProps {
 export class SidecarInjection extends Construct {
   constructor(scope: Construct, id: string, props: SidecarInjectionProps) {
     super(scope, id);
-    const labels = props.labels ?? ISTIO_INJECTION_LABEL;
+    const defaultLabels = props.labels ?? ISTIO_INJECTION_LABEL;
     const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
     const seen = new Set<string>();
+    for (const namespace of Object.keys(props.labelsByNamespace ?? {})) {
+      if (!props.namespaces.includes(namespace))
+        throw new Error(`'labelsByNamespace' names '${namespace}', which is not in 'namespaces'`);
+    }
     for (const namespace of props.namespaces) {
       if (seen.has(namespace)) throw new Error(`'namespaces' lists '${namespace}' twice`);
       seen.add(namespace);
+      const labels = props.labelsByNamespace?.[namespace] ?? defaultLabels;
       if (existing.has(namespace)) {
         new Labels(this, namespace, {
           provider: props.provider,

@@ -1,12 +1,13 @@
-import { ITerraformDependable, TerraformStack } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
+import { DEFAULT_TAG, revisionPicture, revisionPlan } from "../config/istio-revisions";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
 import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
-import { SidecarInjection } from "../constructs/sidecar-injection";
+import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
 import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
@@ -34,8 +35,10 @@ export class MeshStack extends TerraformStack {
     });
     // Injection labels only work once the injection webhook exists.
     let injectionDependsOn: ITerraformDependable[] | undefined;
+    const plan = env.mode === "oss" ? revisionPlan(env.istio) : undefined;
     if (env.mode === "oss") {
       const istio = env.istio ?? {};
+      const gateway = istio.ingressGateway;
       const admins = new ClusterAdminBinding(this, "ClusterAdminBinding", {
         users: istio.clusterAdmins,
       });
@@ -44,18 +47,40 @@ export class MeshStack extends TerraformStack {
         mtls: istio.mtls,
         profile: istio.profile,
         values: istio.values,
-        ingressGateway: istio.ingressGateway,
+        ingressGateway: gateway === undefined ? undefined : gateway !== false,
+        ...(plan
+          ? {
+              revisions: {
+                revisions: plan.revisions,
+                tags: Object.fromEntries([...plan.tags].filter(([tag]) => tag !== DEFAULT_TAG)),
+                defaultRevision: plan.defaultRevision,
+              },
+              ingressGatewayRevision: typeof gateway === "object" ? gateway.revision : undefined,
+            }
+          : {}),
         dependsOn: [admins.resource],
       });
-      injectionDependsOn = [this.istio.controlPlane];
+      // With revisions, a namespace waits for every istiod and tag: whichever serves its label.
+      injectionDependsOn = this.istio.revisions
+        ? this.istio.revisions.releases
+        : [this.istio.controlPlane];
     }
-    const namespaces = injectionNamespaces(env.istio).map((entry) => entry.name);
-    if (namespaces.length > 0) {
+    const entries = injectionNamespaces(env.istio);
+    if (entries.length > 0) {
       new SidecarInjection(this, "SidecarInjection", {
-        namespaces,
+        namespaces: entries.map((entry) => entry.name),
+        // istio.io/rev=<revision or tag> instead of istio-injection, never both (istio-injection wins).
+        labelsByNamespace: Object.fromEntries(
+          entries
+            .filter((entry) => entry.revision !== undefined)
+            .map((entry) => [entry.name, { [ISTIO_REVISION_LABEL]: entry.revision! }]),
+        ),
         dependsOn: injectionDependsOn,
       });
     }
+    // One line at synth: which namespace and gateway runs on which revision and version.
+    const picture = revisionPicture(env.name, env.mode, env.istio);
+    if (picture) Annotations.of(this).addInfo(picture);
     // cloud-service-mesh: the injection labels above are already the form CSM documents for a
     // managed control plane, the default injection label `istio-injection=enabled` without
     // `istio.io/rev` (cloud.google.com/service-mesh/docs/onboarding/provision-control-plane,

@@ -1,0 +1,161 @@
+import * as path from "path";
+import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { stringify as stringifyYaml } from "yaml";
+import { Release } from "@cdktf/provider-helm/lib/release";
+
+/** The chart in this repository that holds one revision tag (webhook and Service). */
+export const REVISION_TAG_CHART_DIR = path.join(__dirname, "..", "charts", "istio-revision-tag");
+
+/** The tag that also serves istio-injection=enabled namespaces and sidecar.istio.io/inject=true pods. */
+export const DEFAULT_TAG = "default";
+
+export interface IstioRevision {
+  /** The revision name: release istiod-<name>, istio.io/rev=<name>. A DNS label. */
+  readonly name: string;
+  /** Exact istiod chart version (1.12.x and later). */
+  readonly version: string;
+}
+
+export interface IstioRevisionsProps {
+  /** One istiod release per revision. */
+  readonly revisions: readonly IstioRevision[];
+  /** Tag → revision name, one release each. Include `default` to serve istio-injection=enabled. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Extra istiod chart values, merged last into every revision's. @default {} */
+  readonly values?: Record<string, unknown>;
+  /** The chart repository of istiod. */
+  readonly repository: string;
+  /** Namespace of every release. @default "istio-system" */
+  readonly namespace?: string;
+  /** @default - the stack's helm provider */
+  readonly provider?: TerraformProvider;
+  /** What every istiod waits for: its namespace and the base chart (CRDs). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Istio control planes side by side, for canary upgrades: one `istiod-<revision>` release of
+ * the istiod chart per revision, each pinned to its own chart version, and one
+ * `istio-tag-<tag>` release of the local chart charts/istio-revision-tag per revision tag.
+ *
+ * Why tags are releases of their own, not `revisionTags` of the istiod releases: moving a tag
+ * from one istiod release to another would need the losing release to delete the tag's
+ * webhook before the winning one creates it (Helm refuses to adopt an object another release
+ * owns), and no order fixed at synth time suits both the move and its rollback; if the second
+ * upgrade failed after the first, the tag would be gone and the namespaces labelled with it
+ * would get pods without sidecars. Here a tag's objects always belong to the same release, and
+ * moving the tag is one in-place `helm upgrade` of it, changing the revision its webhooks call:
+ * atomic, and the same in both directions, so a rollback is one deploy too.
+ *
+ * Order, from the synthesized `depends_on` alone:
+ * - every istiod depends on `dependsOn` (the base chart: CRDs first);
+ * - every tag depends on the istiod it points at, so it is created or moved only once that
+ *   istiod runs (`wait`), and a removed revision's istiod is destroyed only after the tags
+ *   that depended on it moved away (Terraform destroys a dependency after updating its
+ *   dependents).
+ */
+export class IstioRevisions extends Construct {
+  /** Revision name → its istiod release. */
+  readonly istiods = new Map<string, Release>();
+  /** Tag → its release. */
+  readonly tags = new Map<string, Release>();
+  readonly revisions: readonly IstioRevision[];
+  private readonly tagTargets: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: IstioRevisionsProps) {
+    super(scope, id);
+    if (props.revisions.length === 0)
+      throw new Error("'revisions' must list at least one revision");
+    this.revisions = props.revisions;
+    this.tagTargets = props.tags ?? {};
+    const namespace = props.namespace ?? "istio-system";
+    for (const revision of props.revisions) {
+      if (!DNS_LABEL.test(revision.name)) {
+        throw new Error(`'revisions' name '${revision.name}' must be a DNS label, such as 1-30-5`);
+      }
+      if (this.istiods.has(revision.name)) {
+        throw new Error(`'revisions' lists revision '${revision.name}' twice`);
+      }
+      this.istiods.set(
+        revision.name,
+        new Release(this, `Istiod-${revision.name}`, {
+          ...RELIABLE,
+          provider: props.provider,
+          name: `istiod-${revision.name}`,
+          namespace,
+          repository: props.repository,
+          chart: "istiod",
+          version: revision.version,
+          values: [
+            stringifyYaml({ revision: revision.name, global: { platform: "gke" } }),
+            ...(props.values && Object.keys(props.values).length > 0
+              ? [stringifyYaml(props.values)]
+              : []),
+          ],
+          timeout: 900,
+          dependsOn: props.dependsOn,
+        }),
+      );
+    }
+    const tagEntries = Object.entries(this.tagTargets);
+    if (tagEntries.length === 0) return;
+    const chart = new TerraformAsset(this, "TagChart", {
+      path: REVISION_TAG_CHART_DIR,
+      type: AssetType.DIRECTORY,
+    });
+    for (const [tag, revision] of tagEntries) {
+      const istiod = this.istiods.get(revision);
+      if (!istiod) {
+        throw new Error(
+          `'tags' ${tag} points at '${revision}', which is not in 'revisions' (${[...this.istiods.keys()].join(", ")})`,
+        );
+      }
+      if (this.istiods.has(tag)) {
+        throw new Error(`'tags' ${tag} is also a revision name; tags and revisions must differ`);
+      }
+      this.tags.set(
+        tag,
+        new Release(this, `Tag-${tag}`, {
+          ...RELIABLE,
+          provider: props.provider,
+          name: `istio-tag-${tag}`,
+          namespace,
+          chart: chart.path,
+          values: [stringifyYaml({ tag, revision })],
+          timeout: 300,
+          // The istiod the tag points at runs before its webhooks call it (see the class comment).
+          dependsOn: [istiod],
+        }),
+      );
+    }
+  }
+
+  /** Every release: the istiods, then the tags. */
+  get releases(): Release[] {
+    return [...this.istiods.values(), ...this.tags.values()];
+  }
+
+  /** The revision (name and version) behind a revision or tag name. */
+  resolve(reference: string): IstioRevision & { tag?: string } {
+    const tag = reference in this.tagTargets ? reference : undefined;
+    const name = tag ? this.tagTargets[tag] : reference;
+    const revision = this.revisions.find((r) => r.name === name);
+    if (!revision) {
+      throw new Error(
+        `'${reference}' is neither a revision (${[...this.istiods.keys()].join(", ")}) nor a tag (${Object.keys(this.tagTargets).join(", ") || "none"})`,
+      );
+    }
+    return { ...revision, tag };
+  }
+
+  /** The release whose webhook injects pods labelled istio.io/rev=<reference>. */
+  serving(reference: string): Release {
+    const tag = this.tags.get(reference);
+    if (tag) return tag;
+    return this.istiods.get(this.resolve(reference).name)!;
+  }
+}
