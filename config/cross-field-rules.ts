@@ -5,6 +5,7 @@ import { injectionNamespaces } from "./istio-schema";
 import { legacyHelm3Problem } from "./helm3-rules";
 import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
+import { ambientProblems } from "./ambient-rules";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -19,6 +20,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...istioVersionProblems(env),
     ...injectionProblems(env),
     ...revisionProblems(env.istio),
+    ...ambientProblems(env),
     ...waiverProblems(env),
   ];
 }

@@ -16,6 +16,12 @@ export const namespaceEntrySchema = strict({
     .describe(
       "oss mode with istio.revisions: a revision or tag; the namespace is labelled istio.io/rev=<it> instead of istio-injection=enabled. @default - the default revision",
     ),
+  waypoint: z
+    .boolean()
+    .optional()
+    .describe(
+      "dataplane ambient: also a waypoint proxy 'waypoint' (a Gateway of class istio-waypoint) for the namespace's traffic (istio.io/use-waypoint). @default false",
+    ),
 });
 
 /** One istiod of `istio.revisions`. */
@@ -41,11 +47,20 @@ export const revisionEntrySchema = strict({
     ),
 });
 
+export const DATAPLANES = ["sidecar", "ambient"] as const;
+export type Dataplane = (typeof DATAPLANES)[number];
+
 export const istioSchema = strict({
   mtls: z
     .enum(["STRICT", "PERMISSIVE"])
     .optional()
     .describe("Mesh-wide mTLS mode. @default STRICT"),
+  dataplane: z
+    .enum(DATAPLANES)
+    .optional()
+    .describe(
+      "sidecar: an Envoy sidecar per pod. ambient (oss mode, Istio 1.24 or later): no sidecars, the istio-cni and ztunnel node agents (docs/ambient.md). @default sidecar",
+    ),
   injectionNamespaces: z
     .array(
       z.union([namespaceName, namespaceEntrySchema], {
@@ -54,7 +69,7 @@ export const istioSchema = strict({
     )
     .optional()
     .describe(
-      "Namespaces that get automatic sidecar injection, each a name or { name, ... }; 'default' and other existing namespaces are labelled, others created. @default []",
+      "Namespaces put in the mesh (sidecar or ambient), each a name or { name, ... }; 'default' and other existing namespaces are labelled, others created. @default []",
     ),
   version: z
     .string()

@@ -149,6 +149,12 @@ export const clusterSchema = strict({
     .boolean()
     .optional()
     .describe("Cloud Monitoring for system components. @default true"),
+  gatewayApi: z
+    .boolean()
+    .optional()
+    .describe(
+      "Gateway API CRDs, installed and kept current by GKE (gateway_api_config CHANNEL_STANDARD; false: CHANNEL_DISABLED). Waypoints need them. @default - true with a waypoint, else not set",
+    ),
 });
 
 export const taintSchema = strict({

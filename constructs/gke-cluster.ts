@@ -70,6 +70,11 @@ export interface GkeClusterProps {
   readonly logging?: boolean;
   /** @default true */
   readonly monitoring?: boolean;
+  /**
+   * The Gateway API CRDs, installed and reconciled by GKE: true is `gateway_api_config` channel
+   * CHANNEL_STANDARD, false CHANNEL_DISABLED. @default - not set (GKE's default: none)
+   */
+  readonly gatewayApi?: boolean;
   /** The GKE Istio add-on (beta, old GKE versions only) with its mesh-wide mTLS mode. @default - no add-on */
   readonly istioAddon?: { readonly mtls: MeshMtls };
   /** Resources to create first, such as enabled APIs. @default [] */
@@ -185,6 +190,10 @@ export class GkeCluster extends Construct {
             }
           : undefined,
       },
+      gatewayApiConfig:
+        props.gatewayApi === undefined
+          ? undefined
+          : { channel: props.gatewayApi ? "CHANNEL_STANDARD" : "CHANNEL_DISABLED" },
       fleet: props.fleetProject ? { project: props.fleetProject } : undefined,
     });
   }

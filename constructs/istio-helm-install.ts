@@ -10,6 +10,7 @@ import {
 } from "../config/istio-versions";
 import { legacyHelm3Problem } from "../config/helm3-rules";
 import { unknownValueWarnings } from "../config/known-chart-values";
+import { supportsAmbient } from "../config/ambient-rules";
 import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
@@ -83,6 +84,11 @@ export interface IstioHelmInstallProps {
   readonly revisions?: IstioRevisionsPlan;
   /** With `revisions`: the revision or tag whose istiod injects the gateway. @default - the `default` tag */
   readonly ingressGatewayRevision?: string;
+  /**
+   * `ambient` (current charts, 1.24 and later): istiod with the ambient profile, then the
+   * `cni` and `ztunnel` node agents; no sidecars. @default "sidecar"
+   */
+  readonly dataplane?: "sidecar" | "ambient";
   /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
   /** For the namespaces. @default - the stack's kubernetes provider */
@@ -106,12 +112,21 @@ export interface IstioRevisionsPlan {
  */
 const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
 
+/** The charts' own ambient profile (files/profile-ambient.yaml), chosen by name. */
+const AMBIENT_PROFILE = { profile: "ambient" } as const;
+/**
+ * A node agent's DaemonSet rolls over every node (cni one node at a time, ztunnel one extra pod
+ * at a time) and helm waits for all of it: 30 minutes, for a few dozen nodes.
+ */
+const NODE_AGENT_TIMEOUT = 1800;
+
 /**
  * Istio from its Helm charts, pinned to one exact version and repository, in namespace
  * istio-system (created here). The chart layout follows the version:
  * - legacy (1.3, 1.4, the seed's): `istio-init` (CRDs, created by Jobs), then `istio`;
  * - current (1.12 and later): `base` (CRDs), then `istiod`, then `gateway` in istio-ingress,
- *   then the mesh-wide PeerAuthentication.
+ *   then the mesh-wide PeerAuthentication;
+ * - ambient (current, 1.24 and later): the same, with `cni` then `ztunnel` before the gateway.
  * Upgrade by changing `version`: every release is upgraded in place, in the same order.
  */
 export class IstioHelmInstall extends Construct {
@@ -126,6 +141,9 @@ export class IstioHelmInstall extends Construct {
   readonly peerAuthentication?: MeshPeerAuthentication;
   /** With `revisions` only: the istiod and tag releases. */
   readonly revisions?: IstioRevisions;
+  readonly dataplane: "sidecar" | "ambient";
+  /** Ambient only: the last node agent (ztunnel), which enrolled namespaces wait for. */
+  readonly nodeAgents?: Release;
   private readonly helmProvider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
@@ -176,6 +194,22 @@ export class IstioHelmInstall extends Construct {
           `'revisions' need the current charts (1.12.x and later), got version '${revision.version}' for revision '${revision.name}'`,
         );
       }
+    }
+    this.dataplane = props.dataplane ?? "sidecar";
+    if (this.dataplane !== "sidecar" && this.dataplane !== "ambient") {
+      throw new Error(`'dataplane' must be "sidecar" or "ambient", got '${this.dataplane}'`);
+    }
+    if (this.dataplane === "ambient" && !supportsAmbient(this.version)) {
+      throw new Error(
+        `'dataplane' ambient needs version 1.24.0 or later (current charts with ztunnel), got version '${this.version}'`,
+      );
+    }
+    const ambient = this.dataplane === "ambient";
+    if (ambient && props.revisions) {
+      // Ambient's node agents serve every revision at once; their upgrades are out of scope here.
+      throw new Error(
+        `'dataplane' ambient and 'revisions' exclude each other (revisioned ambient installs are not supported), got ${props.revisions.revisions.length} revisions`,
+      );
     }
 
     this.namespace = new NamespaceV1(this, "Namespace", {
@@ -276,12 +310,16 @@ export class IstioHelmInstall extends Construct {
           name: "istiod",
           repository: CURRENT_REPOSITORY,
           chart: "istiod",
-          values: [stringifyYaml({ global: { platform: "gke" } }), ...userValues(props.values)],
+          values: [
+            stringifyYaml({ ...(ambient ? AMBIENT_PROFILE : {}), global: { platform: "gke" } }),
+            ...userValues(props.values),
+          ],
           timeout: 900,
           dependsOn: [base],
         });
         gatewayServer = this.controlPlane;
       }
+      if (ambient) this.nodeAgents = this.ambientNodeAgents(this.controlPlane);
       if (ingressGateway) {
         // The gateway chart's pods are injected (template "gateway"), so its namespace is labelled.
         const ingressNamespace = new NamespaceV1(this, "IngressNamespace", {
@@ -298,7 +336,11 @@ export class IstioHelmInstall extends Construct {
           ...(gatewayValues ? { values: [stringifyYaml(gatewayValues)] } : {}),
           // Waits for the LoadBalancer's external IP too.
           timeout: 600,
-          dependsOn: [gatewayServer, ingressNamespace],
+          dependsOn: [
+            gatewayServer,
+            ingressNamespace,
+            ...(this.nodeAgents ? [this.nodeAgents] : []),
+          ],
         });
       }
       this.peerAuthentication = new MeshPeerAuthentication(this, "MeshPeerAuthentication", {
@@ -307,6 +349,31 @@ export class IstioHelmInstall extends Construct {
         dependsOn: [this.controlPlane],
       });
     }
+  }
+
+  /**
+   * istio-cni, then ztunnel (istio.io, "Install ambient with Helm"), both with `platform: gke`:
+   * its profile adds the ResourceQuota under which GKE lets their system-node-critical pods run
+   * outside kube-system. The cni chart finds GKE's CNI bin dir (/home/kubernetes/bin) from the
+   * live cluster's version string, which helm_release reads at apply time.
+   */
+  private ambientNodeAgents(istiod: Release): Release {
+    const cni = this.release("Cni", {
+      name: "istio-cni",
+      repository: CURRENT_REPOSITORY,
+      chart: "cni",
+      values: [stringifyYaml({ ...AMBIENT_PROFILE, global: { platform: "gke" } })],
+      timeout: NODE_AGENT_TIMEOUT,
+      dependsOn: [istiod],
+    });
+    return this.release("Ztunnel", {
+      name: "ztunnel",
+      repository: CURRENT_REPOSITORY,
+      chart: "ztunnel",
+      values: [stringifyYaml({ global: { platform: "gke" } })],
+      timeout: NODE_AGENT_TIMEOUT,
+      dependsOn: [cni],
+    });
   }
 
   private release(

@@ -10,6 +10,7 @@ import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
 import { WebhookFirewall } from "../constructs/webhook-firewall";
+import { wantsWaypoint } from "../config/ambient-rules";
 import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
 
@@ -118,6 +119,7 @@ export class ClusterStack extends TerraformStack {
       kubernetesAlpha: c.kubernetesAlpha,
       logging: c.logging,
       monitoring: c.monitoring,
+      gatewayApi: c.gatewayApi ?? (wantsWaypoint(env) ? true : undefined),
       dependsOn: this.apis,
       istioAddon: env.mode === "managed" ? { mtls: env.istio?.mtls ?? "STRICT" } : undefined,
       // Born in the fleet: GKE creates the membership (id = cluster name, location = its region).

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
 import { DEFAULT_TAG, revisionPicture, revisionPlan } from "../config/istio-revisions";
+import { AmbientNamespaces } from "../constructs/ambient-namespaces";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
@@ -58,6 +59,7 @@ export class MeshStack extends TerraformStack {
               ingressGatewayRevision: typeof gateway === "object" ? gateway.revision : undefined,
             }
           : {}),
+        dataplane: istio.dataplane,
         dependsOn: [admins.resource],
       });
       // With revisions, a namespace waits for every istiod and tag: whichever serves its label.
@@ -66,7 +68,17 @@ export class MeshStack extends TerraformStack {
         : [this.istio.controlPlane];
     }
     const entries = injectionNamespaces(env.istio);
-    if (entries.length > 0) {
+    if (entries.length > 0 && this.istio?.nodeAgents) {
+      // Ambient: enrolled by label once the node agents run; never the sidecar injection label.
+      new AmbientNamespaces(this, "AmbientNamespaces", {
+        namespaces: entries,
+        dependsOn: [this.istio.nodeAgents],
+        waypointDependsOn: [this.istio.controlPlane],
+        helmProvider: this.connection.helm,
+        // Read at plan time: a waypoint's Gateway needs the CRDs GKE installs for this setting.
+        gatewayApiChannel: this.connection.cluster.gatewayApiConfig.get(0).channel,
+      });
+    } else if (entries.length > 0) {
       new SidecarInjection(this, "SidecarInjection", {
         namespaces: entries.map((entry) => entry.name),
         // istio.io/rev=<revision or tag> instead of istio-injection, never both (istio-injection wins).

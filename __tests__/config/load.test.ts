@@ -191,7 +191,7 @@ describe("environment file validation", () => {
     [
       "unknown key in a long-form namespace entry",
       { istio: { injectionNamespaces: [{ name: "shop", nmae: "x" }] } },
-      "environments[0] (test): istio.injectionNamespaces[0].nmae: unknown key, did you mean 'name'? allowed keys are name, revision",
+      "environments[0] (test): istio.injectionNamespaces[0].nmae: unknown key, did you mean 'name'? allowed keys are name, revision, waypoint",
     ],
     [
       "system namespace injected",

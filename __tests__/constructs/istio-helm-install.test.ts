@@ -326,3 +326,38 @@ describe("IstioHelmInstall validation", () => {
     );
   });
 });
+
+describe("IstioHelmInstall, ambient data plane", () => {
+  test("adds istio-cni and ztunnel between istiod and the gateway", () => {
+    const { stack, install } = synthInstall({ version: "1.24.0", dataplane: "ambient" });
+    // Construct ids are Terraform addresses: the sidecar releases keep theirs.
+    expect(install.releases.map((r) => r.node.id)).toEqual([
+      "Base",
+      "Istiod",
+      "Cni",
+      "Ztunnel",
+      "Gateway",
+    ]);
+    expect(install.nodeAgents).toBe(install.releases[3]);
+    expect(releases(stack)["istio-ingress"].depends_on).toContain(addressOf(stack, "ztunnel"));
+  });
+
+  test("sidecar, the default, installs no node agent", () => {
+    const { install } = synthInstall({ version: "1.30.5", dataplane: "sidecar" });
+    expect(install.nodeAgents).toBeUndefined();
+    expect(install.releases.map((r) => r.node.id)).toEqual(["Base", "Istiod", "Gateway"]);
+  });
+
+  test.each<[IstioHelmInstallProps, string]>([
+    [
+      { version: "1.23.6", dataplane: "ambient" },
+      "'dataplane' ambient needs version 1.24.0 or later (current charts with ztunnel), got version '1.23.6'",
+    ],
+    [
+      { version: "1.30.5", dataplane: "sidecarless" as never },
+      `'dataplane' must be "sidecar" or "ambient", got 'sidecarless'`,
+    ],
+  ])("refuses %j", (props, message) => {
+    expect(() => synthInstall(props)).toThrow(message);
+  });
+});

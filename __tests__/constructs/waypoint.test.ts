@@ -1,0 +1,71 @@
+import { Testing } from "cdktf";
+import { parse as parseYaml } from "yaml";
+import { Waypoint, WaypointProps } from "../../constructs/waypoint";
+import { AmbientNamespaces } from "../../constructs/ambient-namespaces";
+import { TerraformJson, onlyResource, resourcesOf } from "../fixtures";
+
+const synth = (build: (scope: never) => void): TerraformJson =>
+  JSON.parse(Testing.synthScope((scope) => build(scope as never)));
+
+describe("Waypoint", () => {
+  const waypoint = (props: Partial<WaypointProps> = {}) =>
+    onlyResource(
+      synth((scope) => new Waypoint(scope, "Waypoint", { namespace: "shop", ...props })),
+      "helm_release",
+    );
+
+  test("a release of the local chart in the namespace, named and typed by values", () => {
+    const release = waypoint({ name: "reviews-waypoint", trafficType: "workload" });
+    expect(release).toMatchObject({
+      name: "istio-waypoint",
+      namespace: "shop",
+      atomic: true,
+      cleanup_on_fail: true,
+    });
+    expect(parseYaml(release.values[0])).toEqual({
+      name: "reviews-waypoint",
+      trafficType: "workload",
+    });
+    expect(release.repository).toBeUndefined();
+    // No channel given: nothing to check at plan.
+    expect(release.lifecycle).toBeUndefined();
+  });
+
+  test.each<[Partial<WaypointProps>, string]>([
+    [{ name: "Waypoint_1" }, "'name' must be a DNS label, got 'Waypoint_1'"],
+    [
+      { trafficType: "pods" as never },
+      "'trafficType' must be one of service, workload, all, none, got 'pods'",
+    ],
+  ])("refuses %j", (props, message) => {
+    expect(() => waypoint(props)).toThrow(message);
+  });
+});
+
+describe("AmbientNamespaces", () => {
+  test("labels existing namespaces, creates the others, and refuses a duplicate", () => {
+    const stack = synth(
+      (scope) =>
+        new AmbientNamespaces(scope, "Ambient", {
+          namespaces: [{ name: "default", waypoint: true }, { name: "shop" }],
+        }),
+    );
+    expect(onlyResource(stack, "kubernetes_labels").labels).toEqual({
+      "istio.io/dataplane-mode": "ambient",
+      "istio.io/use-waypoint": "waypoint",
+    });
+    expect(onlyResource(stack, "kubernetes_namespace_v1").metadata).toEqual({
+      name: "shop",
+      labels: { "istio.io/dataplane-mode": "ambient" },
+    });
+    expect(resourcesOf(stack, "helm_release").map((r) => r.namespace)).toEqual(["default"]);
+    expect(() =>
+      synth(
+        (scope) =>
+          new AmbientNamespaces(scope, "Ambient", {
+            namespaces: [{ name: "shop" }, { name: "shop", waypoint: true }],
+          }),
+      ),
+    ).toThrow("'namespaces' lists 'shop' twice");
+  });
+});

@@ -1,0 +1,251 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Testing } from "cdktf";
+import { parse as parseYaml, parseAllDocuments } from "yaml";
+import { NO_GATEWAY_API_MESSAGE } from "../../constructs/waypoint";
+import { addEnvironments } from "../../stacks/environment-stacks";
+import { PROJECT_ROOT } from "../app-synth";
+import {
+  TerraformJson,
+  environment,
+  onlyResource,
+  parseEnvironments,
+  resourcesOf,
+  synthEnvironments,
+} from "../fixtures";
+
+// One synthesis, written to disk as `cdktf synth` does (the local charts are assets), shared
+// by every assertion below, the Terraform validation and the Helm render.
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ambient-"));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+const app = Testing.app({ outdir });
+addEnvironments(
+  app,
+  parseEnvironments(
+    environment({
+      mode: "oss",
+      istio: {
+        version: "1.30.5",
+        dataplane: "ambient",
+        injectionNamespaces: ["default", { name: "shop", waypoint: true }, "web"],
+      },
+    }),
+  ),
+);
+app.synth();
+const stackJson = (name: string): TerraformJson =>
+  JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+const cluster = stackJson("test-cluster");
+const mesh = stackJson("test-mesh");
+
+/** Releases by their helm name. */
+const releases: Record<string, TerraformJson> = Object.fromEntries(
+  resourcesOf(mesh, "helm_release").map((r) => [r.name, r]),
+);
+const address = (name: string) =>
+  `helm_release.${Object.entries(mesh.resource.helm_release).find(([, r]) => (r as TerraformJson).name === name)![0]}`;
+const valuesOf = (name: string) =>
+  (releases[name].values ?? [])
+    .map((v: string) => parseYaml(v))
+    .reduce((all: TerraformJson, v: TerraformJson) => ({ ...all, ...v }), {});
+
+describe("ambient mode, synthesized", () => {
+  test("base, istiod, istio-cni, ztunnel, then the gateway; a waypoint; the mesh policy", () => {
+    expect(Object.keys(releases).sort()).toEqual([
+      "istio-base",
+      "istio-cni",
+      "istio-ingress",
+      "istio-mesh-policy",
+      "istio-waypoint",
+      "istiod",
+      "ztunnel",
+    ]);
+    expect(releases.istiod.depends_on).toContain(address("istio-base"));
+    expect(releases["istio-cni"].depends_on).toContain(address("istiod"));
+    expect(releases.ztunnel.depends_on).toContain(address("istio-cni"));
+    expect(releases["istio-ingress"].depends_on).toContain(address("ztunnel"));
+    for (const name of ["istio-cni", "ztunnel"]) {
+      expect(releases[name]).toMatchObject({
+        namespace: "istio-system",
+        repository: "https://istio-release.storage.googleapis.com/charts",
+        version: "1.30.5",
+        atomic: true,
+        cleanup_on_fail: true,
+        timeout: 1800,
+      });
+    }
+  });
+
+  test("istiod and cni take the ambient profile; all three take platform gke", () => {
+    expect(valuesOf("istiod")).toEqual({ profile: "ambient", global: { platform: "gke" } });
+    expect(valuesOf("istio-cni")).toEqual({ profile: "ambient", global: { platform: "gke" } });
+    expect(valuesOf("ztunnel")).toEqual({ global: { platform: "gke" } });
+  });
+
+  test("namespaces are enrolled by label after ztunnel, never with istio-injection", () => {
+    const ztunnel = address("ztunnel");
+    const labelled = onlyResource(mesh, "kubernetes_labels");
+    expect(labelled).toMatchObject({
+      kind: "Namespace",
+      metadata: { name: "default" },
+      labels: { "istio.io/dataplane-mode": "ambient" },
+      depends_on: [ztunnel],
+    });
+    const created = Object.fromEntries(
+      resourcesOf(mesh, "kubernetes_namespace_v1").map((n) => [n.metadata.name, n]),
+    );
+    expect(created.shop.metadata.labels).toEqual({
+      "istio.io/dataplane-mode": "ambient",
+      "istio.io/use-waypoint": "waypoint",
+    });
+    expect(created.shop.depends_on).toEqual([ztunnel]);
+    expect(created.web.metadata.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
+    for (const ns of ["shop", "web"]) {
+      expect(created[ns].metadata.labels["istio-injection"]).toBeUndefined();
+    }
+    expect(labelled.labels["istio-injection"]).toBeUndefined();
+  });
+
+  test("the waypoint is a local chart in its namespace, after istiod, checked against the Gateway API at plan", () => {
+    const waypoint = releases["istio-waypoint"];
+    expect(waypoint.namespace).toBe("shop");
+    expect(waypoint.chart).toMatch(/^assets\/[^/]+\/[0-9A-F]+$/);
+    expect(waypoint.depends_on).toEqual([
+      address("istiod"),
+      expect.stringMatching(/^kubernetes_namespace_v1\.AmbientNamespaces_shop_/),
+    ]);
+    const connection = Object.keys(mesh.data.google_container_cluster)[0];
+    expect(waypoint.lifecycle.precondition).toEqual([
+      {
+        condition: `\${contains(["CHANNEL_STANDARD", "CHANNEL_EXPERIMENTAL"], try(data.google_container_cluster.${connection}.gateway_api_config[0].channel, "CHANNEL_DISABLED"))}`,
+        error_message: NO_GATEWAY_API_MESSAGE,
+      },
+    ]);
+  });
+
+  test("the cluster gets the standard Gateway API channel because a waypoint is asked for", () => {
+    const gke = onlyResource(cluster, "google_container_cluster");
+    expect(gke.gateway_api_config).toEqual({ channel: "CHANNEL_STANDARD" });
+    expect(gke.provider).toBe("google-beta");
+  });
+
+  test("the private-cluster firewall opens istiod's webhook port only: ambient adds none", () => {
+    expect(onlyResource(cluster, "google_compute_firewall").allow).toEqual([
+      { protocol: "tcp", ports: ["15017"] },
+    ]);
+  });
+
+  // terraform validate: __tests__/main.test.ts validates every stack of the default environment
+  // file, whose `ambient` environment has the same resources (ambient namespaces, a waypoint).
+});
+
+describe("ambient mode, rendered by a real Helm for a GKE Kubernetes version", () => {
+  const renderJs = path.resolve(PROJECT_ROOT, "../shared/helmrender/render.js");
+  if (!fs.existsSync(renderJs)) {
+    console.warn(`helm render skipped: ${renderJs} not found`);
+    test.skip("renders", () => undefined);
+    return;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderStacks } = require(renderJs) as {
+    renderStacks(
+      dir: string,
+      o: { kubeVersion: string; projectRoot: string; stacks?: string[] },
+    ): { name: string; status: string; detail: string; manifest?: string }[];
+  };
+  const rendered = Object.fromEntries(
+    renderStacks(outdir, {
+      kubeVersion: "1.33.5-gke.1000",
+      projectRoot: PROJECT_ROOT,
+      stacks: ["test-mesh"],
+    }).map((r) => [r.name, r]),
+  );
+  /** The rendered objects of a release. */
+  const objects = (name: string): TerraformJson[] =>
+    parseAllDocuments(rendered[name].manifest ?? "")
+      .map((d) => d.toJS())
+      .filter(Boolean);
+  const ofKind = (name: string, kind: string) => objects(name).filter((o) => o.kind === kind);
+
+  test("every release renders ok", () => {
+    expect(
+      Object.values(rendered)
+        .map((r) => ({ name: r.name, status: r.status, detail: r.detail }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(
+      Object.keys(releases)
+        .sort()
+        .map((name) => ({ name, status: "ok", detail: expect.any(String) })),
+    );
+  });
+
+  test("the cni DaemonSet mounts GKE's CNI bin dir /home/kubernetes/bin", () => {
+    const [daemonSet] = ofKind("istio-cni", "DaemonSet");
+    const hostPaths = daemonSet.spec.template.spec.volumes.map(
+      (v: TerraformJson) => v.hostPath?.path,
+    );
+    expect(hostPaths).toContain("/home/kubernetes/bin");
+    expect(hostPaths).not.toContain("/opt/cni/bin");
+  });
+
+  test("the cni and ztunnel ResourceQuotas let their system-node-critical pods run", () => {
+    for (const name of ["istio-cni", "ztunnel"]) {
+      const [quota] = ofKind(name, "ResourceQuota");
+      expect(quota.spec.scopeSelector.matchExpressions).toEqual([
+        { operator: "In", scopeName: "PriorityClass", values: ["system-node-critical"] },
+      ]);
+      const [daemonSet] = ofKind(name, "DaemonSet");
+      expect(daemonSet.spec.template.spec.priorityClassName).toBe("system-node-critical");
+    }
+  });
+
+  test("istiod carries the ambient profile's settings", () => {
+    const [deployment] = ofKind("istiod", "Deployment");
+    const env = deployment.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: "PILOT_ENABLE_AMBIENT", value: "true" });
+    const meshConfig = parseYaml(
+      ofKind("istiod", "ConfigMap").find((c) => c.metadata.name === "istio")!.data.mesh,
+    );
+    expect(meshConfig.defaultConfig.proxyMetadata).toMatchObject({
+      ISTIO_META_ENABLE_HBONE: "true",
+    });
+  });
+
+  test("the waypoint chart renders a Gateway of class istio-waypoint in the namespace", () => {
+    expect(ofKind("istio-waypoint", "Gateway")).toEqual([
+      {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        metadata: {
+          name: "waypoint",
+          namespace: "shop",
+          labels: { "istio.io/waypoint-for": "service" },
+        },
+        spec: {
+          gatewayClassName: "istio-waypoint",
+          listeners: [{ name: "mesh", port: 15008, protocol: "HBONE" }],
+        },
+      },
+    ]);
+  });
+});
+
+describe("the cluster's gatewayApi setting", () => {
+  const gatewayApi = (env: Record<string, unknown>) =>
+    onlyResource(synthEnvironments(env)["test-cluster"], "google_container_cluster")
+      .gateway_api_config;
+
+  test("is not set without a waypoint, and follows cluster.gatewayApi when given", () => {
+    expect(
+      gatewayApi(environment({ mode: "oss", istio: { dataplane: "ambient" } })),
+    ).toBeUndefined();
+    expect(gatewayApi(environment({ cluster: { gatewayApi: true } }))).toEqual({
+      channel: "CHANNEL_STANDARD",
+    });
+    expect(gatewayApi(environment({ cluster: { gatewayApi: false } }))).toEqual({
+      channel: "CHANNEL_DISABLED",
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Labels } from "@cdktf/provider-kubernetes/lib/labels";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { EXISTING_NAMESPACES } from "./sidecar-injection";
+import { Waypoint } from "./waypoint";
+
+/** The label that enrols a namespace in ambient mode (istio.io, "Add workloads to the mesh"). */
+export const AMBIENT_LABEL: Readonly<Record<string, string>> = {
+  "istio.io/dataplane-mode": "ambient",
+};
+/** The label that sends a namespace's traffic through a waypoint. */
+export const USE_WAYPOINT_LABEL = "istio.io/use-waypoint";
+
+export interface AmbientNamespace {
+  readonly name: string;
+  /** A namespace waypoint named "waypoint", used by the whole namespace. @default false */
+  readonly waypoint?: boolean;
+}
+
+export interface AmbientNamespacesProps {
+  /** The namespaces to enrol. */
+  readonly namespaces: AmbientNamespace[];
+  /** Namespaces that exist already and must only be labelled. @default EXISTING_NAMESPACES */
+  readonly existingNamespaces?: readonly string[];
+  /** For the namespaces and labels. @default - the stack's kubernetes provider */
+  readonly provider?: TerraformProvider;
+  /** For the waypoint releases. @default - the stack's helm provider */
+  readonly helmProvider?: TerraformProvider;
+  /** What the namespaces wait for: the node agents (ztunnel). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** What the waypoints wait for besides their namespace: istiod. @default [] */
+  readonly waypointDependsOn?: ITerraformDependable[];
+  /** The cluster's gateway_api_config channel, checked before a waypoint is planned. @default - not checked */
+  readonly gatewayApiChannel?: string;
+}
+
+/**
+ * Namespaces in the ambient data plane: `istio.io/dataplane-mode=ambient` on existing ones
+ * (`kubernetes_labels`), missing ones created with it. Never `istio-injection`: a pod with a
+ * sidecar is skipped by ambient. Running pods join without a restart. A namespace with
+ * `waypoint` also gets a Waypoint and `istio.io/use-waypoint=waypoint`.
+ */
+export class AmbientNamespaces extends Construct {
+  readonly waypoints: Waypoint[] = [];
+
+  constructor(scope: Construct, id: string, props: AmbientNamespacesProps) {
+    super(scope, id);
+    const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
+    const seen = new Set<string>();
+    for (const { name, waypoint } of props.namespaces) {
+      if (seen.has(name)) throw new Error(`'namespaces' lists '${name}' twice`);
+      seen.add(name);
+      const labels = {
+        ...AMBIENT_LABEL,
+        ...(waypoint ? { [USE_WAYPOINT_LABEL]: "waypoint" } : {}),
+      };
+      const namespace = existing.has(name)
+        ? new Labels(this, name, {
+            provider: props.provider,
+            apiVersion: "v1",
+            kind: "Namespace",
+            metadata: { name },
+            labels,
+            dependsOn: props.dependsOn,
+          })
+        : new NamespaceV1(this, name, {
+            provider: props.provider,
+            metadata: { name, labels },
+            dependsOn: props.dependsOn,
+          });
+      if (waypoint) {
+        this.waypoints.push(
+          new Waypoint(this, `Waypoint-${name}`, {
+            namespace: name,
+            provider: props.helmProvider,
+            gatewayApiChannel: props.gatewayApiChannel,
+            dependsOn: [...(props.waypointDependsOn ?? []), namespace],
+          }),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import * as path from "path";
+import { AssetType, Fn, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { stringify as stringifyYaml } from "yaml";
+import { Release } from "@cdktf/provider-helm/lib/release";
+
+/** The chart in this repository that holds one waypoint `Gateway` of class `istio-waypoint`. */
+export const WAYPOINT_CHART_DIR = path.join(__dirname, "..", "charts", "istio-waypoint");
+
+/** Gateway API channels whose CRDs include `Gateway` (GKE's gateway_api_config). */
+export const GATEWAY_API_CHANNELS = ["CHANNEL_STANDARD", "CHANNEL_EXPERIMENTAL"] as const;
+
+/** Printed by `terraform plan` when the cluster has no Gateway API (pinned by a test). */
+export const NO_GATEWAY_API_MESSAGE =
+  "The cluster has no Gateway API (gateway_api_config channel CHANNEL_STANDARD), so the waypoint's Gateway has no CRD: set cluster.gatewayApi: true and apply the cluster stack first.";
+
+export type WaypointTrafficType = "service" | "workload" | "all" | "none";
+
+export interface WaypointProps {
+  /** The namespace the waypoint serves and lives in; it must exist (`dependsOn`). */
+  readonly namespace: string;
+  /** The Gateway's name, which `istio.io/use-waypoint` labels name. @default "waypoint" */
+  readonly name?: string;
+  /** Which traffic it handles (label `istio.io/waypoint-for`). @default "service" */
+  readonly trafficType?: WaypointTrafficType;
+  /**
+   * The cluster's `gateway_api_config` channel, read at plan time (a data source attribute):
+   * the plan stops with NO_GATEWAY_API_MESSAGE unless it is a channel with Gateway CRDs.
+   * @default - not checked
+   */
+  readonly gatewayApiChannel?: string;
+  /** @default - the stack's helm provider */
+  readonly provider?: TerraformProvider;
+  /** What must exist first: istiod (which makes the proxy) and the namespace. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const TRAFFIC_TYPES: readonly WaypointTrafficType[] = ["service", "workload", "all", "none"];
+
+/**
+ * An ambient waypoint proxy: a Gateway API `Gateway` of class `istio-waypoint`, from which istiod
+ * makes the Envoy Deployment. Shipped as the local chart charts/istio-waypoint (a `TerraformAsset`,
+ * as MeshPeerAuthentication ships its chart): a `kubernetes_manifest` would need the Gateway CRD at
+ * plan time, and GKE installs it only once the cluster stack set `gateway_api_config`.
+ */
+export class Waypoint extends Construct {
+  readonly resource: Release;
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: WaypointProps) {
+    super(scope, id);
+    this.name = props.name ?? "waypoint";
+    if (!NAME.test(this.name)) {
+      throw new Error(`'name' must be a DNS label, got '${this.name}'`);
+    }
+    const trafficType = props.trafficType ?? "service";
+    if (!TRAFFIC_TYPES.includes(trafficType)) {
+      throw new Error(
+        `'trafficType' must be one of ${TRAFFIC_TYPES.join(", ")}, got '${trafficType}'`,
+      );
+    }
+    const chart = new TerraformAsset(this, "Chart", {
+      path: WAYPOINT_CHART_DIR,
+      type: AssetType.DIRECTORY,
+    });
+    this.resource = new Release(this, "Resource", {
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+      name: "istio-waypoint",
+      namespace: props.namespace,
+      chart: chart.path,
+      values: [stringifyYaml({ name: this.name, trafficType })],
+      atomic: true,
+      cleanupOnFail: true,
+      maxHistory: 10,
+      // A Gateway is not waited for by helm: istiod rolls out the proxy after the release.
+      timeout: 300,
+      lifecycle:
+        props.gatewayApiChannel === undefined
+          ? undefined
+          : {
+              precondition: [
+                {
+                  condition: Fn.contains(
+                    [...GATEWAY_API_CHANNELS],
+                    Fn.try([props.gatewayApiChannel, "CHANNEL_DISABLED"]),
+                  ),
+                  errorMessage: NO_GATEWAY_API_MESSAGE,
+                },
+              ],
+            },
+    });
+  }
+}
