@@ -70,7 +70,9 @@ export class MeshStack extends TerraformStack {
     const entries = injectionNamespaces(env.istio);
     if (entries.length > 0 && this.istio?.nodeAgents) {
       // Ambient: enrolled by label once the node agents run; never the sidecar injection label.
-      new AmbientNamespaces(this, "AmbientNamespaces", {
+      // The id is SidecarInjection's, so the namespaces keep their Terraform addresses: switching
+      // an environment's dataplane relabels them in place (a replaced namespace loses its pods).
+      new AmbientNamespaces(this, "SidecarInjection", {
         namespaces: entries,
         dependsOn: [this.istio.nodeAgents],
         waypointDependsOn: [this.istio.controlPlane],

@@ -114,7 +114,7 @@ describe("ambient mode, synthesized", () => {
     expect(waypoint.chart).toMatch(/^assets\/[^/]+\/[0-9A-F]+$/);
     expect(waypoint.depends_on).toEqual([
       address("istiod"),
-      expect.stringMatching(/^kubernetes_namespace_v1\.AmbientNamespaces_shop_/),
+      expect.stringMatching(/^kubernetes_namespace_v1\.SidecarInjection_shop_/),
     ]);
     const connection = Object.keys(mesh.data.google_container_cluster)[0];
     expect(waypoint.lifecycle.precondition).toEqual([
@@ -247,5 +247,42 @@ describe("the cluster's gatewayApi setting", () => {
     expect(gatewayApi(environment({ cluster: { gatewayApi: false } }))).toEqual({
       channel: "CHANNEL_DISABLED",
     });
+  });
+});
+
+describe("switching an environment from sidecars to ambient", () => {
+  const mesh = (dataplane: string) =>
+    synthEnvironments(
+      environment({
+        mode: "oss",
+        istio: { dataplane, injectionNamespaces: ["default", "shop"] },
+      }),
+    )["test-mesh"];
+  const sidecar = mesh("sidecar");
+  const ambient = mesh("ambient");
+  const addresses = (stack: TerraformJson, type: string) =>
+    Object.keys(stack.resource[type] ?? {}).sort();
+
+  test("relabels the namespaces in place: same Terraform addresses, new labels", () => {
+    for (const type of ["kubernetes_labels", "kubernetes_namespace_v1"]) {
+      expect(addresses(ambient, type)).toEqual(addresses(sidecar, type));
+    }
+    const shop = (stack: TerraformJson) =>
+      resourcesOf(stack, "kubernetes_namespace_v1").find((n) => n.metadata.name === "shop");
+    expect(shop(sidecar).metadata.labels).toEqual({ "istio-injection": "enabled" });
+    expect(shop(ambient).metadata.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
+  });
+
+  test("keeps every sidecar-mode release address and adds only the node agents", () => {
+    const added = addresses(ambient, "helm_release").filter(
+      (a) => !addresses(sidecar, "helm_release").includes(a),
+    );
+    expect(addresses(sidecar, "helm_release").every((a) => ambient.resource.helm_release[a])).toBe(
+      true,
+    );
+    expect(added.map((a) => ambient.resource.helm_release[a].name).sort()).toEqual([
+      "istio-cni",
+      "ztunnel",
+    ]);
   });
 });
