@@ -268,7 +268,7 @@ describe("switching an environment from sidecars to ambient", () => {
       expect(addresses(ambient, type)).toEqual(addresses(sidecar, type));
     }
     const shop = (stack: TerraformJson) =>
-      resourcesOf(stack, "kubernetes_namespace_v1").find((n) => n.metadata.name === "shop");
+      resourcesOf(stack, "kubernetes_namespace_v1").find((n) => n.metadata.name === "shop")!;
     expect(shop(sidecar).metadata.labels).toEqual({ "istio-injection": "enabled" });
     expect(shop(ambient).metadata.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
   });
