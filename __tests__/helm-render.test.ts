@@ -90,6 +90,13 @@ const names = (objects: K8sObject[], kind: string) =>
 describe("what the default file's releases contain", () => {
   test("every release of the default file is found and rendered", () => {
     expect(rendered.get("config/environments.yaml")!.map((r) => `${r.stack} ${r.name}`)).toEqual([
+      "ambient-mesh istio-base",
+      "ambient-mesh istio-cni",
+      "ambient-mesh istio-ingress",
+      "ambient-mesh istiod",
+      "ambient-mesh istio-mesh-policy",
+      "ambient-mesh ztunnel",
+      "ambient-mesh istio-waypoint",
       "csm-mesh istio-mesh-policy",
       "mesh-mesh istio-base",
       "mesh-mesh istio-ingress",

@@ -2,10 +2,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
-import { parse as parseYaml, parseAllDocuments } from "yaml";
+import { parse as parseYaml } from "yaml";
 import { NO_GATEWAY_API_MESSAGE } from "../../constructs/waypoint";
 import { addEnvironments } from "../../stacks/environment-stacks";
-import { PROJECT_ROOT } from "../app-synth";
+import { parseManifest, renderStacks } from "../helm-render";
 import {
   TerraformJson,
   environment,
@@ -142,32 +142,13 @@ describe("ambient mode, synthesized", () => {
 });
 
 describe("ambient mode, rendered by a real Helm for a GKE Kubernetes version", () => {
-  const renderJs = path.resolve(PROJECT_ROOT, "../shared/helmrender/render.js");
-  if (!fs.existsSync(renderJs)) {
-    console.warn(`helm render skipped: ${renderJs} not found`);
-    test.skip("renders", () => undefined);
-    return;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderStacks } = require(renderJs) as {
-    renderStacks(
-      dir: string,
-      o: { kubeVersion: string; projectRoot: string; stacks?: string[] },
-    ): { name: string; status: string; detail: string; manifest?: string }[];
-  };
   const rendered = Object.fromEntries(
-    renderStacks(outdir, {
-      kubeVersion: "1.33.5-gke.1000",
-      projectRoot: PROJECT_ROOT,
-      stacks: ["test-mesh"],
-    }).map((r) => [r.name, r]),
+    renderStacks(outdir, { kubeVersion: "1.33.5-gke.1000" })
+      .filter((r) => r.stack === "test-mesh")
+      .map((r) => [r.name, r]),
   );
-  /** The rendered objects of a release. */
-  const objects = (name: string): TerraformJson[] =>
-    parseAllDocuments(rendered[name].manifest ?? "")
-      .map((d) => d.toJS())
-      .filter(Boolean);
-  const ofKind = (name: string, kind: string) => objects(name).filter((o) => o.kind === kind);
+  const ofKind = (name: string, kind: string) =>
+    parseManifest(rendered[name].manifest).filter((o) => o.kind === kind);
 
   test("every release renders ok", () => {
     expect(
