@@ -2,6 +2,7 @@ import * as cp from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parse as parseYaml } from "yaml";
 import { helmBinary } from "../scripts/helm-binary";
 import {
   K8sObject,
@@ -198,6 +199,69 @@ describe("what the default file's releases contain", () => {
 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Terraform JSON, planted by hand */
+describe("what the default file's ambient environment renders (docs/ambient.md)", () => {
+  test("the cni DaemonSet mounts GKE's CNI bin dir /home/kubernetes/bin", () => {
+    const cni = find(objectsOf("ambient-mesh", "istio-cni"), "DaemonSet", "istio-cni-node");
+    const hostPaths = cni?.spec.template.spec.volumes.map((v: K8sObject) => v.hostPath?.path);
+    expect(hostPaths).toContain("/home/kubernetes/bin");
+    expect(hostPaths).not.toContain("/opt/cni/bin");
+  });
+
+  test("the cni and ztunnel ResourceQuotas let their system-node-critical pods run", () => {
+    for (const release of ["istio-cni", "ztunnel"]) {
+      const objects = objectsOf("ambient-mesh", release);
+      const [quota] = objects.filter((o) => o.kind === "ResourceQuota");
+      expect(quota?.spec.scopeSelector.matchExpressions).toEqual([
+        { operator: "In", scopeName: "PriorityClass", values: ["system-node-critical"] },
+      ]);
+      const [daemonSet] = objects.filter((o) => o.kind === "DaemonSet");
+      expect(daemonSet.spec.template.spec.priorityClassName).toBe("system-node-critical");
+    }
+  });
+
+  test("istiod carries the ambient profile's settings", () => {
+    const objects = objectsOf("ambient-mesh", "istiod");
+    const env = find(objects, "Deployment", "istiod")?.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: "PILOT_ENABLE_AMBIENT", value: "true" });
+    const mesh = parseYaml(find(objects, "ConfigMap", "istio")?.data.mesh);
+    expect(mesh.defaultConfig.proxyMetadata).toMatchObject({ ISTIO_META_ENABLE_HBONE: "true" });
+  });
+
+  test("the waypoint chart renders a Gateway of class istio-waypoint in its namespace", () => {
+    expect(objectsOf("ambient-mesh", "istio-waypoint")).toEqual([
+      {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        metadata: {
+          name: "waypoint",
+          namespace: "shop",
+          labels: { "istio.io/waypoint-for": "service" },
+        },
+        spec: {
+          gatewayClassName: "istio-waypoint",
+          listeners: [{ name: "mesh", port: 15008, protocol: "HBONE" }],
+        },
+      },
+    ]);
+  });
+
+  test("ambient adds no webhook, APIService or Service the control plane would call", () => {
+    // Why the private-cluster firewall needs no port beyond istiod's 15017.
+    for (const release of ["istio-cni", "ztunnel", "istio-waypoint"]) {
+      const kinds = objectsOf("ambient-mesh", release).map((o) => o.kind);
+      expect(kinds.filter((k) => /WebhookConfiguration|APIService|^Service$/.test(k))).toEqual([]);
+    }
+    const istiod = objectsOf("ambient-mesh", "istiod");
+    const webhookPorts = istiod
+      .filter((o) => /WebhookConfiguration$/.test(o.kind))
+      .flatMap((o) => o.webhooks.map((w: K8sObject) => w.clientConfig.service))
+      .map((svc: K8sObject) => `${svc.name}:${svc.port ?? 443}`);
+    expect([...new Set(webhookPorts)]).toEqual(["istiod:443"]);
+    const service = find(istiod, "Service", "istiod");
+    expect(service?.spec.ports.find((p: K8sObject) => p.port === 443).targetPort).toBe(15017);
+  });
+});
+
 describe("each check can fail", () => {
   const mesh = runs.get("config/environments.yaml")!.outdir;
   const stackDir = (stack: string) => path.join(mesh, "stacks", stack);

@@ -1,44 +1,27 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { Testing } from "cdktf";
 import { parse as parseYaml } from "yaml";
 import { NO_GATEWAY_API_MESSAGE } from "../../constructs/waypoint";
-import { addEnvironments } from "../../stacks/environment-stacks";
-import { parseManifest, renderStacks } from "../helm-render";
 import {
   TerraformJson,
   environment,
   onlyResource,
-  parseEnvironments,
   resourcesOf,
   synthEnvironments,
 } from "../fixtures";
 
-// One synthesis, written to disk as `cdktf synth` does (the local charts are assets), shared
-// by every assertion below, the Terraform validation and the Helm render.
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ambient-"));
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
-
-const app = Testing.app({ outdir });
-addEnvironments(
-  app,
-  parseEnvironments(
-    environment({
-      mode: "oss",
-      istio: {
-        version: "1.30.5",
-        dataplane: "ambient",
-        injectionNamespaces: ["default", { name: "shop", waypoint: true }, "web"],
-      },
-    }),
-  ),
+// One synthesis shared by every assertion below. The rendered manifests of the same releases
+// (the default file's ambient environment) are asserted in __tests__/helm-render.test.ts.
+const stacks = synthEnvironments(
+  environment({
+    mode: "oss",
+    istio: {
+      version: "1.30.5",
+      dataplane: "ambient",
+      injectionNamespaces: ["default", { name: "shop", waypoint: true }, "web"],
+    },
+  }),
 );
-app.synth();
-const stackJson = (name: string): TerraformJson =>
-  JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
-const cluster = stackJson("test-cluster");
-const mesh = stackJson("test-mesh");
+const cluster = stacks["test-cluster"];
+const mesh = stacks["test-mesh"];
 
 /** Releases by their helm name. */
 const releases: Record<string, TerraformJson> = Object.fromEntries(
@@ -139,78 +122,6 @@ describe("ambient mode, synthesized", () => {
 
   // terraform validate: __tests__/main.test.ts validates every stack of the default environment
   // file, whose `ambient` environment has the same resources (ambient namespaces, a waypoint).
-});
-
-describe("ambient mode, rendered by a real Helm for a GKE Kubernetes version", () => {
-  const rendered = Object.fromEntries(
-    renderStacks(outdir, { kubeVersion: "1.33.5-gke.1000" })
-      .filter((r) => r.stack === "test-mesh")
-      .map((r) => [r.name, r]),
-  );
-  const ofKind = (name: string, kind: string) =>
-    parseManifest(rendered[name].manifest).filter((o) => o.kind === kind);
-
-  test("every release renders ok", () => {
-    expect(
-      Object.values(rendered)
-        .map((r) => ({ name: r.name, status: r.status, detail: r.detail }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    ).toEqual(
-      Object.keys(releases)
-        .sort()
-        .map((name) => ({ name, status: "ok", detail: expect.any(String) })),
-    );
-  });
-
-  test("the cni DaemonSet mounts GKE's CNI bin dir /home/kubernetes/bin", () => {
-    const [daemonSet] = ofKind("istio-cni", "DaemonSet");
-    const hostPaths = daemonSet.spec.template.spec.volumes.map(
-      (v: TerraformJson) => v.hostPath?.path,
-    );
-    expect(hostPaths).toContain("/home/kubernetes/bin");
-    expect(hostPaths).not.toContain("/opt/cni/bin");
-  });
-
-  test("the cni and ztunnel ResourceQuotas let their system-node-critical pods run", () => {
-    for (const name of ["istio-cni", "ztunnel"]) {
-      const [quota] = ofKind(name, "ResourceQuota");
-      expect(quota.spec.scopeSelector.matchExpressions).toEqual([
-        { operator: "In", scopeName: "PriorityClass", values: ["system-node-critical"] },
-      ]);
-      const [daemonSet] = ofKind(name, "DaemonSet");
-      expect(daemonSet.spec.template.spec.priorityClassName).toBe("system-node-critical");
-    }
-  });
-
-  test("istiod carries the ambient profile's settings", () => {
-    const [deployment] = ofKind("istiod", "Deployment");
-    const env = deployment.spec.template.spec.containers[0].env;
-    expect(env).toContainEqual({ name: "PILOT_ENABLE_AMBIENT", value: "true" });
-    const meshConfig = parseYaml(
-      ofKind("istiod", "ConfigMap").find((c) => c.metadata.name === "istio")!.data.mesh,
-    );
-    expect(meshConfig.defaultConfig.proxyMetadata).toMatchObject({
-      ISTIO_META_ENABLE_HBONE: "true",
-    });
-  });
-
-  test("the waypoint chart renders a Gateway of class istio-waypoint in the namespace", () => {
-    expect(ofKind("istio-waypoint", "Gateway")).toEqual([
-      {
-        apiVersion: "gateway.networking.k8s.io/v1",
-        kind: "Gateway",
-        metadata: {
-          name: "waypoint",
-          namespace: "shop",
-          labels: { "istio.io/waypoint-for": "service" },
-        },
-        spec: {
-          gatewayClassName: "istio-waypoint",
-          listeners: [{ name: "mesh", port: 15008, protocol: "HBONE" }],
-        },
-      },
-    ]);
-  });
 });
 
 describe("the cluster's gatewayApi setting", () => {
