@@ -72,8 +72,8 @@ export interface GkeClusterProps {
   readonly monitoring?: boolean;
   /**
    * The Gateway API CRDs, installed and reconciled by GKE: true is `gateway_api_config` channel
-   * CHANNEL_STANDARD, false CHANNEL_DISABLED. @default - not set: a new cluster gets GKE's default, an existing
-   * one keeps its channel (the provider's field is optional and computed)
+   * CHANNEL_STANDARD, false CHANNEL_DISABLED. @default - not set: a new cluster gets GKE's
+   * default, an existing one keeps its channel (the provider's field is optional and computed)
    */
   readonly gatewayApi?: boolean;
   /** The GKE Istio add-on (beta, old GKE versions only) with its mesh-wide mTLS mode. @default - no add-on */
