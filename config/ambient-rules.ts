@@ -1,4 +1,4 @@
-import { DEFAULT_ISTIO_VERSION } from "./istio-versions";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
 import { injectionNamespaces } from "./istio-schema";
 import { EnvironmentConfig } from "./schema";
 
@@ -23,14 +23,17 @@ export function wantsWaypoint(env: EnvironmentConfig): boolean {
  */
 export function ambientProblems(env: EnvironmentConfig): string[] {
   const problems: string[] = [];
-  const ambient = env.istio?.dataplane === "ambient";
+  const dataplane = env.istio?.dataplane ?? "sidecar";
+  const ambient = dataplane === "ambient";
   if (ambient && env.mode !== "oss") {
     problems.push(
       `istio.dataplane: 'ambient' applies to mode oss only (the istio-cni and ztunnel charts installed by Helm), got mode ${env.mode}; remove it or set mode: oss`,
     );
   }
   const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
-  if (ambient && env.mode === "oss" && /^\d+\.\d+\.\d+$/.test(version)) {
+  // Outside oss mode, or with a malformed version, other rules already say what is wrong.
+  const validVersion = "layout" in istioChartLayout(version);
+  if (ambient && env.mode === "oss" && validVersion) {
     if (!supportsAmbient(version)) {
       problems.push(
         `istio.dataplane: 'ambient' needs istio.version 1.${FIRST_AMBIENT_MINOR}.0 or later (ambient is GA since Istio 1.${FIRST_AMBIENT_MINOR}), got '${version}'; set istio.version such as '${DEFAULT_ISTIO_VERSION}', or remove istio.dataplane`,
@@ -42,7 +45,7 @@ export function ambientProblems(env: EnvironmentConfig): string[] {
     const at = `istio.injectionNamespaces[${i}]`;
     if (!ambient) {
       problems.push(
-        `${at}.waypoint: true needs istio.dataplane: ambient (a waypoint is ambient's L7 proxy), got dataplane '${env.istio?.dataplane ?? "sidecar"}'; set istio.dataplane: ambient or remove waypoint`,
+        `${at}.waypoint: true needs istio.dataplane: ambient (a waypoint is ambient's L7 proxy), got dataplane '${dataplane}'; set istio.dataplane: ambient or remove waypoint`,
       );
     }
     if (env.cluster?.gatewayApi === false) {

@@ -83,13 +83,31 @@ describe("ambient mode in the environment file", () => {
     expect(problems[0]).toMatch(/^environments\[0\] \(test\): istio\.version: must be an exact/);
   });
 
-  test("supportsAmbient: 1.24.0 and later only", () => {
-    expect(["1.24.0", "1.30.5", "1.100.0"].map(supportsAmbient)).toEqual([true, true, true]);
-    expect(["1.23.9", "1.4.10", "2.0.0", "1.30"].map(supportsAmbient)).toEqual([
-      false,
-      false,
-      false,
-      false,
+  test("supportsAmbient: exact versions 1.24.0 and later only", () => {
+    expect(["1.24.0", "1.24.10", "1.30.5", "1.100.0"].map(supportsAmbient)).toEqual([
+      true,
+      true,
+      true,
+      true,
     ]);
+    expect(
+      ["1.23.9", "1.4.10", "2.0.0", "1.30", "21.24.0", "1.24.0-rc.1"].map(supportsAmbient),
+    ).toEqual([false, false, false, false, false, false]);
+  });
+
+  test("outside oss mode, an old version is not reported twice", () => {
+    expect(
+      problemsOf(
+        environment({ mode: "managed", istio: { dataplane: "ambient", version: "1.22.0" } }),
+      ),
+    ).toEqual([
+      "environments[0] (test): istio.version: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",
+      "environments[0] (test): istio.dataplane: 'ambient' applies to mode oss only (the istio-cni and ztunnel charts installed by Helm), got mode managed; remove it or set mode: oss",
+    ]);
+  });
+
+  test("no istio section and the Gateway API off: nothing to say", () => {
+    expect(problemsOf(environment({ cluster: { gatewayApi: false } }))).toEqual([]);
+    expect(problemsOf(environment({ mode: "oss", cluster: { gatewayApi: false } }))).toEqual([]);
   });
 });
