@@ -40,6 +40,11 @@ export function ambientProblems(env: EnvironmentConfig): string[] {
       );
     }
   }
+  if (ambient && env.istio?.revisions) {
+    problems.push(
+      `istio.revisions: ${env.istio.revisions.length} revision(s) together with istio.dataplane 'ambient', which this project installs without revisions (revisioned ambient upgrades are out of scope); remove istio.revisions and set istio.version, or set istio.dataplane: sidecar`,
+    );
+  }
   injectionNamespaces(env.istio).forEach((entry, i) => {
     if (!entry.waypoint) return;
     const at = `istio.injectionNamespaces[${i}]`;

@@ -64,6 +64,11 @@ describe("ambient mode in the environment file", () => {
       "environments[0] (test): cluster.gatewayApi: false, but istio.injectionNamespaces[0] ('shop') asks for a waypoint, which is a Gateway API Gateway; set cluster.gatewayApi: true or remove the waypoint",
     ],
     [
+      "ambient with istiod revisions",
+      ambient({ revisions: [{ version: "1.30.5" }] }),
+      "environments[0] (test): istio.revisions: 1 revision(s) together with istio.dataplane 'ambient', which this project installs without revisions (revisioned ambient upgrades are out of scope); remove istio.revisions and set istio.version, or set istio.dataplane: sidecar",
+    ],
+    [
       "an unknown dataplane",
       ambient({ dataplane: "sidecarless" }),
       `environments[0] (test): istio.dataplane: must be one of sidecar, ambient, got "sidecarless"`,
@@ -71,7 +76,7 @@ describe("ambient mode in the environment file", () => {
     [
       "an unknown key in a namespace entry",
       ambient({ injectionNamespaces: [{ name: "shop", waypiont: true }] }),
-      "environments[0] (test): istio.injectionNamespaces[0].waypiont: unknown key, did you mean 'waypoint'? allowed keys are name, waypoint",
+      "environments[0] (test): istio.injectionNamespaces[0].waypiont: unknown key, did you mean 'waypoint'? allowed keys are name, revision, waypoint",
     ],
   ])("%s is refused with one pinned line", (_, env, message) => {
     expect(problemsOf(env)).toEqual([message]);

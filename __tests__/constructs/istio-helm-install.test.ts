@@ -354,6 +354,16 @@ describe("IstioHelmInstall, ambient data plane", () => {
       "'dataplane' ambient needs version 1.24.0 or later (current charts with ztunnel), got version '1.23.6'",
     ],
     [
+      {
+        dataplane: "ambient",
+        revisions: {
+          revisions: [{ name: "1-30-5", version: "1.30.5" }],
+          defaultRevision: "1-30-5",
+        },
+      },
+      "'dataplane' ambient and 'revisions' exclude each other (revisioned ambient installs are not supported), got 1 revisions",
+    ],
+    [
       { version: "1.30.5", dataplane: "sidecarless" as never },
       `'dataplane' must be "sidecar" or "ambient", got 'sidecarless'`,
     ],
