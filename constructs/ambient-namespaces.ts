@@ -31,8 +31,6 @@ export interface AmbientNamespacesProps {
   readonly dependsOn?: ITerraformDependable[];
   /** What the waypoints wait for besides their namespace: istiod. @default [] */
   readonly waypointDependsOn?: ITerraformDependable[];
-  /** The cluster's gateway_api_config channel, checked before a waypoint is planned. @default - not checked */
-  readonly gatewayApiChannel?: string;
 }
 
 /**
@@ -74,7 +72,6 @@ export class AmbientNamespaces extends Construct {
           new Waypoint(this, `Waypoint-${name}`, {
             namespace: name,
             provider: props.helmProvider,
-            gatewayApiChannel: props.gatewayApiChannel,
             dependsOn: [...(props.waypointDependsOn ?? []), namespace],
           }),
         );

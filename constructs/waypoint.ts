@@ -1,18 +1,11 @@
 import * as path from "path";
-import { AssetType, Fn, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 
 /** The chart in this repository that holds one waypoint `Gateway` of class `istio-waypoint`. */
 export const WAYPOINT_CHART_DIR = path.join(__dirname, "..", "charts", "istio-waypoint");
-
-/** Gateway API channels whose CRDs include `Gateway` (GKE's gateway_api_config). */
-export const GATEWAY_API_CHANNELS = ["CHANNEL_STANDARD", "CHANNEL_EXPERIMENTAL"] as const;
-
-/** Printed by `terraform plan` when the cluster has no Gateway API (pinned by a test). */
-export const NO_GATEWAY_API_MESSAGE =
-  "The cluster has no Gateway API (gateway_api_config channel CHANNEL_STANDARD), so the waypoint's Gateway has no CRD: set cluster.gatewayApi: true and apply the cluster stack first.";
 
 export type WaypointTrafficType = "service" | "workload" | "all" | "none";
 
@@ -23,12 +16,6 @@ export interface WaypointProps {
   readonly name?: string;
   /** Which traffic it handles (label `istio.io/waypoint-for`). @default "service" */
   readonly trafficType?: WaypointTrafficType;
-  /**
-   * The cluster's `gateway_api_config` channel, read at plan time (a data source attribute):
-   * the plan stops with NO_GATEWAY_API_MESSAGE unless it is a channel with Gateway CRDs.
-   * @default - not checked
-   */
-  readonly gatewayApiChannel?: string;
   /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
   /** What must exist first: istiod (which makes the proxy) and the namespace. @default [] */
@@ -76,20 +63,6 @@ export class Waypoint extends Construct {
       maxHistory: 10,
       // A Gateway is not waited for by helm: istiod rolls out the proxy after the release.
       timeout: 300,
-      lifecycle:
-        props.gatewayApiChannel === undefined
-          ? undefined
-          : {
-              precondition: [
-                {
-                  condition: Fn.contains(
-                    [...GATEWAY_API_CHANNELS],
-                    Fn.try([props.gatewayApiChannel, "CHANNEL_DISABLED"]),
-                  ),
-                  errorMessage: NO_GATEWAY_API_MESSAGE,
-                },
-              ],
-            },
     });
   }
 }

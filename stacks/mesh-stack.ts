@@ -77,8 +77,6 @@ export class MeshStack extends TerraformStack {
         dependsOn: [this.istio.nodeAgents],
         waypointDependsOn: [this.istio.controlPlane],
         helmProvider: this.connection.helm,
-        // Read at plan time: a waypoint's Gateway needs the CRDs GKE installs for this setting.
-        gatewayApiChannel: this.connection.cluster.gatewayApiConfig.get(0).channel,
       });
     } else if (entries.length > 0) {
       new SidecarInjection(this, "SidecarInjection", {

@@ -1,5 +1,4 @@
 import { parse as parseYaml } from "yaml";
-import { NO_GATEWAY_API_MESSAGE } from "../../constructs/waypoint";
 import {
   TerraformJson,
   environment,
@@ -91,7 +90,7 @@ describe("ambient mode, synthesized", () => {
     expect(labelled.labels["istio-injection"]).toBeUndefined();
   });
 
-  test("the waypoint is a local chart in its namespace, after istiod, checked against the Gateway API at plan", () => {
+  test("the waypoint is a local chart in its namespace, after istiod and the namespace", () => {
     const waypoint = releases["istio-waypoint"];
     expect(waypoint.namespace).toBe("shop");
     expect(waypoint.chart).toMatch(/^assets\/[^/]+\/[0-9A-F]+$/);
@@ -99,13 +98,8 @@ describe("ambient mode, synthesized", () => {
       address("istiod"),
       expect.stringMatching(/^kubernetes_namespace_v1\.SidecarInjection_shop_/),
     ]);
-    const connection = Object.keys(mesh.data.google_container_cluster)[0];
-    expect(waypoint.lifecycle.precondition).toEqual([
-      {
-        condition: `\${contains(["CHANNEL_STANDARD", "CHANNEL_EXPERIMENTAL"], try(data.google_container_cluster.${connection}.gateway_api_config[0].channel, "CHANNEL_DISABLED"))}`,
-        error_message: NO_GATEWAY_API_MESSAGE,
-      },
-    ]);
+    // No lifecycle precondition: cdktf's HCL output (npm run generated -- --hcl) cannot write one.
+    expect(waypoint.lifecycle).toBeUndefined();
   });
 
   test("the cluster gets the standard Gateway API channel because a waypoint is asked for", () => {
