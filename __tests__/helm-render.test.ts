@@ -70,10 +70,11 @@ function objectsOf(stack: string, name: string, file = "config/environments.yaml
   expect(r?.status).toBe("ok");
   return parseManifest(r!.manifest);
 }
-/** `test` when the default file's release rendered, else `test.skip` (its reason is printed above). */
-const rendered_ = (stack: string, name: string) =>
-  rendered.get("config/environments.yaml")!.find((r) => r.stack === stack && r.name === name)
-    ?.status === "skip"
+/** The seed article's legacy OSS path, which renders only for old Kubernetes versions. */
+const LEGACY = "examples/article-oss-legacy.yaml";
+/** `test` when the release rendered, else `test.skip` (its reason is printed above). */
+const rendered_ = (stack: string, name: string, file = "config/environments.yaml") =>
+  rendered.get(file)!.find((r) => r.stack === stack && r.name === name)?.status === "skip"
     ? test.skip
     : test;
 /** The planted checks use Istio's packaged charts: without them they are skipped, with the reason. */
@@ -103,8 +104,6 @@ describe("what the default file's releases contain", () => {
       "mesh-mesh istio-ingress",
       "mesh-mesh istiod",
       "mesh-mesh istio-mesh-policy",
-      "oss-mesh istio",
-      "oss-mesh istio-init",
     ]);
   });
 
@@ -159,43 +158,52 @@ describe("what the default file's releases contain", () => {
     expect(rendered.get(file)!.map((r) => r.chart)).not.toContain("gateway");
   });
 
-  rendered_("oss-mesh", "istio-init")(
-    "istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for",
-    () => {
-      const init = objectsOf("oss-mesh", "istio-init");
-      const crds = init
-        .filter((o) => o.kind === "ConfigMap")
-        .flatMap((o) => Object.values<string>(o.data ?? {}))
-        .join("\n")
-        .match(/^kind: CustomResourceDefinition$/gm);
-      expect(crds).toHaveLength(23);
-      expect(names(init, "Job")).toHaveLength(3);
-    },
-  );
+  test("the legacy releases are the article's two, in the example that keeps them", () => {
+    expect(rendered.get(LEGACY)!.map((r) => `${r.stack} ${r.name}`)).toEqual([
+      "oss-mesh istio",
+      "oss-mesh istio-init",
+    ]);
+  });
 
-  rendered_("oss-mesh", "istio")(
-    "istio: the default profile's control plane, ingress gateway and injector",
-    () => {
-      const istio = objectsOf("oss-mesh", "istio");
-      expect(names(istio, "Deployment")).toEqual([
-        "istio-citadel",
-        "istio-galley",
-        "istio-ingressgateway",
-        "istio-pilot",
-        "istio-policy",
-        "istio-sidecar-injector",
-        "istio-telemetry",
-        "prometheus",
-      ]);
-      expect(find(istio, "Service", "istio-ingressgateway")?.spec.type).toBe("LoadBalancer");
-      expect(find(istio, "MutatingWebhookConfiguration", "istio-sidecar-injector")).toBeDefined();
-      // PERMISSIVE: the mesh policy that Citadel's post-install Job applies.
-      const security = find(istio, "ConfigMap", "istio-security-custom-resources");
-      expect(security?.data["custom-resources.yaml"]).toMatch(
-        /kind: "MeshPolicy"[\s\S]*mode: PERMISSIVE/,
-      );
-    },
-  );
+  rendered_(
+    "oss-mesh",
+    "istio-init",
+    LEGACY,
+  )("istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for", () => {
+    const init = objectsOf("oss-mesh", "istio-init", LEGACY);
+    const crds = init
+      .filter((o) => o.kind === "ConfigMap")
+      .flatMap((o) => Object.values<string>(o.data ?? {}))
+      .join("\n")
+      .match(/^kind: CustomResourceDefinition$/gm);
+    expect(crds).toHaveLength(23);
+    expect(names(init, "Job")).toHaveLength(3);
+  });
+
+  rendered_(
+    "oss-mesh",
+    "istio",
+    LEGACY,
+  )("istio: the default profile's control plane, ingress gateway and injector", () => {
+    const istio = objectsOf("oss-mesh", "istio", LEGACY);
+    expect(names(istio, "Deployment")).toEqual([
+      "istio-citadel",
+      "istio-galley",
+      "istio-ingressgateway",
+      "istio-pilot",
+      "istio-policy",
+      "istio-sidecar-injector",
+      "istio-telemetry",
+      "prometheus",
+    ]);
+    expect(find(istio, "Service", "istio-ingressgateway")?.spec.type).toBe("LoadBalancer");
+    expect(find(istio, "MutatingWebhookConfiguration", "istio-sidecar-injector")).toBeDefined();
+    // PERMISSIVE: the mesh policy that Citadel's post-install Job applies.
+    const security = find(istio, "ConfigMap", "istio-security-custom-resources");
+    expect(security?.data["custom-resources.yaml"]).toMatch(
+      /kind: "MeshPolicy"[\s\S]*mode: PERMISSIVE/,
+    );
+  });
 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Terraform JSON, planted by hand */
@@ -263,8 +271,13 @@ describe("what the default file's ambient environment renders (docs/ambient.md)"
 });
 
 describe("each check can fail", () => {
-  const mesh = runs.get("config/environments.yaml")!.outdir;
-  const stackDir = (stack: string) => path.join(mesh, "stacks", stack);
+  /** The default file's stacks, and the legacy example's `oss-mesh`. */
+  const stackDir = (stack: string) =>
+    path.join(
+      runs.get(stack === "oss-mesh" ? LEGACY : "config/environments.yaml")!.outdir,
+      "stacks",
+      stack,
+    );
   const tfOf = (stack: string) =>
     JSON.parse(fs.readFileSync(path.join(stackDir(stack), "cdk.tf.json"), "utf8"));
   /** One stack's releases, after `plant` changed the release named `name`. */

@@ -193,7 +193,7 @@ describe("npm run generated -- --hcl", () => {
       .map((f) => f.split("/")[1]);
 
   test("writes one cdk.tf per stack, with the same chart assets as the JSON", () => {
-    expect(stacks()).toHaveLength(10);
+    expect(stacks()).toHaveLength(8);
     for (const stack of stacks()) expect(hcl).toHaveProperty([`stacks/${stack}/cdk.tf`]);
     const assets = (tree: Record<string, string>) =>
       Object.keys(tree).filter((f) => f.includes("/assets/"));
@@ -248,12 +248,12 @@ describe("npm run generated -- --hcl", () => {
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("  changed: README.md");
 
-    fs.appendFileSync(path.join(dir, "gen-hcl", "stacks", "oss-mesh", "cdk.tf"), "\n");
+    fs.appendFileSync(path.join(dir, "gen-hcl", "stacks", "mesh-mesh", "cdk.tf"), "\n");
     const asJson = run("--check", "--out", "gen-hcl");
-    expect(asJson.stderr).toContain("  added:   stacks/oss-mesh/cdk.tf.json");
-    expect(asJson.stderr).toContain("  removed: stacks/oss-mesh/cdk.tf");
+    expect(asJson.stderr).toContain("  added:   stacks/mesh-mesh/cdk.tf.json");
+    expect(asJson.stderr).toContain("  removed: stacks/mesh-mesh/cdk.tf");
     expect(run("--hcl", "--check", "--out", "gen-hcl").stderr).toContain(
-      "  changed: stacks/oss-mesh/cdk.tf",
+      "  changed: stacks/mesh-mesh/cdk.tf",
     );
   }, 120_000);
 });

@@ -34,7 +34,7 @@ describe("npm run graph", () => {
       ...mermaidBlocks(read("docs/environments.md")),
       ...mermaidBlocks(read("README.md")),
     ];
-    expect(diagrams.length).toBe(6); // five environments, and the README's mesh
+    expect(diagrams.length).toBe(5); // four environments, and the README's mesh
     expect(parseMermaid(diagrams)).toEqual(
       diagrams.map(() => ({ ok: true, type: "flowchart-v2" })),
     );
