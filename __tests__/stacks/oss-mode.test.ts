@@ -143,11 +143,14 @@ describe("oss mode, legacy charts", () => {
   });
 });
 
-describe("the default environment file", () => {
-  const environments = loadConfig("config/environments.yaml").environments;
+describe("the default environment file and the article's legacy example", () => {
+  const environments = [
+    ...loadConfig("config/environments.yaml").environments,
+    ...loadConfig("examples/article-oss-legacy.yaml").environments,
+  ];
   const byName = Object.fromEntries(environments.map((e) => [e.name, e]));
 
-  test("oss reproduces the seed's OSS path: istio-tutorial, 4 n1-standard-2 nodes, legacy charts (1.4.10: 1.3.3 cannot render under Helm 3)", () => {
+  test("the example's oss reproduces the seed's OSS path: istio-tutorial, 4 n1-standard-2 nodes, legacy charts (1.4.10: 1.3.3 cannot render under Helm 3)", () => {
     expect(byName.oss).toMatchObject({
       mode: "oss",
       location: "us-central1-a",
