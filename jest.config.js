@@ -22,6 +22,9 @@ module.exports = {
   setupFiles: ["<rootDir>/__tests__/fast-stack-traces.ts"],
   // Loaded on first use instead of with cdktf, in every test file (see the file).
   moduleNameMapper: { "^archiver$": "<rootDir>/__tests__/lazy-archiver.ts" },
+  // A cache folder per run for synthFileOnce (__tests__/shared-synth.ts).
+  globalSetup: "<rootDir>/__tests__/global-setup.ts",
+  globalTeardown: "<rootDir>/__tests__/global-teardown.ts",
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
   testPathIgnorePatterns: [
     "/node_modules/",
