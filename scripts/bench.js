@@ -88,7 +88,8 @@ function runOnce(m) {
     ...process.env,
     CHECKPOINT_DISABLE: "1",
     CDKTF_OUTDIR: out,
-    NODE_OPTIONS: `--require ${rss}`,
+    // Whole trees (npm test) are measured by time(1): the hook's output would reach their tests.
+    ...(m.wholeTree ? {} : { NODE_OPTIONS: `--require ${rss}` }),
     ...m.env,
   };
   const [command, args] =
@@ -116,6 +117,9 @@ function runOnce(m) {
   const cpu = tree
     ? Number(tree[1]) + Number(tree[2])
     : [...text.matchAll(/BENCH_CPU_MS=(\d+)/g)].reduce((sum, x) => sum + Number(x[1]) / 1000, 0);
+  process.stderr.write(
+    `${m.key || m.label}: ${seconds.toFixed(2)} s, cpu ${cpu.toFixed(2)} s, ${(peak / 1024).toFixed(0)} MB\n`,
+  );
   return { seconds, mb: peak / 1024, cpu };
 }
 
@@ -263,7 +267,8 @@ for (const m of measures) {
   const t = m.target && m.target(results);
   let verdict = "";
   if (t) {
-    const ok = r.seconds <= t.seconds && (t.mb === undefined || r.mb <= t.mb);
+    // No memory figure (time(1) missing for a whole tree) is a missed target, not a pass.
+    const ok = r.seconds <= t.seconds && (t.mb === undefined || (r.mb > 0 && r.mb <= t.mb));
     failed ||= !ok;
     verdict = ok ? "ok" : "MISSED";
   }
