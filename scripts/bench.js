@@ -124,7 +124,10 @@ function runOnce(m) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const APP = ["--require", register, "main.ts"];
+// The app as cdktf.json runs it (`node <flags> main.ts`).
+const APP = JSON.parse(fs.readFileSync(path.join(root, "cdktf.json"), "utf8"))
+  .app.split(" ")
+  .slice(1);
 const want = (key) => (!only || only.includes(key)) && !skip.includes(key);
 
 // key, label, how to run it, and its target (a function of the medians measured so far).
