@@ -54,7 +54,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
 try {
   const synth = cp.spawnSync(
     process.execPath,
-    ["--max-semi-space-size=2", "--require", "./scripts/register-ts.js", "main.ts"],
+    ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"],
     {
       cwd: root,
       // SYNTH_HCL_OUTPUT is cdktf's own switch for HCL (what `cdktf synth --hcl` sets).
