@@ -41,7 +41,7 @@ test("a pattern matching no environment exits 1 naming it, and writes nothing", 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
-      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, oss, mesh, csm",
+      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, oss, mesh, ambient, csm",
     ]);
     expect(run.files).toEqual({});
   } finally {

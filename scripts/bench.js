@@ -141,7 +141,7 @@ const MEASURES = [
   },
   {
     key: "synth",
-    label: "npm run synth (cdktf synth, 8 default stacks)",
+    label: "npm run synth (cdktf synth, the default stacks)",
     command: bin("cdktf"),
     args: ["synth"],
     target: (r) =>
