@@ -35,13 +35,13 @@ test("a pattern matching no environment exits 1 naming it, and writes nothing", 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-select-"));
   try {
     const run = runApp(PROJECT_ROOT, {
-      GKE_ISTIO_ENVIRONMENTS: "prod-*,oss",
+      GKE_ISTIO_ENVIRONMENTS: "prod-*,csm",
       CDKTF_OUTDIR: outdir,
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
-      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, oss, mesh, ambient, csm",
+      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, mesh, ambient, csm",
     ]);
     expect(run.files).toEqual({});
   } finally {
