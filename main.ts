@@ -1,5 +1,6 @@
 import { App } from "cdktf";
 import { ConfigError, loadConfig } from "./config/load";
+import { SELECT_ENV_VAR } from "./config/select";
 import { checkPolicy } from "./policy/check-policy";
 import { addEnvironments } from "./stacks/environment-stacks";
 
@@ -9,7 +10,8 @@ try {
   config = loadConfig();
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
-  process.stderr.write(`Invalid environment file, nothing was synthesized:\n${e.message}\n`);
+  const what = e.file === SELECT_ENV_VAR ? SELECT_ENV_VAR : "environment file";
+  process.stderr.write(`Invalid ${what}, nothing was synthesized:\n${e.message}\n`);
   process.exit(1);
 }
 

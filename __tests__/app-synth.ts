@@ -40,7 +40,8 @@ export function copyProject(name: string): string {
 /** Where the app writes: CDKTF_OUTDIR, relative to the project folder, or cdktf.out. */
 const outdirOf = (dir: string, env: Record<string, string>) =>
   path.resolve(dir, env.CDKTF_OUTDIR ?? "cdktf.out");
-const APP_ARGS = ["--require", "./scripts/register-ts.js", "main.ts"];
+// As cdktf.json runs it.
+const APP_ARGS = ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"];
 const appEnv = (env: Record<string, string>) => ({
   ...process.env,
   CDKTF_OUTDIR: "cdktf.out",

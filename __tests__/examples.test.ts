@@ -1,8 +1,8 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { AppRun, PROJECT_ROOT, runAppAsync } from "./app-synth";
+import { AppRun, PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
+import { stacksOf, synthFileOnce } from "./shared-synth";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
 // Every environment file in examples/ goes through the real app and passes terraform validate.
@@ -10,30 +10,11 @@ const EXAMPLES = fs
   .readdirSync(path.join(PROJECT_ROOT, "examples"))
   .filter((f) => f.endsWith(".yaml"));
 const runs = new Map<string, AppRun>();
-const outdirs: string[] = [];
 
 beforeAll(async () => {
-  const done = await Promise.all(
-    EXAMPLES.map((file) => {
-      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-example-"));
-      outdirs.push(outdir);
-      return runAppAsync(PROJECT_ROOT, {
-        GKE_ISTIO_CONFIG: `examples/${file}`,
-        CDKTF_OUTDIR: outdir,
-      });
-    }),
-  );
+  const done = await Promise.all(EXAMPLES.map((file) => synthFileOnce(`examples/${file}`)));
   EXAMPLES.forEach((file, i) => runs.set(file, done[i]));
 }, 120_000);
-
-afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-const stacksOf = (run: AppRun) =>
-  Object.fromEntries(
-    Object.entries(run.files)
-      .filter(([file]) => file.endsWith("/cdk.tf.json"))
-      .map(([file, text]) => [file.split("/")[1], JSON.parse(text)]),
-  );
 
 test("there are examples", () => expect(EXAMPLES.length).toBeGreaterThanOrEqual(3));
 

@@ -19,7 +19,7 @@ import {
 // Every helm_release of the default environment file and of every example renders with the
 // real Helm 3 (what the helm provider embeds), against the chart it pins (or the nearest patch
 // of the same minor, said in the test name), with no object on an API its Kubernetes removed.
-// One synth per file, all at once, shared by every assertion.
+// One synth per file, all at once, shared by every assertion and with the other test files.
 const FILES = [
   "config/environments.yaml",
   ...fs
@@ -34,7 +34,6 @@ const rendered = new Map(
     return [file, run.status === 0 ? renderStacks(run.outdir) : []] as const;
   }),
 );
-afterAll(() => runs.forEach((run) => fs.rmSync(run.outdir, { recursive: true, force: true })));
 
 const label = (r: RenderResult) =>
   `${r.stack} ${r.name} (${r.chart.startsWith("assets/") ? "local chart" : `${r.chart}@${r.version}`})` +

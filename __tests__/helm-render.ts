@@ -1,4 +1,5 @@
 import * as cp from "child_process";
+import { synthFilesOnceSync } from "./shared-synth";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -98,30 +99,18 @@ export function renderStack(
 
 /**
  * Synthesizes each environment file (relative to the project) with the real app, all at once,
- * each into its own fresh folder: file → { outdir, status, stderr }. Blocking, so that tests can
- * be named after what was synthesized.
+ * each into its own folder: file → { outdir, status, stderr }. Blocking, so that tests can be
+ * named after what was synthesized. The runs are shared with other test files (synthFilesOnceSync
+ * in shared-synth.ts): the folders stay until the jest run ends, and must not be changed.
  */
 export function synthFiles(files: string[]): Map<string, SynthRun> {
-  const runs = files.map((file) => ({
-    file,
-    outdir: fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-render-")),
-  }));
-  const script = `
-    const cp = require("child_process");
-    const runs = JSON.parse(process.argv[1]);
-    Promise.all(runs.map(({ file, outdir }) => new Promise((resolve) => cp.execFile(
-      process.execPath, ["--require", "./scripts/register-ts.js", "main.ts"],
-      { env: { ...process.env, GKE_ISTIO_CONFIG: file, CDKTF_OUTDIR: outdir }, maxBuffer: 1 << 26 },
-      (error, stdout, stderr) => resolve({ status: error ? error.code ?? 1 : 0, stderr }))))
-    ).then((done) => process.stdout.write(JSON.stringify(done)));`;
-  const r = cp.spawnSync(process.execPath, ["-e", script, JSON.stringify(runs)], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`synthFiles: ${r.stderr}`);
-  const done = JSON.parse(r.stdout) as { status: number; stderr: string }[];
-  return new Map(runs.map((run, i) => [run.file, { ...run, ...done[i] }]));
+  const runs = synthFilesOnceSync(files);
+  return new Map(
+    files.map((file) => {
+      const { outdir, status, stderr } = runs.get(file)!;
+      return [file, { file, outdir, status: status ?? 1, stderr }];
+    }),
+  );
 }
 
 export interface SynthRun {

@@ -1,25 +1,29 @@
 import * as fs from "fs";
 import * as path from "path";
+import { DEFAULT_CONFIG_FILE } from "../config/load";
 import { AppRun, copyProject, runApp, runAppAsync } from "./app-synth";
+import { synthFileOnce } from "./shared-synth";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
-// The real app on the default environment file, run in two unrelated folders.
+// The real app on the default environment file, run in two unrelated folders: the project itself
+// (the run shared with other test files) and a nested copy elsewhere.
 let first: AppRun;
 let second: AppRun;
 const copies: string[] = [];
 
 beforeAll(async () => {
-  const a = copyProject("gke-istio-a");
   const b = path.join(copyProject("another-checkout"), "nested");
-  copies.push(a, path.dirname(b));
+  copies.push(b);
   fs.mkdirSync(b);
   for (const entry of fs.readdirSync(path.dirname(b))) {
     if (entry !== "nested") fs.renameSync(path.join(path.dirname(b), entry), path.join(b, entry));
   }
-  [first, second] = await Promise.all([runAppAsync(a), runAppAsync(b)]);
+  [first, second] = await Promise.all([synthFileOnce(DEFAULT_CONFIG_FILE), runAppAsync(b)]);
 }, 60_000);
 
-afterAll(() => copies.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() =>
+  copies.forEach((dir) => fs.rmSync(path.dirname(dir), { recursive: true, force: true })),
+);
 
 const stackFiles = () => Object.keys(first.files).filter((f) => f.endsWith("cdk.tf.json"));
 
@@ -69,7 +73,7 @@ describe("the app on the default environment file", () => {
 
 describe("the app on an invalid environment file", () => {
   test("exits 1 with one line per problem, no stack trace, and writes nothing", () => {
-    const dir = copies[0];
+    const dir = copies[0]; // the nested copy, its output already read
     fs.writeFileSync(
       path.join(dir, "bad.yaml"),
       "environments:\n  - name: demo\n    mode: managed\n    project: demo-project\n    location: mars-north1-z9\n    nodePools: [{ name: pool, maxNodeCount: 0 }]\n",

@@ -1,4 +1,5 @@
 import * as cp from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -106,12 +107,88 @@ export function validateWithTerraform(stacks: Record<string, TerraformJson>): Va
   const { validateStacks } = require(validator) as {
     validateStacks(s: Record<string, TerraformJson>, root: string): Record<string, StackValidation>;
   };
-  const raw = validateStacks(stacks, PROJECT_ROOT);
-  const results = Object.fromEntries(
-    Object.entries(raw).map(([name, r]) => [name, { ok: r.ok, diagnostics: r.diagnostics }]),
-  );
+  const cache = new ValidationCache(validator);
+  const results: Record<string, StackValidation> = {};
+  const unknown: Record<string, TerraformJson> = {};
+  for (const [name, tf] of Object.entries(stacks)) {
+    if (cache.isValid(tf)) results[name] = { ok: true, diagnostics: [] };
+    else unknown[name] = tf;
+  }
+  if (Object.keys(unknown).length > 0) {
+    // All stacks not known valid in one Terraform run.
+    for (const [name, r] of Object.entries(validateStacks(unknown, PROJECT_ROOT))) {
+      results[name] = { ok: r.ok, diagnostics: r.diagnostics };
+      if (r.ok && r.diagnostics.length === 0) cache.remember(unknown[name]);
+    }
+  }
   return { via: validator, results };
 }
+
+/**
+ * Stacks the offline validator found valid, remembered by content (node_modules/.cache, so a
+ * clean clone starts empty): a stack byte-identical to one validated before, by the same
+ * validator, Terraform and provider bindings, is not validated again. Only clean results are
+ * kept; anything else runs every time. GKE_ISTIO_TFVALIDATE_CACHE=off turns it off; a path there
+ * names another folder.
+ */
+class ValidationCache {
+  private readonly dir?: string;
+  private salt = "";
+
+  constructor(validator: string) {
+    const setting = process.env.GKE_ISTIO_TFVALIDATE_CACHE;
+    if (setting === "off") return;
+    try {
+      const validatorDir = path.dirname(validator);
+      const parts = [
+        cp.spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout,
+        ...fs
+          .readdirSync(validatorDir)
+          .filter((f) => /\.(js|proto)$/.test(f))
+          .sort()
+          .map((f) => fs.readFileSync(path.join(validatorDir, f), "utf8")),
+        ...BINDINGS.map((pkg) =>
+          fs.readFileSync(path.join(PROJECT_ROOT, "node_modules", pkg, "package.json"), "utf8"),
+        ),
+      ];
+      this.salt = crypto.createHash("sha256").update(parts.join("\0")).digest("hex");
+      this.dir =
+        setting ||
+        path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "tfvalidate");
+    } catch {
+      // Without a key there is no cache: every stack is validated.
+    }
+  }
+
+  private file(tf: TerraformJson): string | undefined {
+    if (!this.dir) return undefined;
+    const key = crypto.createHash("sha256").update(this.salt).update(JSON.stringify(tf));
+    return path.join(this.dir, `${key.digest("hex")}.valid`);
+  }
+
+  isValid(tf: TerraformJson): boolean {
+    const file = this.file(tf);
+    return file !== undefined && fs.existsSync(file);
+  }
+
+  remember(tf: TerraformJson): void {
+    const file = this.file(tf);
+    if (!file) return;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, "");
+    } catch {
+      // A read-only cache only costs speed.
+    }
+  }
+}
+
+const BINDINGS = [
+  "@cdktf/provider-google",
+  "@cdktf/provider-google-beta",
+  "@cdktf/provider-helm",
+  "@cdktf/provider-kubernetes",
+];
 
 /** undefined when the providers cannot be installed here (no registry access). */
 function validateWithRealProviders(

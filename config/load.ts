@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
+import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import {
   defaultsSchema,
   EnvironmentConfig,
@@ -33,9 +34,14 @@ export interface LoadedConfig {
   readonly environments: EnvironmentConfig[];
 }
 
-/** Reads, merges and validates the environment file named by GKE_ISTIO_CONFIG or the default. */
+/**
+ * Reads, merges and validates the environment file named by GKE_ISTIO_CONFIG or the default,
+ * then keeps the environments GKE_ISTIO_ENVIRONMENTS selects (config/select.ts; all when unset).
+ * The whole file is validated either way.
+ */
 export function loadConfig(
   file = process.env[CONFIG_ENV_VAR] || DEFAULT_CONFIG_FILE,
+  selection = process.env[SELECT_ENV_VAR],
 ): LoadedConfig {
   let text: string;
   try {
@@ -54,7 +60,7 @@ export function loadConfig(
       `not valid ${path.extname(file) === ".json" ? "JSON" : "YAML"}: ${String((e as Error).message).split("\n")[0]}`,
     ]);
   }
-  return { file, environments: parseConfig(data, file) };
+  return { file, environments: selectEnvironments(parseConfig(data, file), selection, file) };
 }
 
 /** Validates an already-parsed environment file; throws ConfigError with every problem found. */

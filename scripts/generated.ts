@@ -22,6 +22,13 @@ if (outIndex >= 0 && !args[outIndex + 1]) {
   console.error("--out needs a folder, relative to the project");
   process.exit(2);
 }
+// generated/ holds every environment: a partial synth would remove the others' stacks.
+if (process.env.GKE_ISTIO_ENVIRONMENTS) {
+  console.error(
+    "npm run generated writes every environment; unset GKE_ISTIO_ENVIRONMENTS (use it with npm run synth)",
+  );
+  process.exit(2);
+}
 // Keep it a direct child of the project: local state paths are written relative to stacks/<stack>.
 const out = path.resolve(root, outIndex >= 0 ? args[outIndex + 1] : "generated");
 
@@ -47,7 +54,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
 try {
   const synth = cp.spawnSync(
     process.execPath,
-    ["--require", "./scripts/register-ts.js", "main.ts"],
+    ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"],
     {
       cwd: root,
       // SYNTH_HCL_OUTPUT is cdktf's own switch for HCL (what `cdktf synth --hcl` sets).

@@ -7,6 +7,9 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
+// Dependencies the app never calls are loaded on first use (scripts/defer-modules.js).
+require("./defer-modules");
+
 const root = path.resolve(__dirname, "..");
 const cacheDir =
   process.env.GKE_ISTIO_TS_CACHE || path.join(root, "node_modules", ".cache", "gke-istio-cdktf");

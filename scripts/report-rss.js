@@ -1,4 +1,6 @@
-// Preloaded by scripts/bench.js: prints this process's peak memory when it exits.
+// Preloaded by scripts/bench.js: prints this process's peak memory and CPU time when it exits.
 process.on("exit", () => {
-  process.stderr.write(`\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  const cpu = (u.userCPUTime + u.systemCPUTime) / 1000;
+  process.stderr.write(`\nBENCH_MAX_RSS_KB=${u.maxRSS}\nBENCH_CPU_MS=${cpu.toFixed(0)}\n`);
 });

@@ -13,6 +13,7 @@ describe("npm run generated", () => {
       {
         cwd: dir,
         encoding: "utf8",
+        env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "" },
       },
     );
   const files = () => Object.keys(readTree(path.join(dir, "generated"))).sort();
@@ -61,4 +62,18 @@ describe("npm run generated", () => {
     expect(write.stderr).toContain("environments: must list at least one environment");
     expect(readTree(path.join(dir, "generated"))).toEqual(before);
   }, 60_000);
+
+  test("refuses a selection of environments, which would remove the others' stacks", () => {
+    const before = readTree(path.join(dir, "generated"));
+    const r = cp.spawnSync(
+      process.execPath,
+      ["--require", "./scripts/register-ts.js", "scripts/generated.ts"],
+      { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "oss" } },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "npm run generated writes every environment; unset GKE_ISTIO_ENVIRONMENTS (use it with npm run synth)\n",
+    );
+    expect(readTree(path.join(dir, "generated"))).toEqual(before);
+  });
 });

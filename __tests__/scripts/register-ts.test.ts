@@ -36,4 +36,24 @@ describe("scripts/register-ts.js", () => {
     expect(run()).toBe("changed\n");
     expect(cached()).toHaveLength(2);
   });
+
+  test("loads neither archiver nor zod's translations with the app; a translation loads on first use", () => {
+    const probe = [
+      "const loaded = () => Object.keys(require.cache).filter((f) => /archiver|zod.v4.locales/.test(f)).map((f) => f.replace(/.*node_modules./, ''));",
+      "require('cdktf'); const { z } = require('zod');",
+      "const before = loaded();",
+      "const fr = z.locales.fr; z.config(fr()); const message = z.string().safeParse(1).error.issues[0].message; z.config(z.locales.en());",
+      "console.log(JSON.stringify({ before, fr: typeof fr, message, after: loaded().length > before.length }));",
+    ].join("\n");
+    const out = cp.execFileSync(process.execPath, ["--require", REGISTER, "-e", probe], {
+      cwd: path.resolve(__dirname, "../.."),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out)).toEqual({
+      before: ["zod/v4/locales/en.cjs"],
+      fr: "function",
+      message: expect.stringMatching(/^Entrée invalide/),
+      after: true,
+    });
+  });
 });

@@ -1,0 +1,50 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DEFAULT_CONFIG_FILE } from "../config/load";
+import { AppRun, PROJECT_ROOT, runApp } from "./app-synth";
+import { synthFileOnce } from "./shared-synth";
+
+// GKE_ISTIO_ENVIRONMENTS through the real app on the default file (managed, oss, mesh, csm).
+let all: AppRun;
+let some: AppRun;
+beforeAll(async () => {
+  [all, some] = await Promise.all([
+    synthFileOnce(DEFAULT_CONFIG_FILE),
+    synthFileOnce(DEFAULT_CONFIG_FILE, { GKE_ISTIO_ENVIRONMENTS: "m*" }),
+  ]);
+}, 60_000);
+
+const stackFiles = (run: AppRun) =>
+  Object.keys(run.files)
+    .filter((f) => f.endsWith("cdk.tf.json"))
+    .sort();
+
+test("synthesizes only the selected environments, each exactly as in a full synth", () => {
+  expect({ status: some.status, stderr: some.stderr }).toEqual({ status: 0, stderr: "" });
+  expect(stackFiles(some)).toEqual([
+    "stacks/managed-cluster/cdk.tf.json",
+    "stacks/managed-mesh/cdk.tf.json",
+    "stacks/mesh-cluster/cdk.tf.json",
+    "stacks/mesh-mesh/cdk.tf.json",
+  ]);
+  for (const file of stackFiles(some)) expect(some.files[file]).toBe(all.files[file]);
+});
+
+test("a pattern matching no environment exits 1 naming it, and writes nothing", () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-select-"));
+  try {
+    const run = runApp(PROJECT_ROOT, {
+      GKE_ISTIO_ENVIRONMENTS: "prod-*,csm",
+      CDKTF_OUTDIR: outdir,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
+      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, mesh, ambient, csm",
+    ]);
+    expect(run.files).toEqual({});
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}, 30_000);

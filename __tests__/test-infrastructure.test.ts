@@ -1,0 +1,27 @@
+import { Lazy, Tokenization } from "cdktf";
+
+// The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
+// a test can see but timing.
+describe("the speed-ups of the jest setup", () => {
+  test("an error thrown in a test keeps its source-mapped stack", () => {
+    const error = new Error("planted");
+    const frame = error.stack!.split("\n")[1];
+    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:7:\d+\)$/);
+  });
+
+  test("cdktf still records where a token was created, cut to its first frames", () => {
+    const token = Lazy.stringValue({ produce: () => "x" });
+    const [{ creationStack }] = Tokenization.reverse(token);
+    expect(creationStack.length).toBeGreaterThan(1);
+    expect(creationStack.length).toBeLessThanOrEqual(13);
+    expect(creationStack.some((line) => line.includes("test-infrastructure.test"))).toBe(true);
+  });
+
+  test("archiver, mapped to a lazy loader, loads on first use and works", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const archiver = require("archiver") as (format: string) => Record<string, unknown>;
+    const archive = archiver("zip");
+    expect(typeof archive.pipe).toBe("function");
+    expect(typeof archive.finalize).toBe("function");
+  });
+});
