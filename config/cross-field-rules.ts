@@ -6,6 +6,7 @@ import { legacyHelm3Problem } from "./helm3-rules";
 import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
+import { gkeApiProblems } from "./gke-api-rules";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -16,6 +17,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...clusterProblems(env),
     ...nodePoolProblems(env),
     ...networkProblems(env),
+    ...gkeApiProblems(env),
     ...modeProblems(env),
     ...istioVersionProblems(env),
     ...injectionProblems(env),

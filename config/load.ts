@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
+import { nameCollisions } from "./resource-names";
 import {
   defaultsSchema,
   EnvironmentConfig,
@@ -110,6 +111,13 @@ export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig
     environments.push(env);
   });
 
+  // Across environments, once each is valid on its own (indexes then match the file's).
+  if (problems.length === 0) {
+    for (const [index, lines] of nameCollisions(environments)) {
+      const label = environmentLabel(environments[index], index);
+      problems.push(...lines.map((line) => `${label}: ${line}`));
+    }
+  }
   if (problems.length > 0) throw new ConfigError(file, problems);
   return environments;
 }

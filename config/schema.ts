@@ -410,6 +410,12 @@ const environmentShape = {
   })
     .optional()
     .describe("The synth-time security policy check."),
+  legacyNames: z
+    .boolean()
+    .optional()
+    .describe(
+      "Keep the resource names of earlier releases, derived from the cluster name alone ('<cluster>-vpc', '<cluster>-nodes', ...); set it on an environment deployed before, since a new name replaces the network, router, firewall rule and service account (docs/changes-and-outages.md). @default false: names from the cluster name and location",
+    ),
 };
 
 export const environmentSchema = strict(environmentShape);

@@ -11,6 +11,10 @@ export interface ClusterNetworkProps {
   readonly region: string;
   readonly networkName: string;
   readonly subnetName: string;
+  /** Cloud Router name (unique per project and region). @default "<networkName>-router" */
+  readonly routerName?: string;
+  /** Cloud NAT name (unique per router). @default "<networkName>-nat" */
+  readonly natName?: string;
   /** @default - the stack's google-beta provider */
   readonly provider?: TerraformProvider;
   /** Name an existing network and subnet instead of creating them. @default false */
@@ -84,14 +88,14 @@ export class ClusterNetwork extends Construct {
         provider,
         project: this.project,
         region: props.region,
-        name: `${props.networkName}-router`,
+        name: props.routerName ?? `${props.networkName}-router`,
         network: this.network,
       });
       new GoogleComputeRouterNat(this, "Nat", {
         provider,
         project: this.project,
         region: props.region,
-        name: `${props.networkName}-nat`,
+        name: props.natName ?? `${props.networkName}-nat`,
         router: router.name,
         natIpAllocateOption: "AUTO_ONLY",
         sourceSubnetworkIpRangesToNat: "ALL_SUBNETWORKS_ALL_IP_RANGES",

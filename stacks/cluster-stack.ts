@@ -13,6 +13,8 @@ import { WebhookFirewall } from "../constructs/webhook-firewall";
 import { wantsWaypoint } from "../config/ambient-rules";
 import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
+import { resourceNames } from "../config/resource-names";
+import { dependOnRequiredApis } from "./required-apis";
 
 /** APIs every mode needs; enabled, and never disabled on destroy. */
 export const BASE_APIS = ["compute.googleapis.com", "container.googleapis.com"] as const;
@@ -50,6 +52,7 @@ export class ClusterStack extends TerraformStack {
     const c = env.cluster ?? {};
     const net = env.network ?? {};
     const clusterName = c.name ?? env.name;
+    const names = resourceNames(env);
     configureBackend(this, id, env.name, env.backend);
     // Checks this stack's clusters and node pools, including ones a library user adds.
     Aspects.of(this).add(new PolicyAspect({ waivers: env.policy?.waivers }));
@@ -79,8 +82,10 @@ export class ClusterStack extends TerraformStack {
       region: regionOf(env.location),
       existing: net.existing,
       networkProject: net.project,
-      networkName: net.name ?? `${clusterName}-vpc`,
-      subnetName: net.subnetName ?? `${clusterName}-nodes`,
+      networkName: names.network,
+      subnetName: names.subnetwork,
+      routerName: names.router,
+      natName: names.nat,
       subnetCidr: net.subnetCidr,
       podsRangeName: net.podsRangeName,
       podsCidr: net.podsCidr,
@@ -143,7 +148,7 @@ export class ClusterStack extends TerraformStack {
       ? new NodeServiceAccount(this, "NodeServiceAccount", {
           provider,
           project: env.project,
-          accountId: `${clusterName.slice(0, 23).replace(/-+$/, "")}-nodes`,
+          accountId: names.nodeServiceAccountId,
         })
       : undefined;
 
@@ -164,12 +169,17 @@ export class ClusterStack extends TerraformStack {
         provider,
         project: network.project,
         network: network.network,
-        name: `${clusterName}-istio-webhooks`,
+        name: names.webhookFirewall,
         sourceRanges: [this.cluster.resource.privateClusterConfig.masterIpv4CidrBlock],
         targetServiceAccounts: [
           ...new Set(env.nodePools.map((p) => p.serviceAccount ?? account!.email)),
         ],
       });
+    }
+
+    // Every resource waits for the APIs it calls, not only the cluster (a fresh project has none).
+    if (env.enableApis ?? true) {
+      dependOnRequiredApis(this, (service) => this.enableApi(env.project, service));
     }
 
     new TerraformOutput(this, "cluster_name", { value: this.cluster.resource.name });
@@ -183,9 +193,10 @@ export class ClusterStack extends TerraformStack {
 
   /** Enables a Google API for the project once; destroy leaves it enabled. */
   enableApi(project: string, service: string): GoogleProjectService {
-    const existing = this.apis.find((a) => a.service === service);
+    const id = `Api-${service.split(".")[0]}`;
+    const existing = this.node.tryFindChild(id) as GoogleProjectService | undefined;
     if (existing) return existing;
-    const api = new GoogleProjectService(this, `Api-${service.split(".")[0]}`, {
+    const api = new GoogleProjectService(this, id, {
       provider: this.provider,
       project,
       service,

@@ -46,7 +46,7 @@ describe("environment file validation", () => {
     [
       "unknown key",
       { clustr: {} },
-      `environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy`,
+      `environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames`,
     ],
     [
       "empty node pools",
@@ -297,7 +297,7 @@ describe("environment file validation", () => {
     ).toThrow(
       [
         `e.yaml: defaults: istio.mtls: must be one of STRICT, PERMISSIVE (did you mean 'STRICT'?), got "strict"`,
-        "e.yaml: defaults: clustr: unknown key, did you mean 'cluster'? allowed keys are mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy",
+        "e.yaml: defaults: clustr: unknown key, did you mean 'cluster'? allowed keys are mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
       ].join("\n"),
     );
   });
@@ -385,7 +385,13 @@ describe("cloud-service-mesh environment rules", () => {
 
   test("other modes may turn Workload Identity off", () => {
     expect(() =>
-      parseEnvironments(environment({ cluster: { workloadIdentity: false } })),
+      parseEnvironments(
+        environment({
+          cluster: { workloadIdentity: false },
+          nodePools: [{ name: "pool", workloadMetadata: "GCE_METADATA" }],
+          policy: { waivers: [{ rule: "GKE_NODE_METADATA_SERVER", reason: "test" }] },
+        }),
+      ),
     ).not.toThrow();
   });
 });

@@ -82,11 +82,15 @@ const CASES: Record<string, RuleCase> = {
     problem: "enable_shielded_nodes is false, so a node's identity is not verified",
   },
   GKE_ALPHA_DISABLED: {
-    fail: cluster({ kubernetesAlpha: true }),
+    // The file cannot ask for it alone: GKE wants an alpha cluster's pools without auto-repair.
+    fail: {},
+    override: (s) => s.cluster.resource.addOverride("enable_kubernetes_alpha", true),
     problem: "enable_kubernetes_alpha is true, an unsupported cluster deleted after 30 days",
   },
   GKE_WORKLOAD_IDENTITY: {
-    fail: cluster({ workloadIdentity: false }),
+    // The file cannot ask for it alone: GKE_METADATA pools need Workload Identity.
+    fail: {},
+    override: (s) => s.cluster.resource.addOverride("workload_identity_config", undefined),
     problem: "workload_identity_config.workload_pool is absent",
   },
   GKE_DELETION_PROTECTION: {
@@ -102,11 +106,14 @@ const CASES: Record<string, RuleCase> = {
     problem: 'monitoring_service is "none"',
   },
   GKE_NODE_AUTO_REPAIR: {
-    fail: pool({ autoRepair: false }),
+    // The file cannot ask for it in a release channel, which GKE refuses.
+    fail: {},
+    override: (s) => nodePoolResource(s, "pool").addOverride("management.auto_repair", false),
     problem: "management.auto_repair is false",
   },
   GKE_NODE_AUTO_UPGRADE: {
-    fail: pool({ autoUpgrade: false }),
+    fail: {},
+    override: (s) => nodePoolResource(s, "pool").addOverride("management.auto_upgrade", false),
     problem: "management.auto_upgrade is false",
   },
   GKE_NODE_PRIVATE_NODES: {

@@ -35,6 +35,7 @@ describe("ClusterStack", () => {
   test("one node pool per entry, autoscaled, with management and node config", () => {
     const stacks = synthEnvironments(
       environment({
+        cluster: { releaseChannel: "UNSPECIFIED" },
         nodePools: [
           {
             name: "a",
@@ -144,9 +145,11 @@ describe("ClusterStack (cloud-service-mesh)", () => {
     const apis = resourcesOf(stack, "google_project_service");
     expect(apis.map((a) => a.service).sort()).toEqual([
       "binaryauthorization.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
       "compute.googleapis.com",
       "container.googleapis.com",
       "gkehub.googleapis.com",
+      "iam.googleapis.com",
       "mesh.googleapis.com",
       "meshconfig.googleapis.com",
     ]);

@@ -33,7 +33,7 @@ describe("oss mode, current charts (the default)", () => {
     const firewall = onlyResource(stacks["test-cluster"], "google_compute_firewall");
     expect(firewall).toMatchObject({
       provider: "google-beta",
-      name: "test-istio-webhooks",
+      name: "test-europe-west1-istio-webhooks",
       source_ranges: [
         "${google_container_cluster.Cluster_EB0386A7.private_cluster_config[0].master_ipv4_cidr_block}",
       ],

@@ -1,0 +1,87 @@
+import { ConfigError, parseConfig } from "../../config/load";
+import { environment } from "../fixtures";
+
+/** The problems of one environment, without the file and environment prefix. */
+function problemsOf(overrides: Record<string, unknown>): string[] {
+  try {
+    parseConfig({ environments: [environment(overrides)] }, "e.yaml");
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems.map((p) => p.replace("environments[0] (test): ", ""));
+  }
+  return [];
+}
+
+describe("GKE's apply-time rules, refused at synth", () => {
+  test("auto-repair and auto-upgrade cannot be off in a release channel, even when waived", () => {
+    const waived = {
+      policy: {
+        waivers: [
+          { rule: "GKE_NODE_AUTO_REPAIR", reason: "test" },
+          { rule: "GKE_NODE_AUTO_UPGRADE", reason: "test" },
+        ],
+      },
+    };
+    expect(
+      problemsOf({ ...waived, nodePools: [{ name: "p", autoRepair: false, autoUpgrade: false }] }),
+    ).toEqual([
+      "nodePools[0].autoRepair: false is refused by GKE in release channel REGULAR (Error 400: Auto_upgrade and auto_repair cannot be false when release_channel is set), even with a policy waiver; remove it, or set cluster.releaseChannel: UNSPECIFIED",
+      "nodePools[0].autoUpgrade: false is refused by GKE in release channel REGULAR (Error 400: Auto_upgrade and auto_repair cannot be false when release_channel is set), even with a policy waiver; remove it, or set cluster.releaseChannel: UNSPECIFIED",
+    ]);
+    expect(
+      problemsOf({
+        ...waived,
+        cluster: { releaseChannel: "STABLE" },
+        nodePools: [{ name: "p", autoUpgrade: false }],
+      }),
+    ).toHaveLength(1);
+    expect(
+      problemsOf({
+        ...waived,
+        cluster: { releaseChannel: "UNSPECIFIED" },
+        nodePools: [{ name: "p", autoRepair: false, autoUpgrade: false }],
+      }),
+    ).toEqual([]);
+  });
+
+  test("an alpha cluster's pools have neither auto-repair nor auto-upgrade", () => {
+    expect(problemsOf({ cluster: { kubernetesAlpha: true } })).toEqual([
+      "nodePools[0].autoRepair: true is refused by GKE on an alpha cluster (cluster.kubernetesAlpha: true); set nodePools[0].autoRepair: false, or remove cluster.kubernetesAlpha",
+      "nodePools[0].autoUpgrade: true is refused by GKE on an alpha cluster (cluster.kubernetesAlpha: true); set nodePools[0].autoUpgrade: false, or remove cluster.kubernetesAlpha",
+    ]);
+    expect(
+      problemsOf({
+        cluster: { kubernetesAlpha: true },
+        nodePools: [{ name: "p", autoRepair: false, autoUpgrade: false }],
+      }),
+    ).toEqual([]);
+  });
+
+  test("the GKE metadata server needs Workload Identity on the cluster", () => {
+    expect(problemsOf({ cluster: { workloadIdentity: false } })).toEqual([
+      "nodePools[0].workloadMetadata: 'GKE_METADATA' (the default) is refused by GKE on a cluster without Workload Identity (cluster.workloadIdentity: false); remove cluster.workloadIdentity, or set nodePools[0].workloadMetadata: GCE_METADATA",
+    ]);
+  });
+
+  test("ranges: a /28 control plane, network addresses, no overlaps", () => {
+    expect(problemsOf({ cluster: { masterIpv4CidrBlock: "172.16.0.0/24" } })).toEqual([
+      "cluster.masterIpv4CidrBlock: '172.16.0.0/24' is refused by GKE, which wants a /28 for the control plane of a private cluster; give a /28 such as '172.16.0.0/28'",
+    ]);
+    expect(problemsOf({ network: { subnetCidr: "10.0.0.1/20" } })).toEqual([
+      "network.subnetCidr: '10.0.0.1/20' has host bits set, which the Compute Engine API refuses; write the network address of the block (10.0.0.0/20)",
+    ]);
+    expect(problemsOf({ network: { servicesCidr: "10.4.16.0/20" } })).toEqual([
+      "network.servicesCidr: '10.4.16.0/20' overlaps network.podsCidr '10.4.0.0/14', which the API refuses; give ranges that do not overlap",
+    ]);
+    expect(problemsOf({ cluster: { masterIpv4CidrBlock: "10.0.0.16/28" } })).toEqual([
+      "cluster.masterIpv4CidrBlock: '10.0.0.16/28' overlaps network.subnetCidr '10.0.0.0/20', which the API refuses; give ranges that do not overlap",
+    ]);
+    // An existing network's ranges are not ours to check; a public cluster has no control-plane range.
+    expect(
+      problemsOf({
+        network: { existing: true, name: "n", subnetName: "s", subnetCidr: "10.0.0.1/20" },
+        cluster: { privateNodes: false, masterIpv4CidrBlock: "10.0.0.16/24" },
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { APIS_BY_TYPE } from "../../stacks/required-apis";
+import { environment, synthEnvironments, TerraformJson } from "../fixtures";
+
+/** The service each google_project_service of a stack enables, by its Terraform reference. */
+function apiAddresses(stack: TerraformJson): Map<string, string> {
+  return new Map(
+    Object.entries<TerraformJson>(stack.resource.google_project_service ?? {}).map(
+      ([name, body]) => [body.service, `google_project_service.${name}`],
+    ),
+  );
+}
+
+describe("every resource waits for the APIs it calls", () => {
+  const stacks = synthEnvironments(
+    environment({ name: "m", mode: "managed" }),
+    environment({ name: "o", mode: "oss", location: "us-central1" }),
+    environment({ name: "c", mode: "cloud-service-mesh", location: "us-east1" }),
+  );
+  const clusterStacks = Object.entries(stacks).filter(([name]) => name.endsWith("-cluster"));
+
+  test.each(clusterStacks)("%s", (_, stack) => {
+    const apis = apiAddresses(stack);
+    const blocks = [
+      ...Object.entries<TerraformJson>(stack.resource).map(([type, r]) => ({ type, r })),
+      ...Object.entries<TerraformJson>(stack.data ?? {}).map(([type, r]) => ({ type, r })),
+    ];
+    for (const { type, r } of blocks) {
+      // A new resource type must say which APIs it calls.
+      expect({ type, known: type in APIS_BY_TYPE }).toEqual({ type, known: true });
+      for (const [name, body] of Object.entries<TerraformJson>(r)) {
+        for (const service of APIS_BY_TYPE[type]) {
+          expect({ at: `${type}.${name}`, service, dependsOn: body.depends_on }).toEqual({
+            at: `${type}.${name}`,
+            service,
+            dependsOn: expect.arrayContaining([apis.get(service)]),
+          });
+        }
+      }
+    }
+    // The service account API is enabled where the stack creates the node service account.
+    expect(apis.has("iam.googleapis.com")).toBe(true);
+  });
+
+  test("enableApis: false enables nothing and adds no dependencies", () => {
+    const stack = synthEnvironments(environment({ enableApis: false }))["test-cluster"];
+    expect(stack.resource.google_project_service).toBeUndefined();
+    const dependencies = Object.values<TerraformJson>(stack.resource).flatMap((r) =>
+      Object.values<TerraformJson>(r).flatMap((body) => body.depends_on ?? []),
+    );
+    expect(dependencies.filter((d: string) => d.includes("google_project_service"))).toEqual([]);
+    expect(Object.keys(stack.resource)).toContain("google_compute_network");
+  });
+});
