@@ -57,7 +57,7 @@ test("the library example of docs/library.md synthesizes a hardened cluster that
     addons_config: { istio_config: { disabled: false, auth: "AUTH_MUTUAL_TLS" } },
   });
   expect(out).toHaveResourceWithProperties(GoogleContainerNodePool, {
-    name: "pool",
+    name: expect.stringMatching(/^pool-[0-9a-f]{6}$/),
     provider: "google-beta",
   });
   const resources = stack.node

@@ -164,7 +164,9 @@ export const taintSchema = strict({
 });
 
 export const nodePoolSchema = strict({
-  name: dnsLabel("node pool names", 40).describe("Node pool name. Changing it replaces the pool."),
+  name: dnsLabel("node pool names", 40).describe(
+    "Node pool name; GKE's name adds a hash of the fields that force replacement, so a new pool comes up before the old one goes. Changing it replaces the pool.",
+  ),
   machineType: z
     .string()
     .min(1)
@@ -190,7 +192,9 @@ export const nodePoolSchema = strict({
     .min(0)
     .max(1000)
     .optional()
-    .describe("Nodes per zone at creation. @default minNodeCount"),
+    .describe(
+      "Nodes per zone at creation only: later changes are ignored, since they would replace the pool. @default minNodeCount",
+    ),
   preemptible: z.boolean().optional().describe("Preemptible VMs (not with spot). @default false"),
   spot: z.boolean().optional().describe("Spot VMs (not with preemptible). @default false"),
   diskSizeGb: z
@@ -217,7 +221,7 @@ export const nodePoolSchema = strict({
     .min(1)
     .optional()
     .describe(
-      "OAuth scopes of the nodes; IAM roles of the service account do the real limiting. @default ['https://www.googleapis.com/auth/cloud-platform']",
+      "OAuth scopes of the nodes; IAM roles of the service account do the real limiting. Without cloud-platform (or devstorage.read_only), private Artifact Registry pulls fail: synth warns. Changing it replaces the pool. @default ['https://www.googleapis.com/auth/cloud-platform']",
     ),
   autoRepair: z.boolean().optional().describe("@default true"),
   autoUpgrade: z.boolean().optional().describe("@default true"),
@@ -242,6 +246,15 @@ export const nodePoolSchema = strict({
     .enum(["GKE_METADATA", "GCE_METADATA"])
     .optional()
     .describe("GKE_METADATA hides node credentials from pods. @default 'GKE_METADATA'"),
+  maxSurge: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "Extra nodes an upgrade or an in-place update brings up before draining old ones (none is made unavailable first). @default 1",
+    ),
 });
 
 export const networkSchema = strict({

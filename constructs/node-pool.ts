@@ -1,4 +1,5 @@
-import { TerraformProvider } from "cdktf";
+import { createHash } from "crypto";
+import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleContainerNodePool } from "@cdktf/provider-google-beta/lib/google-container-node-pool";
 
@@ -13,7 +14,11 @@ export interface NodePoolProps {
   readonly cluster: string;
   readonly project: string;
   readonly location: string;
-  /** Node pool name. Changing it replaces the pool. */
+  /**
+   * Node pool name, at most 40 characters. GKE's name gets a suffix: a short hash of the fields
+   * that force replacement (NodePool.replacementFields), so a replacement can come up beside the
+   * pool it replaces (create_before_destroy). Changing it replaces the pool.
+   */
   readonly name: string;
   /** Node service account email; never leave it to the default compute account. */
   readonly serviceAccount: string;
@@ -25,7 +30,7 @@ export interface NodePoolProps {
   readonly minNodeCount?: number;
   /** Autoscaling maximum per zone. @default max(3, minNodeCount) */
   readonly maxNodeCount?: number;
-  /** @default minNodeCount */
+  /** Nodes per zone at creation; later changes are ignored, as they would replace the pool. @default minNodeCount */
   readonly initialNodeCount?: number;
   /** @default false */
   readonly preemptible?: boolean;
@@ -53,10 +58,54 @@ export interface NodePoolProps {
   readonly integrityMonitoring?: boolean;
   /** @default "GKE_METADATA" */
   readonly workloadMetadata?: "GKE_METADATA" | "GCE_METADATA";
+  /** Extra nodes an upgrade or update brings up before old ones are drained; at least 1. @default 1 */
+  readonly maxSurge?: number;
+  /** Resources the pool waits for, such as its service account's role bindings. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
-/** An autoscaled node pool of hardened nodes (shielded, COS, GKE metadata server, own service account). */
+/** Nodes get no legacy metadata endpoints (a ForceNew field, so it is part of the name hash). */
+const NODE_METADATA = { "disable-legacy-endpoints": "true" };
+
+/**
+ * An autoscaled node pool of hardened nodes (shielded, COS, GKE metadata server, own service
+ * account), changed without an outage: updates surge (one extra node, none unavailable); a change
+ * that forces replacement renames the pool, and the new pool comes up before the old one is
+ * drained and deleted; `initial_node_count` never replaces it.
+ */
 export class NodePool extends Construct {
+  /**
+   * The values of the node pool's fields that force replacement in google-beta 6.50.0
+   * (resource_container_node_pool.go, node_config.go: ForceNew), as this construct sets them.
+   */
+  static replacementFields(props: NodePoolProps): Record<string, unknown> {
+    return {
+      name: props.name,
+      "node_config.metadata": NODE_METADATA,
+      "node_config.oauth_scopes": props.oauthScopes ?? [
+        "https://www.googleapis.com/auth/cloud-platform",
+      ],
+      "node_config.preemptible": props.preemptible ?? false,
+      "node_config.spot": props.spot ?? false,
+      // A reference is hashed as written: its address, not the value it will have.
+      "node_config.service_account": Token.isUnresolved(props.serviceAccount)
+        ? "(reference)"
+        : props.serviceAccount,
+      "node_config.shielded_instance_config.enable_secure_boot": props.secureBoot ?? true,
+      "node_config.shielded_instance_config.enable_integrity_monitoring":
+        props.integrityMonitoring ?? true,
+    };
+  }
+
+  /** GKE's name for the pool: `<name>-<6 hex digits of the replacement fields' hash>`. */
+  static gkeName(props: NodePoolProps): string {
+    const hash = createHash("sha256")
+      .update(JSON.stringify(NodePool.replacementFields(props)))
+      .digest("hex")
+      .slice(0, 6);
+    return `${props.name.slice(0, 33).replace(/-+$/, "")}-${hash}`;
+  }
+
   readonly resource: GoogleContainerNodePool;
 
   constructor(scope: Construct, id: string, props: NodePoolProps) {
@@ -73,14 +122,25 @@ export class NodePool extends Construct {
     }
     if (props.preemptible && props.spot)
       throw new Error(`'preemptible' and 'spot' cannot both be true`);
+    const maxSurge = props.maxSurge ?? 1;
+    if (!Number.isInteger(maxSurge) || maxSurge < 1)
+      throw new Error(`'maxSurge' must be a whole number of at least 1, got ${props.maxSurge}`);
 
     this.resource = new GoogleContainerNodePool(this, "Resource", {
       provider: props.provider,
       project: props.project,
       cluster: props.cluster,
       location: props.location,
-      name: props.name,
+      name: NodePool.gkeName(props),
+      dependsOn: props.dependsOn,
       initialNodeCount: initial,
+      lifecycle: {
+        // The name changes with every field that forces replacement: the new pool comes first.
+        createBeforeDestroy: true,
+        // Read only at creation; a change would replace the pool, and the autoscaler owns the size.
+        ignoreChanges: ["initial_node_count"],
+      },
+      upgradeSettings: { strategy: "SURGE", maxSurge, maxUnavailable: 0 },
       autoscaling: { minNodeCount: min, maxNodeCount: max },
       management: { autoRepair: props.autoRepair ?? true, autoUpgrade: props.autoUpgrade ?? true },
       nodeConfig: {
@@ -99,7 +159,7 @@ export class NodePool extends Construct {
           enableIntegrityMonitoring: props.integrityMonitoring ?? true,
         },
         workloadMetadataConfig: { mode: props.workloadMetadata ?? "GKE_METADATA" },
-        metadata: { "disable-legacy-endpoints": "true" },
+        metadata: NODE_METADATA,
       },
     });
   }

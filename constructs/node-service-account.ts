@@ -25,7 +25,12 @@ export interface NodeServiceAccountProps {
 /** A dedicated least-privilege service account for nodes, in place of the default compute account. */
 export class NodeServiceAccount extends Construct {
   readonly resource: GoogleServiceAccount;
+  /** A reference to the account's email. */
   readonly email: string;
+  /** The account's email as text, known at synth: `<accountId>@<project>.iam.gserviceaccount.com`. */
+  readonly emailAddress: string;
+  /** The account's project role bindings (NODE_ROLES). */
+  readonly bindings: GoogleProjectIamMember[] = [];
 
   constructor(scope: Construct, id: string, props: NodeServiceAccountProps) {
     super(scope, id);
@@ -41,13 +46,15 @@ export class NodeServiceAccount extends Construct {
       displayName: props.displayName ?? `GKE nodes of ${props.accountId}`,
     });
     this.email = this.resource.email;
+    this.emailAddress = `${props.accountId}@${props.project}.iam.gserviceaccount.com`;
     for (const role of NODE_ROLES) {
-      new GoogleProjectIamMember(this, role.replace("roles/", ""), {
+      const binding = new GoogleProjectIamMember(this, role.replace("roles/", ""), {
         provider: props.provider,
         project: props.project,
         role,
         member: `serviceAccount:${this.resource.email}`,
       });
+      this.bindings.push(binding);
     }
   }
 }

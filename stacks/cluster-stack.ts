@@ -27,6 +27,18 @@ export const MANAGED_MODE_WARNING =
   '(gcloud answers "The --istio-config flag is no longer supported"); ' +
   "use mode 'cloud-service-mesh' for Google's managed Istio (docs/upgrades-and-migrations.md)";
 
+export const CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+/** Scopes that let nodes read images from Artifact Registry (with the account's reader role). */
+const REGISTRY_READ_SCOPES = [
+  CLOUD_PLATFORM_SCOPE,
+  "https://www.googleapis.com/auth/devstorage.read_only",
+];
+/** Synth warning for node scopes that cannot pull private images (pinned by a test). */
+export const SCOPES_WARNING =
+  "without the cloud-platform (or devstorage.read_only) scope, nodes cannot pull private images " +
+  "from Artifact Registry, even with roles/artifactregistry.reader; " +
+  "use ['https://www.googleapis.com/auth/cloud-platform'] (the default) and let IAM roles limit the nodes";
+
 export interface ClusterStackProps {
   readonly environment: EnvironmentConfig;
   /**
@@ -152,15 +164,24 @@ export class ClusterStack extends TerraformStack {
         })
       : undefined;
 
-    for (const pool of env.nodePools) {
+    for (const [i, pool] of env.nodePools.entries()) {
       new NodePool(this, `NodePool-${pool.name}`, {
         ...pool,
         provider,
         project: env.project,
         location: env.location,
         cluster: this.cluster.resource.name,
-        serviceAccount: pool.serviceAccount ?? account!.email,
+        // The address as text, so the pool's name hash changes when the account does.
+        serviceAccount: pool.serviceAccount ?? account!.emailAddress,
+        // Nodes need their roles (logs, image pulls) from their first boot.
+        dependsOn: pool.serviceAccount ? undefined : [account!.resource, ...account!.bindings],
       });
+      const scopes = pool.oauthScopes ?? [CLOUD_PLATFORM_SCOPE];
+      if (!scopes.some((s) => REGISTRY_READ_SCOPES.includes(s))) {
+        Annotations.of(this).addWarning(
+          `environment '${env.name}': nodePools[${i}].oauthScopes: ${SCOPES_WARNING}`,
+        );
+      }
     }
 
     if (env.mode === "oss" && (c.privateNodes ?? true)) {

@@ -81,7 +81,7 @@ describe("environment file validation", () => {
     [
       "nested unknown key",
       { nodePools: [{ name: "p", machinType: "x" }] },
-      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata`,
+      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata, maxSurge`,
     ],
     [
       "pool name",

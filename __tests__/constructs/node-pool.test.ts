@@ -18,7 +18,7 @@ const synth = (props: Partial<NodePoolProps> = {}) =>
 describe("NodePool", () => {
   test("hardened, autoscaled nodes by default", () => {
     expect(synth()).toHaveResourceWithProperties(GoogleContainerNodePool, {
-      name: "pool",
+      name: NodePool.gkeName(base),
       cluster: "demo",
       initial_node_count: 1,
       autoscaling: { min_node_count: 1, max_node_count: 3 },
@@ -49,7 +49,7 @@ describe("NodePool", () => {
         ],
       }),
     ).toHaveResourceWithProperties(GoogleContainerNodePool, {
-      name: "node-pool",
+      name: expect.stringMatching(/^node-pool-[0-9a-f]{6}$/),
       autoscaling: { min_node_count: 1, max_node_count: 6 },
       node_config: expect.objectContaining({
         machine_type: "n1-standard-8",
@@ -72,5 +72,51 @@ describe("NodePool", () => {
     expect(() => synth({ preemptible: true, spot: true })).toThrow(
       "'preemptible' and 'spot' cannot both be true",
     );
+  });
+
+  test("changes never cause an outage: surge updates, new pool first, initial count ignored", () => {
+    const [pool] = Object.values<Record<string, unknown>>(
+      JSON.parse(synth()).resource.google_container_node_pool,
+    );
+    expect(pool).toMatchObject({
+      upgrade_settings: { strategy: "SURGE", max_surge: 1, max_unavailable: 0 },
+      lifecycle: { create_before_destroy: true, ignore_changes: ["initial_node_count"] },
+    });
+    expect(() => synth({ maxSurge: 0 })).toThrow(
+      "'maxSurge' must be a whole number of at least 1, got 0",
+    );
+  });
+
+  test("GKE's name changes exactly when a field that forces replacement changes", () => {
+    const name = NodePool.gkeName(base);
+    expect(name).toMatch(/^pool-[0-9a-f]{6}$/);
+    // Replacement-forcing fields (google-beta 6.50.0 ForceNew) rename the pool...
+    for (const change of [
+      { oauthScopes: ["https://www.googleapis.com/auth/logging.write"] },
+      { serviceAccount: "other@demo-project.iam.gserviceaccount.com" },
+      { spot: true },
+      { preemptible: true },
+      { secureBoot: false },
+      { integrityMonitoring: false },
+      { name: "pool2" },
+    ]) {
+      expect({ change, renamed: NodePool.gkeName({ ...base, ...change }) !== name }).toEqual({
+        change,
+        renamed: true,
+      });
+    }
+    // ...fields updated in place, and the counts, do not.
+    for (const change of [
+      { machineType: "n2-standard-8" },
+      { diskSizeGb: 200 },
+      { labels: { a: "b" } },
+      { minNodeCount: 2, maxNodeCount: 5, initialNodeCount: 3 },
+      { autoUpgrade: false },
+      { maxSurge: 3 },
+    ]) {
+      expect({ change, name: NodePool.gkeName({ ...base, ...change }) }).toEqual({ change, name });
+    }
+    // A 40-character name stays within GKE's 40.
+    expect(NodePool.gkeName({ ...base, name: "a".repeat(40) })).toHaveLength(40);
   });
 });

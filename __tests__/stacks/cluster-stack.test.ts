@@ -54,7 +54,10 @@ describe("ClusterStack", () => {
       }),
     );
     const pools = resourcesOf(stacks["test-cluster"], "google_container_node_pool");
-    expect(pools.map((p) => p.name)).toEqual(["a", "b"]);
+    expect(pools.map((p) => p.name)).toEqual([
+      expect.stringMatching(/^a-[0-9a-f]{6}$/),
+      expect.stringMatching(/^b-[0-9a-f]{6}$/),
+    ]);
     expect(pools[0]).toMatchObject({
       initial_node_count: 2,
       autoscaling: { min_node_count: 2, max_node_count: 5 },
