@@ -7,6 +7,7 @@ import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
 import { gkeApiProblems } from "./gke-api-rules";
+import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -181,8 +182,13 @@ function injectionProblems(env: EnvironmentConfig): string[] {
     "layout" in layout &&
     layout.layout === "current";
   const gatewayNamespace = currentGateway ? "istio-ingress" : undefined;
-  injectionNamespaces(env.istio).forEach(({ name: namespace }, i) => {
+  injectionNamespaces(env.istio).forEach(({ name: namespace, create }, i) => {
     const at = `istio.injectionNamespaces[${i}]`;
+    if (create && (EXISTING_NAMESPACES as readonly string[]).includes(namespace)) {
+      problems.push(
+        `${at}.create: true for '${namespace}', which every cluster has already; remove create`,
+      );
+    }
     if (seen.has(namespace)) {
       problems.push(`${at}: '${namespace}' is listed twice; list each namespace once`);
     } else if (NEVER_INJECTED.includes(namespace)) {

@@ -22,6 +22,12 @@ export const namespaceEntrySchema = strict({
     .describe(
       "dataplane ambient: also a waypoint proxy 'waypoint' (a Gateway of class istio-waypoint) for the namespace's traffic (istio.io/use-waypoint). @default false",
     ),
+  create: z
+    .boolean()
+    .optional()
+    .describe(
+      "Create the namespace in the mesh stack, protected against destroy (prevent_destroy). Otherwise it is only labelled, and must exist. @default false",
+    ),
 });
 
 /** One istiod of `istio.revisions`. */
@@ -69,7 +75,7 @@ export const istioSchema = strict({
     )
     .optional()
     .describe(
-      "Namespaces put in the mesh (sidecar or ambient), each a name or { name, ... }; 'default' and other existing namespaces are labelled, others created. @default []",
+      "Namespaces put in the mesh (sidecar or ambient), each a name or { name, ... }; each is labelled (it must exist), or created with { name, create: true }. @default []",
     ),
   version: z
     .string()

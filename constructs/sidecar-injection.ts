@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { Labels } from "@cdktf/provider-kubernetes/lib/labels";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 
-/** Namespaces every cluster already has: they are labelled, never created. */
+/** Namespaces every cluster already has: they are labelled, never created (`create` refuses them). */
 export const EXISTING_NAMESPACES = [
   "default",
   "kube-system",
@@ -26,7 +26,13 @@ export interface SidecarInjectionProps {
   readonly labels?: Record<string, string>;
   /** Labels of some namespaces instead of `labels`, such as `istio.io/rev=prod-canary`. @default {} */
   readonly labelsByNamespace?: Readonly<Record<string, Record<string, string>>>;
-  /** Namespaces that exist already and must only be labelled. @default EXISTING_NAMESPACES */
+  /**
+   * Namespaces of `namespaces` to create here, with the label, and protect against destroy
+   * (`prevent_destroy`): application namespaces are the users', so one is created only on request.
+   * The others are only labelled, and must exist when the stack is applied. @default []
+   */
+  readonly create?: readonly string[];
+  /** Namespaces that exist in every cluster, which `create` must not name. @default EXISTING_NAMESPACES */
   readonly existingNamespaces?: readonly string[];
   /** @default - the stack's kubernetes provider */
   readonly provider?: TerraformProvider;
@@ -35,15 +41,23 @@ export interface SidecarInjectionProps {
 }
 
 /**
- * Automatic sidecar injection for a list of namespaces: existing ones get the label
- * (`kubernetes_labels`), missing ones are created with it. As the seed warns, pods that
- * already run keep no sidecar until they are restarted.
+ * Automatic sidecar injection for a list of namespaces: each gets the label (`kubernetes_labels`,
+ * which removing the namespace from the list, or destroying the stack, takes off again and
+ * nothing more), or, when listed in `create`, is created with it and protected against destroy.
+ * As the seed warns, pods that already run keep no sidecar until they are restarted.
  */
 export class SidecarInjection extends Construct {
   constructor(scope: Construct, id: string, props: SidecarInjectionProps) {
     super(scope, id);
     const defaultLabels = props.labels ?? ISTIO_INJECTION_LABEL;
     const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
+    const create = new Set(props.create ?? []);
+    for (const namespace of create) {
+      if (existing.has(namespace))
+        throw new Error(`'create' names '${namespace}', which exists in every cluster`);
+      if (!props.namespaces.includes(namespace))
+        throw new Error(`'create' names '${namespace}', which 'namespaces' does not list`);
+    }
     const seen = new Set<string>();
     for (const namespace of Object.keys(props.labelsByNamespace ?? {})) {
       if (!props.namespaces.includes(namespace))
@@ -53,7 +67,7 @@ export class SidecarInjection extends Construct {
       if (seen.has(namespace)) throw new Error(`'namespaces' lists '${namespace}' twice`);
       seen.add(namespace);
       const labels = props.labelsByNamespace?.[namespace] ?? defaultLabels;
-      if (existing.has(namespace)) {
+      if (!create.has(namespace)) {
         new Labels(this, namespace, {
           provider: props.provider,
           apiVersion: "v1",
@@ -67,6 +81,8 @@ export class SidecarInjection extends Construct {
           provider: props.provider,
           metadata: { name: namespace, labels },
           dependsOn: props.dependsOn,
+          // Deleting a namespace deletes every workload in it.
+          lifecycle: { preventDestroy: true },
         });
       }
     }

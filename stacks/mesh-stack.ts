@@ -87,6 +87,7 @@ export class MeshStack extends TerraformStack {
             .filter((entry) => entry.revision !== undefined)
             .map((entry) => [entry.name, { [ISTIO_REVISION_LABEL]: entry.revision! }]),
         ),
+        create: entries.filter((entry) => entry.create).map((entry) => entry.name),
         dependsOn: injectionDependsOn,
       });
     }

@@ -191,7 +191,7 @@ describe("environment file validation", () => {
     [
       "unknown key in a long-form namespace entry",
       { istio: { injectionNamespaces: [{ name: "shop", nmae: "x" }] } },
-      "environments[0] (test): istio.injectionNamespaces[0].nmae: unknown key, did you mean 'name'? allowed keys are name, revision, waypoint",
+      "environments[0] (test): istio.injectionNamespaces[0].nmae: unknown key, did you mean 'name'? allowed keys are name, revision, waypoint, create",
     ],
     [
       "system namespace injected",
@@ -225,6 +225,16 @@ describe("environment file validation", () => {
     ],
   ])("cross-field rule: %s", (_what, overrides, message) => {
     expect(problemsOf(environment(overrides))).toEqual([message]);
+  });
+
+  test("a namespace every cluster has is never created", () => {
+    expect(
+      problemsOf(
+        environment({ istio: { injectionNamespaces: [{ name: "default", create: true }] } }),
+      ),
+    ).toEqual([
+      "environments[0] (test): istio.injectionNamespaces[0].create: true for 'default', which every cluster has already; remove create",
+    ]);
   });
 
   test("istio-ingress may be injected where no current gateway install owns it", () => {

@@ -10,25 +10,38 @@ const synth = (props: SidecarInjectionProps) =>
   });
 
 describe("SidecarInjection", () => {
-  test("labels existing namespaces and creates the others", () => {
-    const out = synth({ namespaces: ["default", "shop"] });
-    expect(out).toHaveResourceWithProperties(Labels, {
-      kind: "Namespace",
-      metadata: { name: "default" },
-      labels: { "istio-injection": "enabled" },
-    });
+  test("labels every namespace; creates, protected, only those it is asked to", () => {
+    const out = synth({ namespaces: ["default", "apps", "shop"], create: ["shop"] });
+    for (const name of ["default", "apps"]) {
+      expect(out).toHaveResourceWithProperties(Labels, {
+        kind: "Namespace",
+        metadata: { name },
+        labels: { "istio-injection": "enabled" },
+      });
+      expect(out).not.toHaveResourceWithProperties(NamespaceV1, { metadata: { name } });
+    }
     expect(out).toHaveResourceWithProperties(NamespaceV1, {
       metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
+      lifecycle: { prevent_destroy: true },
     });
-    expect(out).not.toHaveResourceWithProperties(NamespaceV1, { metadata: { name: "default" } });
+    expect(out).not.toHaveResourceWithProperties(Labels, { metadata: { name: "shop" } });
   });
 
   test("takes another label form", () => {
     expect(
-      synth({ namespaces: ["shop"], labels: { "istio.io/rev": "asm-managed" } }),
+      synth({ namespaces: ["shop"], create: ["shop"], labels: { "istio.io/rev": "asm-managed" } }),
     ).toHaveResourceWithProperties(NamespaceV1, {
       metadata: { name: "shop", labels: { "istio.io/rev": "asm-managed" } },
     });
+  });
+
+  test("creates no namespace every cluster has, nor one it does not label", () => {
+    expect(() => synth({ namespaces: ["default"], create: ["default"] })).toThrow(
+      "'create' names 'default', which exists in every cluster",
+    );
+    expect(() => synth({ namespaces: ["a"], create: ["b"] })).toThrow(
+      "'create' names 'b', which 'namespaces' does not list",
+    );
   });
 
   test("refuses a namespace listed twice", () => {

@@ -2,7 +2,7 @@ import { onlyResource, synthEnvironments, environment } from "../fixtures";
 
 describe("MeshStack (managed)", () => {
   const stacks = synthEnvironments(
-    environment({ istio: { injectionNamespaces: ["default", "shop"] } }),
+    environment({ istio: { injectionNamespaces: ["default", { name: "shop", create: true }] } }),
   );
   const mesh = stacks["test-mesh"];
 
@@ -22,7 +22,7 @@ describe("MeshStack (managed)", () => {
     });
   });
 
-  test("an existing namespace is labelled, never created; a new one is created with the label", () => {
+  test("a namespace is labelled, never created, unless the entry asks to create it", () => {
     expect(onlyResource(mesh, "kubernetes_labels")).toEqual({
       api_version: "v1",
       kind: "Namespace",
@@ -31,6 +31,8 @@ describe("MeshStack (managed)", () => {
     });
     expect(onlyResource(mesh, "kubernetes_namespace_v1")).toEqual({
       metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
+      // Deleting a namespace deletes its workloads: a created one is protected.
+      lifecycle: { prevent_destroy: true },
     });
   });
 });
@@ -39,7 +41,7 @@ describe("MeshStack (cloud-service-mesh)", () => {
   const stacks = synthEnvironments(
     environment({
       mode: "cloud-service-mesh",
-      istio: { injectionNamespaces: ["default", "shop"] },
+      istio: { injectionNamespaces: ["default", { name: "shop", create: true }] },
     }),
   );
   const mesh = stacks["test-mesh"];

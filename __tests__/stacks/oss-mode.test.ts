@@ -11,7 +11,10 @@ import {
 } from "../fixtures";
 
 const oss = (istio: Record<string, unknown> = {}) =>
-  environment({ mode: "oss", istio: { injectionNamespaces: ["default", "shop"], ...istio } });
+  environment({
+    mode: "oss",
+    istio: { injectionNamespaces: ["default", { name: "shop", create: true }], ...istio },
+  });
 
 function helmAddress(stack: TerraformJson, name: string): string {
   const [key] = Object.entries(stack.resource.helm_release).find(
@@ -103,6 +106,7 @@ describe("oss mode, current charts (the default)", () => {
     expect(shop).toEqual({
       metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
       depends_on: [istiod],
+      lifecycle: { prevent_destroy: true },
     });
   });
 
