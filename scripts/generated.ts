@@ -1,6 +1,8 @@
 // The workflow for checking generated Terraform into a repository:
 //   npm run generated             writes every stack into generated/stacks/<stack>/ (stale ones removed)
-//   npm run generated -- --check  writes nothing; exits 1 and names each file that differs
+//   npm run generated -- --check  writes nothing; exits 1 and names each file that differs, then
+//                                 what Terraform will do to each changed resource: update it in
+//                                 place, or replace it (naming the fields that force it)
 //   --out <dir>                   another folder, relative to the project (default: generated)
 //   --hcl                         HCL (cdk.tf, through `terraform fmt` when terraform is on PATH) instead of JSON
 // Also writes <out>/README.md, the index: per environment its mode, stacks, apply and destroy order, state.
@@ -12,6 +14,7 @@ import * as path from "path";
 import { loadConfig } from "../config/load";
 import { generatedIndex, ManifestStack } from "./generated-index";
 import { correctHcl, terraformFmt } from "./hcl-output";
+import { replacementReport } from "./replacement-report";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -48,6 +51,20 @@ function tree(dir: string): Map<string, string> {
     files.set("README.md", fs.readFileSync(path.join(dir, "README.md"), "utf8"));
   }
   return files;
+}
+
+/** Per changed resource: updated in place, replaced (and why), created or destroyed (JSON stacks; none with --hcl). */
+function printReport(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  print: (line: string) => void,
+): void {
+  const lines = replacementReport(before, after);
+  if (lines.length === 0) return;
+  print(
+    "What Terraform will do (from the provider's ForceNew fields; `terraform plan` has the last word):",
+  );
+  for (const line of lines) print(`  ${line}`);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
@@ -119,6 +136,7 @@ try {
     } else {
       console.error(`${where}/ is out of date; run \`npm run generated\` and commit the result:`);
       for (const line of differences) console.error(`  ${line}`);
+      printReport(current, fresh, console.error);
       process.exit(1);
     }
   } else {
@@ -130,6 +148,7 @@ try {
     }
     console.log(`${where}/: ${fresh.size} files, ${differences.length} changed`);
     for (const line of differences) console.log(`  ${line}`);
+    printReport(current, fresh, console.log);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

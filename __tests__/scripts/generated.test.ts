@@ -48,6 +48,13 @@ describe("npm run generated", () => {
     );
     expect(check.stderr).toContain("  changed: stacks/managed-cluster/cdk.tf.json");
     expect(check.stderr).toContain("  removed: stacks/csm-cluster/cdk.tf.json");
+    // What Terraform will do, per resource.
+    expect(check.stderr).toMatch(
+      /^ {2}managed-cluster: updates google_container_cluster\.Cluster_\w+ in place \(maintenance_policy\.daily_maintenance_window\.start_time\)$/m,
+    );
+    expect(check.stderr).toMatch(
+      /^ {2}csm-cluster: destroys google_container_cluster\.Cluster_\w+ /m,
+    );
     expect(files()).toEqual(before);
     expect(run().status).toBe(0);
     expect(files().filter((f) => f.startsWith("stacks/csm-"))).toEqual([]);
