@@ -37,7 +37,8 @@ function managementProblems(env: EnvironmentConfig): string[] {
 }
 
 function metadataProblems(env: EnvironmentConfig): string[] {
-  if (env.cluster?.workloadIdentity ?? true) return [];
+  // cloud-service-mesh refuses workloadIdentity: false itself (cross-field-rules.ts).
+  if ((env.cluster?.workloadIdentity ?? true) || env.mode === "cloud-service-mesh") return [];
   const problems: string[] = [];
   env.nodePools.forEach((pool, i) => {
     if ((pool.workloadMetadata ?? "GKE_METADATA") === "GKE_METADATA") {

@@ -128,8 +128,9 @@ const CHECKS: Record<string, (stacks: SynthesizedStacks, mode: string) => void> 
     const pools = poolsOf(stacks);
     expect(pools.map((p) => p.node_config.service_account)).toEqual([
       "a@p.iam.gserviceaccount.com",
-      expect.stringContaining("google_service_account"),
-      expect.stringContaining("google_service_account"),
+      // The created account, by its address (the pool waits for it through depends_on).
+      expect.stringMatching(/-nodes@test-project\.iam\.gserviceaccount\.com$/),
+      expect.stringMatching(/-nodes@test-project\.iam\.gserviceaccount\.com$/),
     ]);
     expect(pools[0].autoscaling).toMatchObject({ min_node_count: 0, max_node_count: 1 });
     expect(pools[1].node_config).toMatchObject({
