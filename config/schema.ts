@@ -41,7 +41,9 @@ export const locationSchema = z
   .refine((v) => REGION.test(v) || ZONE.test(v), {
     error: "must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'",
   })
-  .describe("Region (regional cluster, nodes in every zone) or zone (zonal cluster).");
+  .describe(
+    "Region (regional cluster, nodes in every zone) or zone (zonal cluster). Changing it replaces the cluster.",
+  );
 
 export const cidrSchema = z
   .string()
@@ -99,14 +101,19 @@ export const clusterSchema = strict({
     .describe(
       "CIDR blocks allowed to reach the control plane; the deploy runner must be in one. 0.0.0.0/0 is refused. @default [] (no public access)",
     ),
-  privateNodes: z.boolean().optional().describe("Nodes get internal IPs only. @default true"),
+  privateNodes: z
+    .boolean()
+    .optional()
+    .describe("Nodes get internal IPs only. Changing it replaces the cluster. @default true"),
   privateEndpoint: z
     .boolean()
     .optional()
     .describe("The control plane has no public endpoint. @default false"),
   masterIpv4CidrBlock: cidrSchema
     .optional()
-    .describe("/28 range for the control plane of a private cluster. @default '172.16.0.0/28'"),
+    .describe(
+      "/28 range for the control plane of a private cluster. Changing it replaces the cluster. @default '172.16.0.0/28'",
+    ),
   workloadIdentity: z
     .boolean()
     .optional()
@@ -115,7 +122,7 @@ export const clusterSchema = strict({
     .enum(["ADVANCED_DATAPATH", "LEGACY_DATAPATH"])
     .optional()
     .describe(
-      "ADVANCED_DATAPATH is Dataplane V2, which enforces network policy. LEGACY_DATAPATH uses the Calico network policy add-on. @default ADVANCED_DATAPATH",
+      "ADVANCED_DATAPATH is Dataplane V2, which enforces network policy. LEGACY_DATAPATH uses the Calico network policy add-on. Changing it replaces the cluster. @default ADVANCED_DATAPATH",
     ),
   networkPolicy: z
     .boolean()
@@ -135,12 +142,16 @@ export const clusterSchema = strict({
   issueClientCertificate: z
     .boolean()
     .optional()
-    .describe("Issue a legacy client certificate. @default false"),
+    .describe(
+      "Issue a legacy client certificate. Changing it replaces the cluster. @default false",
+    ),
   legacyAbac: z.boolean().optional().describe("Legacy ABAC authorization. @default false"),
   kubernetesAlpha: z
     .boolean()
     .optional()
-    .describe("Kubernetes alpha features (cluster expires after 30 days). @default false"),
+    .describe(
+      "Kubernetes alpha features (cluster expires after 30 days; pools need autoRepair and autoUpgrade false). Changing it replaces the cluster. @default false",
+    ),
   logging: z
     .boolean()
     .optional()
@@ -274,11 +285,13 @@ export const networkSchema = strict({
   name: dnsLabel("network names", 56)
     .optional()
     .describe(
-      "VPC network name, at most 56 characters (its router and NAT add -router and -nat). @default '<cluster name>-vpc'",
+      "VPC network name, at most 56 characters. Changing it replaces the network and the cluster. @default '<cluster name>-<location>-vpc' ('<cluster name>-vpc' with legacyNames)",
     ),
   subnetName: dnsLabel("subnet names", 63)
     .optional()
-    .describe("Subnet name. @default '<cluster name>-nodes'"),
+    .describe(
+      "Subnet name. Changing it replaces the subnet and the cluster. @default '<cluster name>-<location>-nodes' ('<cluster name>-nodes' with legacyNames)",
+    ),
   subnetCidr: cidrSchema
     .optional()
     .describe("Primary range of the subnet (nodes). @default '10.0.0.0/20'"),
