@@ -7,7 +7,7 @@ test("the shop environment synthesizes as reviewed", () => {
     project: my-project
     location: europe-west1
     nodePools: [{ name: pool, machineType: e2-standard-8 }]
-    istio: { injectionNamespaces: [shop] }
+    istio: { injectionNamespaces: [{ name: shop, create: true }] }
   `);
   expect(Object.keys(stacks)).toEqual(["shop-cluster", "shop-mesh"]);
   expect(stacks["shop-cluster"].resource.google_container_node_pool).toMatchSnapshot();

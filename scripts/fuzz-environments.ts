@@ -171,6 +171,15 @@ function arbitraries(bad: number) {
         { type: fc.constant("gcs"), bucket: fc.constant("tf-state-1"), prefix: fc.constant("gke") },
         { requiredKeys: ["type", "bucket"] },
       ),
+      fc.record(
+        {
+          type: fc.constant("cloud"),
+          organization: fc.constant("acme"),
+          hostname: fc.constant("tfe.example.com"),
+          workspaces: fc.constant({ prefix: "gke-" }),
+        },
+        { requiredKeys: ["type", "organization", "workspaces"] },
+      ),
     ),
     fc.constantFrom({ type: "s3" }, { type: "local", path: "/abs/state" }),
   );

@@ -35,7 +35,13 @@ const BLOCK_HEADER = /^([A-Za-z_][\w-]*)((?: "[^"]*")*) \{$/;
  * are deprecated in Terraform).
  */
 export function correctHcl(hcl: string): string {
-  const lines = hcl.split("\n");
+  // lifecycle.ignore_changes names attributes: Terraform wants them bare (quoted is deprecated).
+  const lines = hcl
+    .replace(
+      /(ignore_changes\s*=\s*\[)([^\]]*)\]/g,
+      (_, open: string, items: string) => `${open}${items.replace(/"([a-z0-9_.]+)"/g, "$1")}]`,
+    )
+    .split("\n");
   const out: string[] = [];
   const stack: Frame[] = [];
   let heredoc: string | undefined;

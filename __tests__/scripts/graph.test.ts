@@ -49,21 +49,30 @@ describe("npm run graph", () => {
 
   test("draws both stacks, the resources a reader looks for, and helm releases in install order", () => {
     const [env] = parseEnvironments(
-      environment({ name: "shop", mode: "oss", istio: { injectionNamespaces: ["web"] } }),
+      environment({
+        name: "shop",
+        mode: "oss",
+        istio: { injectionNamespaces: [{ name: "web", create: true }] },
+      }),
     );
     const diagram = environmentDiagram(
       env,
       synthEnvironments(
-        environment({ name: "shop", mode: "oss", istio: { injectionNamespaces: ["web"] } }),
+        environment({
+          name: "shop",
+          mode: "oss",
+          istio: { injectionNamespaces: [{ name: "web", create: true }] },
+        }),
       ),
     );
     for (const text of [
       'subgraph cluster_stack ["stack shop-cluster"]',
       'subgraph mesh_stack ["stack shop-mesh"]',
-      '["network shop-vpc<br/>subnet shop-nodes 10.0.0.0/20<br/>Cloud Router and Cloud NAT"]',
-      '["node service account<br/>shop-nodes"]',
+      '["network shop-europe-west1-vpc<br/>subnet shop-europe-west1-nodes 10.0.0.0/20<br/>Cloud Router and Cloud NAT"]',
+      '["node service account<br/>shop-europe-west1-nodes"]',
       '["cluster shop<br/>europe-west1"]',
-      '["node pool pool<br/>e2-standard-4, 1 to 3 per zone"]',
+      '["node pool pool-',
+      '<br/>e2-standard-4, 1 to 3 per zone"]',
       '["namespace istio-system"]',
       '["namespace web<br/>istio-injection=enabled"]',
       '["1. helm release istio-base<br/>chart base 1.30.5, in istio-system"]',
@@ -80,7 +89,9 @@ describe("npm run graph", () => {
       `${idOf("cluster shop")} -.->|"endpoint and CA, read by data sources"| mesh_stack`,
     );
     // The edge network -> cluster is drawn once, not again through the subnet folded into the network.
-    expect(diagram.match(new RegExp(`${idOf("network shop-vpc")} --> `, "g"))).toHaveLength(1);
+    expect(
+      diagram.match(new RegExp(`${idOf("network shop-europe-west1-vpc")} --> `, "g")),
+    ).toHaveLength(1);
   });
 
   test("draws the fleet feature and membership of a cloud-service-mesh environment", () => {
