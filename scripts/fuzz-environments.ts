@@ -400,7 +400,10 @@ export function fuzz(runs: number, seed: number, keep = (_index: number) => true
     if (outcome.kind === "accepted") {
       if (keep(accepted.length)) accepted.push({ index, file, outdir, stacks: outcome.stacks });
       else fs.rmSync(outdir, { recursive: true, force: true });
-    } else refused++;
+    } else {
+      refused++;
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
   const details = fc.check(property, { numRuns: runs, seed });
   const failure = details.failed ? (fc.defaultReportMessage(details) ?? "failed") : undefined;
