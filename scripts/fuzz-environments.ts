@@ -138,10 +138,12 @@ function arbitraries(bad: number) {
   const namespaceEntry = fc.oneof(
     fc.constantFrom("default", "shop", "payments", "istio-ingress"),
     fc.record(
-      { name: fc.constantFrom("shop", "apps", "default"), create: fc.boolean() },
       {
-        requiredKeys: ["name"],
+        name: fc.constantFrom("shop", "apps", "default"),
+        create: fc.boolean(),
+        revision: fc.constantFrom("stable", "canary", "prod"),
       },
+      { requiredKeys: ["name"] },
     ),
     fc.constant("kube-system"),
   );
@@ -155,7 +157,22 @@ function arbitraries(bad: number) {
       fc.constantFrom({}, { pilot: { autoscaleEnabled: false } }),
       fc.constant("pilot.autoscaleEnabled=false"),
     ),
-    ingressGateway: bool,
+    ingressGateway: mostly(
+      fc.oneof(fc.boolean(), fc.constant({ revision: "stable" })),
+      fc.constant({ revision: "Bad" }),
+    ),
+    revisions: mostly(
+      fc.constantFrom(
+        [{ version: "1.30.5", name: "stable" }],
+        [
+          { version: "1.29.6", name: "stable" },
+          { version: "1.30.5", name: "canary" },
+        ],
+      ),
+      fc.constant([{ version: "1.4.10" }]),
+    ),
+    tags: mostly(fc.constant({ prod: "stable" }), fc.constant({ prod: "missing" })),
+    defaultRevision: mostly(fc.constantFrom("stable", "canary"), fc.constant("Bad")),
     clusterAdmins: mostly(fc.constant(["ops@example.com"]), fc.constant(["ops"])),
   });
 
@@ -261,12 +278,31 @@ function nudge(file: Json): Json {
   for (const env of file.environments) {
     const istio = env.istio ?? {};
     if (env.mode !== "oss")
-      for (const key of ["version", "profile", "values", "ingressGateway", "clusterAdmins"])
+      for (const key of [
+        "version",
+        "profile",
+        "values",
+        "ingressGateway",
+        "clusterAdmins",
+        "revisions",
+        "tags",
+        "defaultRevision",
+      ])
         delete istio[key];
+    if (istio.revisions) {
+      delete istio.version;
+      if (istio.revisions.length === 1) delete istio.defaultRevision;
+      else istio.defaultRevision ??= "stable";
+    } else {
+      delete istio.tags;
+      delete istio.defaultRevision;
+      if (typeof istio.ingressGateway === "object") delete istio.ingressGateway;
+    }
     if (!/^1\.[34]\./.test(istio.version ?? "")) delete istio.profile;
     const seen = new Set<string>();
     istio.injectionNamespaces = (istio.injectionNamespaces ?? []).filter((entry: Json) => {
       const name = typeof entry === "string" ? entry : entry.name;
+      if (typeof entry === "object" && !istio.revisions) delete entry.revision;
       const keep =
         !seen.has(name) &&
         !["kube-system", "istio-ingress"].includes(name) &&
