@@ -169,6 +169,7 @@ test("SidecarInjection: labelsByNamespace only for listed namespaces, replacing 
     Testing.synthScope((scope) => {
       new SidecarInjection(scope, "I", {
         namespaces: ["default", "shop"],
+        create: ["shop"],
         labelsByNamespace: { shop: { "istio.io/rev": "prod-canary" } },
       });
     }),
