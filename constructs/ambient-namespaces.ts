@@ -16,12 +16,14 @@ export interface AmbientNamespace {
   readonly name: string;
   /** A namespace waypoint named "waypoint", used by the whole namespace. @default false */
   readonly waypoint?: boolean;
+  /** Create it, protected against destroy (prevent_destroy); else it is only labelled and must exist. @default false */
+  readonly create?: boolean;
 }
 
 export interface AmbientNamespacesProps {
   /** The namespaces to enrol. */
   readonly namespaces: AmbientNamespace[];
-  /** Namespaces that exist already and must only be labelled. @default EXISTING_NAMESPACES */
+  /** Namespaces that exist in every cluster, which `create` must not name. @default EXISTING_NAMESPACES */
   readonly existingNamespaces?: readonly string[];
   /** For the namespaces and labels. @default - the stack's kubernetes provider */
   readonly provider?: TerraformProvider;
@@ -34,8 +36,8 @@ export interface AmbientNamespacesProps {
 }
 
 /**
- * Namespaces in the ambient data plane: `istio.io/dataplane-mode=ambient` on existing ones
- * (`kubernetes_labels`), missing ones created with it. Never `istio-injection`: a pod with a
+ * Namespaces in the ambient data plane: `istio.io/dataplane-mode=ambient` on each (`kubernetes_labels`),
+ * or, with `create`, a namespace created with it and protected against destroy. Never `istio-injection`: a pod with a
  * sidecar is skipped by ambient. Running pods join without a restart. A namespace with
  * `waypoint` also gets a Waypoint and `istio.io/use-waypoint=waypoint`.
  */
@@ -46,14 +48,16 @@ export class AmbientNamespaces extends Construct {
     super(scope, id);
     const existing = new Set(props.existingNamespaces ?? EXISTING_NAMESPACES);
     const seen = new Set<string>();
-    for (const { name, waypoint } of props.namespaces) {
+    for (const { name, waypoint, create } of props.namespaces) {
       if (seen.has(name)) throw new Error(`'namespaces' lists '${name}' twice`);
+      if (create && existing.has(name))
+        throw new Error(`'create' names '${name}', which exists in every cluster`);
       seen.add(name);
       const labels = {
         ...AMBIENT_LABEL,
         ...(waypoint ? { [USE_WAYPOINT_LABEL]: "waypoint" } : {}),
       };
-      const namespace = existing.has(name)
+      const namespace = !create
         ? new Labels(this, name, {
             provider: props.provider,
             apiVersion: "v1",
@@ -66,6 +70,8 @@ export class AmbientNamespaces extends Construct {
             provider: props.provider,
             metadata: { name, labels },
             dependsOn: props.dependsOn,
+            // Deleting a namespace deletes every workload in it.
+            lifecycle: { preventDestroy: true },
           });
       if (waypoint) {
         this.waypoints.push(

@@ -15,7 +15,11 @@ const stacks = synthEnvironments(
     istio: {
       version: "1.30.5",
       dataplane: "ambient",
-      injectionNamespaces: ["default", { name: "shop", waypoint: true }, "web"],
+      injectionNamespaces: [
+        "default",
+        { name: "shop", waypoint: true, create: true },
+        { name: "web", create: true },
+      ],
     },
   }),
 );
@@ -141,7 +145,7 @@ describe("switching an environment from sidecars to ambient", () => {
     synthEnvironments(
       environment({
         mode: "oss",
-        istio: { dataplane, injectionNamespaces: ["default", "shop"] },
+        istio: { dataplane, injectionNamespaces: ["default", { name: "shop", create: true }] },
       }),
     )["test-mesh"];
   const sidecar = mesh("sidecar");
