@@ -82,6 +82,7 @@ function arbitraries(bad: number) {
     kubernetesAlpha: mostly(fc.constant(false), fc.constant(true)),
     logging: bool,
     monitoring: bool,
+    gatewayApi: bool,
   });
 
   const network = optional({
@@ -142,6 +143,7 @@ function arbitraries(bad: number) {
         name: fc.constantFrom("shop", "apps", "default"),
         create: fc.boolean(),
         revision: fc.constantFrom("stable", "canary", "prod"),
+        waypoint: fc.boolean(),
       },
       { requiredKeys: ["name"] },
     ),
@@ -150,6 +152,7 @@ function arbitraries(bad: number) {
 
   const istio = optional({
     mtls: enumOf(["STRICT", "PERMISSIVE"], "strict"),
+    dataplane: enumOf(["sidecar", "ambient"], "none"),
     injectionNamespaces: fc.array(namespaceEntry, { maxLength: 3 }),
     version: mostly(fc.constantFrom("1.30.5", "1.29.6", "1.4.10", "1.3.3"), fc.constant("2.0.0")),
     profile: enumOf(["default", "demo", "minimal", "sds"], "tiny"),
@@ -287,6 +290,7 @@ function nudge(file: Json): Json {
         "revisions",
         "tags",
         "defaultRevision",
+        "dataplane",
       ])
         delete istio[key];
     if (istio.revisions) {
@@ -303,6 +307,7 @@ function nudge(file: Json): Json {
     istio.injectionNamespaces = (istio.injectionNamespaces ?? []).filter((entry: Json) => {
       const name = typeof entry === "string" ? entry : entry.name;
       if (typeof entry === "object" && !istio.revisions) delete entry.revision;
+      if (typeof entry === "object" && istio.dataplane !== "ambient") delete entry.waypoint;
       const keep =
         !seen.has(name) &&
         !["kube-system", "istio-ingress"].includes(name) &&

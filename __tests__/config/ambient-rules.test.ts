@@ -76,7 +76,7 @@ describe("ambient mode in the environment file", () => {
     [
       "an unknown key in a namespace entry",
       ambient({ injectionNamespaces: [{ name: "shop", waypiont: true }] }),
-      "environments[0] (test): istio.injectionNamespaces[0].waypiont: unknown key, did you mean 'waypoint'? allowed keys are name, revision, waypoint",
+      "environments[0] (test): istio.injectionNamespaces[0].waypiont: unknown key, did you mean 'waypoint'? allowed keys are name, revision, waypoint, create",
     ],
   ])("%s is refused with one pinned line", (_, env, message) => {
     expect(problemsOf(env)).toEqual([message]);

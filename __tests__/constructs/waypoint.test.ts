@@ -43,20 +43,23 @@ describe("Waypoint", () => {
 });
 
 describe("AmbientNamespaces", () => {
-  test("labels existing namespaces, creates the others, and refuses a duplicate", () => {
+  test("labels namespaces, creates (protected) those asked for, and refuses a duplicate", () => {
     const stack = synth(
       (scope) =>
         new AmbientNamespaces(scope, "Ambient", {
-          namespaces: [{ name: "default", waypoint: true }, { name: "shop" }],
+          namespaces: [
+            { name: "default", waypoint: true },
+            { name: "shop", create: true },
+          ],
         }),
     );
     expect(onlyResource(stack, "kubernetes_labels").labels).toEqual({
       "istio.io/dataplane-mode": "ambient",
       "istio.io/use-waypoint": "waypoint",
     });
-    expect(onlyResource(stack, "kubernetes_namespace_v1").metadata).toEqual({
-      name: "shop",
-      labels: { "istio.io/dataplane-mode": "ambient" },
+    expect(onlyResource(stack, "kubernetes_namespace_v1")).toMatchObject({
+      metadata: { name: "shop", labels: { "istio.io/dataplane-mode": "ambient" } },
+      lifecycle: { prevent_destroy: true },
     });
     expect(resourcesOf(stack, "helm_release").map((r) => r.namespace)).toEqual(["default"]);
     expect(() =>
