@@ -190,29 +190,40 @@ const BINDINGS = [
   "@cdktf/provider-kubernetes",
 ];
 
+/**
+ * `terraform init` then `terraform validate` in a folder that holds one stack; undefined when
+ * the providers cannot be installed here (no registry access).
+ */
+function initAndValidate(dir: string): StackValidation | undefined {
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  const init = cp.spawnSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], {
+    cwd: dir,
+    env,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  if (init.status !== 0) return undefined;
+  const v = cp.spawnSync("terraform", ["validate", "-json", "-no-color"], {
+    cwd: dir,
+    env,
+    encoding: "utf8",
+  });
+  const json = JSON.parse(v.stdout);
+  return { ok: json.valid === true, diagnostics: json.diagnostics ?? [] };
+}
+
 /** undefined when the providers cannot be installed here (no registry access). */
 function validateWithRealProviders(
   stacks: Record<string, TerraformJson>,
 ): Record<string, StackValidation> | undefined {
   const results: Record<string, StackValidation> = {};
-  const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
   for (const [name, tf] of Object.entries(stacks)) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
     try {
       fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(tf));
-      const init = cp.spawnSync(
-        "terraform",
-        ["init", "-backend=false", "-input=false", "-no-color"],
-        { cwd: dir, env, encoding: "utf8", timeout: 180_000 },
-      );
-      if (init.status !== 0) return undefined;
-      const v = cp.spawnSync("terraform", ["validate", "-json", "-no-color"], {
-        cwd: dir,
-        env,
-        encoding: "utf8",
-      });
-      const json = JSON.parse(v.stdout);
-      results[name] = { ok: json.valid === true, diagnostics: json.diagnostics ?? [] };
+      const result = initAndValidate(dir);
+      if (!result) return undefined;
+      results[name] = result;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -252,29 +263,18 @@ export function validateFolderWithTerraform(stacksDir: string): ValidationOutcom
     return { skipped: "terraform is not on PATH" };
   }
   const stacks = fs.readdirSync(stacksDir).sort();
-  const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
   const results: Record<string, StackValidation> = {};
   let real = true;
   for (const name of stacks) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
     try {
       fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
-      const init = cp.spawnSync(
-        "terraform",
-        ["init", "-backend=false", "-input=false", "-no-color"],
-        { cwd: dir, env, encoding: "utf8", timeout: 180_000 },
-      );
-      if (init.status !== 0) {
+      const result = initAndValidate(dir);
+      if (!result) {
         real = false;
         break;
       }
-      const v = cp.spawnSync("terraform", ["validate", "-json", "-no-color"], {
-        cwd: dir,
-        env,
-        encoding: "utf8",
-      });
-      const json = JSON.parse(v.stdout);
-      results[name] = { ok: json.valid === true, diagnostics: json.diagnostics ?? [] };
+      results[name] = result;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
