@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run mutation:changed`: Stryker on the source files changed since main's merge base
 // (committed or not), so a developer checks a change's tests in minutes, not a full run.
+const path = require("path");
 const { execFileSync, spawnSync } = require("child_process");
 
 const MUTATED = /^(config|policy|constructs|stacks)\/.*\.ts$/;
@@ -21,8 +22,13 @@ if (changed.size === 0) {
 }
 console.log(`mutation:changed: ${[...changed].join(", ")}`);
 const run = spawnSync(
-  "npx",
-  ["stryker", "run", "--mutate", [...changed].join(","), ...process.argv.slice(2)],
+  process.execPath,
+  [
+    path.join(__dirname, "mutation.js"),
+    "--mutate",
+    [...changed].join(","),
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit" },
 );
 process.exit(run.status ?? 1);
