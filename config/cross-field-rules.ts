@@ -108,7 +108,7 @@ function networkProblems(env: EnvironmentConfig): string[] {
 }
 
 /** istio keys that only the Helm install reads: elsewhere they would be silently ignored. */
-const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
+export const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "version",
   "profile",
   "values",

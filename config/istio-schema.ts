@@ -30,22 +30,22 @@ export const namespaceEntrySchema = strict({
     ),
 });
 
+/** An exact Istio chart version with a known chart layout; `noLegacy` refuses the legacy charts. */
+function chartVersion(noLegacy?: string) {
+  return z.string().superRefine((version, ctx) => {
+    const checked = istioChartLayout(version);
+    if ("problem" in checked)
+      ctx.addIssue({ code: "custom", message: checked.problem, input: version });
+    else if (noLegacy && checked.layout === "legacy")
+      ctx.addIssue({ code: "custom", message: noLegacy, input: version });
+  });
+}
+
 /** One istiod of `istio.revisions`. */
 export const revisionEntrySchema = strict({
-  version: z
-    .string()
-    .superRefine((version, ctx) => {
-      const checked = istioChartLayout(version);
-      if ("problem" in checked)
-        ctx.addIssue({ code: "custom", message: checked.problem, input: version });
-      else if (checked.layout === "legacy")
-        ctx.addIssue({
-          code: "custom",
-          message: `revisions need the current charts (1.${FIRST_CURRENT_MINOR}.x and later); the legacy charts have no revision`,
-          input: version,
-        });
-    })
-    .describe("Exact Istio chart version of this istiod."),
+  version: chartVersion(
+    `revisions need the current charts (1.${FIRST_CURRENT_MINOR}.x and later); the legacy charts have no revision`,
+  ).describe("Exact Istio chart version of this istiod."),
   name: revisionName
     .optional()
     .describe(
@@ -77,13 +77,7 @@ export const istioSchema = strict({
     .describe(
       "Namespaces put in the mesh (sidecar or ambient), each a name or { name, ... }; each is labelled (it must exist), or created with { name, create: true }. @default []",
     ),
-  version: z
-    .string()
-    .superRefine((version, ctx) => {
-      const checked = istioChartLayout(version);
-      if ("problem" in checked)
-        ctx.addIssue({ code: "custom", message: checked.problem, input: version });
-    })
+  version: chartVersion()
     .optional()
     .describe(
       `oss mode: exact Istio chart version; 1.3.x and 1.4.x use the legacy charts (old clusters only), 1.12.x and later the current ones. @default '${DEFAULT_ISTIO_VERSION}'`,

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { App } from "cdktf";
+import { OSS_ONLY_ISTIO_KEYS } from "../config/cross-field-rules";
 import { ConfigError, parseConfig } from "../config/load";
 import { MODES } from "../config/schema";
 import { policyViolations } from "../policy/check-policy";
@@ -281,18 +282,7 @@ function nudge(file: Json): Json {
   for (const env of file.environments) {
     const istio = env.istio ?? {};
     if (env.mode !== "oss")
-      for (const key of [
-        "version",
-        "profile",
-        "values",
-        "ingressGateway",
-        "clusterAdmins",
-        "revisions",
-        "tags",
-        "defaultRevision",
-        "dataplane",
-      ])
-        delete istio[key];
+      for (const key of [...OSS_ONLY_ISTIO_KEYS, "dataplane"]) delete istio[key];
     if (istio.revisions) {
       delete istio.version;
       if (istio.revisions.length === 1) delete istio.defaultRevision;
