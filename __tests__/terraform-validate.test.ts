@@ -1,7 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { validateWithTerraform } from "./terraform-validate";
+import {
+  testTerraformValidate,
+  validateFolderWithTerraform,
+  validateWithTerraform,
+} from "./terraform-validate";
 
 // The validation cache remembers clean results only: an invalid stack is validated every time.
 describe("validateWithTerraform's cache", () => {
@@ -18,16 +22,73 @@ describe("validateWithTerraform's cache", () => {
     resource: { google_compute_network: { net: { name: "net", ...extra } } },
   });
 
-  test("keeps the valid stack only", () => {
-    const stacks = { good: network({}), bad: network({ no_such_attribute: 1 }) };
-    const first = validateWithTerraform(stacks);
-    if (first.skipped !== undefined)
-      return console.warn(`terraform validate skipped: ${first.skipped}`);
-    expect(first.results.good).toEqual({ ok: true, diagnostics: [] });
-    expect(first.results.bad.ok).toBe(false);
-    expect(fs.readdirSync(dir)).toHaveLength(1);
-    const again = validateWithTerraform({ good: stacks.good });
-    expect(again.results).toEqual({ good: { ok: true, diagnostics: [] } });
-    expect(fs.readdirSync(dir)).toHaveLength(1);
-  }, 300_000);
+  testTerraformValidate(
+    "keeps the valid stack only",
+    () => {
+      const stacks = { good: network({}), bad: network({ no_such_attribute: 1 }) };
+      const first = validateWithTerraform(stacks);
+      if (first.skipped !== undefined) throw new Error(first.skipped);
+      expect(first.results.good).toEqual({ ok: true, diagnostics: [] });
+      expect(first.results.bad.ok).toBe(false);
+      expect(fs.readdirSync(dir)).toHaveLength(1);
+      const again = validateWithTerraform({ good: stacks.good });
+      expect(again.results).toEqual({ good: { ok: true, diagnostics: [] } });
+      expect(fs.readdirSync(dir)).toHaveLength(1);
+    },
+    300_000,
+  );
+
+  // HCL stack folders go through one Terraform run together: each problem must still land on
+  // the stack that has it, and the cache must keep only the clean one.
+  testTerraformValidate(
+    "validates HCL stack folders together, each problem on its own stack",
+    () => {
+      const stacksDir = fs.mkdtempSync(path.join(os.tmpdir(), "tfvalidate-hcl-"));
+      try {
+        const stack = (name: string, extra: string) => {
+          fs.mkdirSync(path.join(stacksDir, name));
+          fs.writeFileSync(
+            path.join(stacksDir, name, "cdk.tf"),
+            [
+              "terraform {",
+              "  required_providers {",
+              "    google = {",
+              '      version = "6.50.0"',
+              '      source  = "google"',
+              "    }",
+              "  }",
+              '  backend "local" {',
+              `    path = "../../terraform.${name}.tfstate"`,
+              "  }",
+              "}",
+              'provider "google" {',
+              '  project = "p"',
+              "}",
+              'resource "google_compute_network" "net" {',
+              `  name = "${name}"`,
+              extra,
+              "}",
+              "",
+            ].join("\n"),
+          );
+        };
+        stack("alpha", "");
+        stack("beta", "  no_such_attribute = 1");
+        const first = validateFolderWithTerraform(stacksDir);
+        if (first.skipped !== undefined) throw new Error(first.skipped);
+        expect(first.results.alpha).toEqual({ ok: true, diagnostics: [] });
+        expect(first.results.beta.ok).toBe(false);
+        expect(first.results.beta.diagnostics).toEqual([
+          expect.objectContaining({ severity: "error", summary: "Unsupported argument" }),
+        ]);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith(".valid"))).toHaveLength(2);
+        const again = validateFolderWithTerraform(stacksDir);
+        expect(again.results).toEqual(first.results);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith(".valid"))).toHaveLength(2);
+      } finally {
+        fs.rmSync(stacksDir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });

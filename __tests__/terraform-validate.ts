@@ -160,18 +160,20 @@ class ValidationCache {
     }
   }
 
-  private file(tf: TerraformJson): string | undefined {
+  /** A stack by its content: its JSON, or (a string) the files of an HCL stack folder. */
+  private file(tf: TerraformJson | string): string | undefined {
     if (!this.dir) return undefined;
-    const key = crypto.createHash("sha256").update(this.salt).update(JSON.stringify(tf));
+    const content = typeof tf === "string" ? tf : JSON.stringify(tf);
+    const key = crypto.createHash("sha256").update(this.salt).update(content);
     return path.join(this.dir, `${key.digest("hex")}.valid`);
   }
 
-  isValid(tf: TerraformJson): boolean {
+  isValid(tf: TerraformJson | string): boolean {
     const file = this.file(tf);
     return file !== undefined && fs.existsSync(file);
   }
 
-  remember(tf: TerraformJson): void {
+  remember(tf: TerraformJson | string): void {
     const file = this.file(tf);
     if (!file) return;
     try {
@@ -259,47 +261,114 @@ function forBindingSchemas(hcl: string): string {
 
 /** Real `terraform validate` on a folder of HCL stack folders (`<stack>/cdk.tf`), as the JSON ones above. */
 export function validateFolderWithTerraform(stacksDir: string): ValidationOutcome {
-  if (cp.spawnSync("terraform", ["version"], { encoding: "utf8" }).status !== 0) {
-    return { skipped: "terraform is not on PATH" };
-  }
+  const found = terraformValidator();
+  if ("skipped" in found) return found;
   const stacks = fs.readdirSync(stacksDir).sort();
-  const results: Record<string, StackValidation> = {};
-  let real = true;
-  for (const name of stacks) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
-    try {
-      fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
-      const result = initAndValidate(dir);
-      if (!result) {
-        real = false;
-        break;
+  if (found.via === "real providers") {
+    const results: Record<string, StackValidation> = {};
+    let real = true;
+    for (const name of stacks) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
+      try {
+        fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
+        const result = initAndValidate(dir);
+        if (!result) {
+          real = false;
+          break;
+        }
+        results[name] = result;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-      results[name] = result;
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
     }
+    if (real) return { via: "real providers", results };
   }
-  if (real) return { via: "real providers", results };
   const validator = VALIDATOR_CANDIDATES.find((p) => fs.existsSync(p));
-  if (!validator) {
-    return { skipped: `providers cannot be downloaded and no offline validator was found` };
-  }
+  if (!validator) return { skipped: "real providers could not be installed for these stacks" };
+  return { via: validator, results: validateFoldersOffline(stacksDir, stacks, validator) };
+}
+
+/**
+ * The offline validator on HCL stack folders, all in one Terraform run (each stack a child module
+ * of a throwaway root, as `validateStacks` does for JSON: the providers start once, not once per
+ * stack), and a stack whose files are byte-identical to a clean one validated before is not
+ * validated again (the same cache as the JSON stacks).
+ */
+function validateFoldersOffline(
+  stacksDir: string,
+  stacks: string[],
+  validator: string,
+): Record<string, StackValidation> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateFolder } = require(validator) as {
     validateFolder(dir: string, root: string): StackValidation;
   };
-  const offline: Record<string, StackValidation> = {};
+  const cache = new ValidationCache(validator);
+  const results: Record<string, StackValidation> = {};
+  const unknown = new Map<string, string>();
   for (const name of stacks) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
-    try {
+    const key = `hcl\0${JSON.stringify(readFolder(path.join(stacksDir, name)))}`;
+    if (cache.isValid(key)) results[name] = { ok: true, diagnostics: [] };
+    else unknown.set(name, key);
+  }
+  if (unknown.size === 0) return results;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "tf-hcl-"));
+  const moduleOf = (name: string) => `s_${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  try {
+    const modules: Record<string, { source: string }> = {};
+    for (const name of unknown.keys()) {
+      const dir = path.join(root, moduleOf(name));
       fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
       const file = path.join(dir, "cdk.tf");
-      fs.writeFileSync(file, forBindingSchemas(fs.readFileSync(file, "utf8")));
-      const r = validateFolder(dir, PROJECT_ROOT);
-      offline[name] = { ok: r.ok, diagnostics: r.diagnostics };
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.writeFileSync(file, asChildModule(forBindingSchemas(fs.readFileSync(file, "utf8"))));
+      modules[moduleOf(name)] = { source: `./${moduleOf(name)}` };
     }
+    fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ module: modules }));
+    const r = validateFolder(root, PROJECT_ROOT) as StackValidation & {
+      diagnostics: { address?: string }[];
+    };
+    for (const name of unknown.keys()) results[name] = { ok: true, diagnostics: [] };
+    for (const d of r.diagnostics) {
+      const address = d.address ?? "";
+      const owner = [...unknown.keys()].find(
+        (n) => address.startsWith(`${moduleOf(n)}/`) || address.includes(`module.${moduleOf(n)}`),
+      );
+      const { severity, summary, detail } = d;
+      for (const n of owner ? [owner] : [...unknown.keys()]) {
+        const own = results[n];
+        results[n] = {
+          ok: own.ok && severity !== "error",
+          diagnostics: [...own.diagnostics, { severity, summary, ...(detail ? { detail } : {}) }],
+        };
+      }
+    }
+    if (!r.ok && r.diagnostics.length === 0) {
+      for (const n of unknown.keys()) {
+        results[n] = { ok: false, diagnostics: [{ severity: "error", summary: "invalid" }] };
+      }
+    }
+    for (const [name, key] of unknown) {
+      if (results[name].ok && results[name].diagnostics.length === 0) cache.remember(key);
+    }
+    return results;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
-  return { via: validator, results: offline };
+}
+
+/** Every file under a stack folder, by relative path, in a stable order. */
+function readFolder(dir: string): [string, string][] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]);
+}
+
+/**
+ * A stack's HCL as a child module: Terraform ignores a backend or cloud block there with a warning
+ * (and `validate` never reads one), so the `terraform { }` block loses it.
+ */
+function asChildModule(hcl: string): string {
+  return hcl.replace(/^ {2}(?:backend "[^"]*"|cloud) \{\n(?: {4}.*\n| *\n)*? {2}\}\n/gm, "");
 }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "@cdktf/hcl2json";
 import { copyProject, readTree } from "../app-synth";
-import { validateFolderWithTerraform } from "../terraform-validate";
+import { testTerraformValidate, validateFolderWithTerraform } from "../terraform-validate";
 import { correctHcl } from "../../scripts/hcl-output";
 
 const terraformOnPath = cp.spawnSync("terraform", ["version"]).status === 0;
@@ -221,16 +221,17 @@ describe("npm run generated -- --hcl", () => {
     expect({ status: fmt.status, files: fmt.stdout }).toEqual({ status: 0, files: "" });
   });
 
-  test("passes the real terraform validate with no error and no warning", () => {
-    const outcome = validateFolderWithTerraform(path.join(dir, "gen-hcl", "stacks"));
-    if (outcome.skipped) {
-      console.warn(`terraform validate skipped: ${outcome.skipped}`);
-      return;
-    }
-    expect(outcome.results).toEqual(
-      Object.fromEntries(stacks().map((s) => [s, { ok: true, diagnostics: [] }])),
-    );
-  }, 120_000);
+  testTerraformValidate(
+    "passes the real terraform validate with no error and no warning",
+    () => {
+      const outcome = validateFolderWithTerraform(path.join(dir, "gen-hcl", "stacks"));
+      if (outcome.skipped) throw new Error(`terraform validate could not run: ${outcome.skipped}`);
+      expect(outcome.results).toEqual(
+        Object.fromEntries(stacks().map((s) => [s, { ok: true, diagnostics: [] }])),
+      );
+    },
+    120_000,
+  );
 
   test("writes the index, and --check covers the index and the HCL", () => {
     const index = hcl["README.md"];

@@ -4,7 +4,11 @@ import * as path from "path";
 import { ConfigError } from "../../config/load";
 import { copyProject } from "../app-synth";
 import { environment, parseEnvironments, synthEnvironments } from "../fixtures";
-import { expectValidTerraform, validateFolderWithTerraform } from "../terraform-validate";
+import {
+  expectValidTerraform,
+  testTerraformValidate,
+  validateFolderWithTerraform,
+} from "../terraform-validate";
 
 const cloud = {
   type: "cloud",
@@ -46,16 +50,20 @@ describe("backend: { type: cloud }", () => {
     expect(stacks["test-mesh"].data.terraform_remote_state).toBeUndefined();
   });
 
-  test("is valid Terraform (real terraform validate, JSON)", () => {
-    expectValidTerraform(stacks);
-  }, 120_000);
+  testTerraformValidate(
+    "is valid Terraform (real terraform validate, JSON)",
+    () => {
+      expectValidTerraform(stacks);
+    },
+    120_000,
+  );
 
-  test("is valid Terraform as HCL too (npm run generated -- --hcl)", () => {
+  describe("as HCL (npm run generated -- --hcl)", () => {
     const dir = copyProject("gke-istio-cloud-backend");
-    try {
-      const file = path.join(dir, "cloud.yaml");
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    beforeAll(() => {
       fs.writeFileSync(
-        file,
+        path.join(dir, "cloud.yaml"),
         JSON.stringify({ environments: [environment({ mode: "oss", backend: cloud })] }),
       );
       const run = cp.spawnSync(
@@ -64,22 +72,31 @@ describe("backend: { type: cloud }", () => {
         { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_CONFIG: "cloud.yaml" } },
       );
       expect(run.status).toBe(0);
+    }, 120_000);
+
+    test("writes the cloud block and names the workspace in the index", () => {
       const hcl = fs.readFileSync(path.join(dir, "generated/stacks/test-cluster/cdk.tf"), "utf8");
       expect(hcl).toContain('  cloud {\n    organization = "acme"');
       expect(hcl).toContain('    workspaces {\n      name = "gke-test-cluster"\n    }');
       expect(fs.readFileSync(path.join(dir, "generated/README.md"), "utf8")).toContain(
         "  - `test-mesh`: HCP Terraform organization `acme` on `tfe.example.com`, workspace `gke-test-mesh`",
       );
-      const outcome = validateFolderWithTerraform(path.join(dir, "generated", "stacks"));
-      if (outcome.skipped) return console.warn(`terraform validate skipped: ${outcome.skipped}`);
-      expect(outcome.results).toEqual({
-        "test-cluster": { ok: true, diagnostics: [] },
-        "test-mesh": { ok: true, diagnostics: [] },
-      });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+    });
+
+    testTerraformValidate(
+      "is valid Terraform",
+      () => {
+        const outcome = validateFolderWithTerraform(path.join(dir, "generated", "stacks"));
+        if (outcome.skipped)
+          throw new Error(`terraform validate could not run: ${outcome.skipped}`);
+        expect(outcome.results).toEqual({
+          "test-cluster": { ok: true, diagnostics: [] },
+          "test-mesh": { ok: true, diagnostics: [] },
+        });
+      },
+      120_000,
+    );
+  });
 
   test("refuses names HCP Terraform refuses, naming the field and the value", () => {
     const problems = (backend: unknown) => {
