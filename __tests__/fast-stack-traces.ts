@@ -26,3 +26,8 @@ Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
   const more = frames.length > FRAMES ? `\n    at ... ${frames.length - FRAMES} more frames` : "";
   return `${head}${shown.join("")}${more}`;
 };
+
+// And cdktf records no creation stack at all unless GKE_ISTIO_CREATION_STACKS=full, as in the app
+// (scripts/creation-stacks.js): the capture itself was most of what was left of that cost.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("../scripts/creation-stacks").installCreationStacks(Error);

@@ -1,7 +1,7 @@
 import { Lazy, Tokenization } from "cdktf";
 
 // The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
-// a test can see but timing.
+// a test can see but timing, and cdktf's creation stacks (scripts/creation-stacks.js).
 describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
@@ -9,12 +9,19 @@ describe("the speed-ups of the jest setup", () => {
     expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:7:\d+\)$/);
   });
 
-  test("cdktf still records where a token was created, cut to its first frames", () => {
-    const token = Lazy.stringValue({ produce: () => "x" });
-    const [{ creationStack }] = Tokenization.reverse(token);
-    expect(creationStack.length).toBeGreaterThan(1);
-    expect(creationStack.length).toBeLessThanOrEqual(13);
-    expect(creationStack.some((line) => line.includes("test-infrastructure.test"))).toBe(true);
+  test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
+    // The jest setup installed the skip; the test restores cdktf's own capture for this token.
+    const skipping = Error.captureStackTrace;
+    Error.captureStackTrace = (skipping as unknown as { original: typeof skipping }).original;
+    try {
+      const token = Lazy.stringValue({ produce: () => "x" });
+      const [{ creationStack }] = Tokenization.reverse(token);
+      expect(creationStack.length).toBeGreaterThan(1);
+      expect(creationStack.length).toBeLessThanOrEqual(13);
+      expect(creationStack.some((line) => line.includes("test-infrastructure.test"))).toBe(true);
+    } finally {
+      Error.captureStackTrace = skipping;
+    }
   });
 
   test("archiver, mapped to a lazy loader, loads on first use and works", () => {

@@ -9,6 +9,8 @@ const path = require("path");
 
 // Dependencies the app never calls are loaded on first use (scripts/defer-modules.js).
 require("./defer-modules");
+// cdktf's creation stack traces are not recorded (scripts/creation-stacks.js).
+require("./creation-stacks").installCreationStacks();
 
 const root = path.resolve(__dirname, "..");
 const cacheDir =
