@@ -328,6 +328,39 @@ describe("each check can fail", () => {
     expect(r.warnings).toEqual(["value 'pilott' is neither declared nor read by the chart"]);
   });
 
+  // Renders are remembered by content: the same chart, values and flags read back the same
+  // manifest; anything different renders again; a failure is never remembered.
+  withCharts("the render cache keeps successful renders only, by content", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helm-render-cache-"));
+    const saved = process.env.GKE_ISTIO_HELM_RENDER_CACHE;
+    process.env.GKE_ISTIO_HELM_RENDER_CACHE = dir;
+    try {
+      const cached = () => fs.readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+      const first = renderPlanted("mesh-mesh", "istiod", () => undefined);
+      expect(first.status).toBe("ok");
+      expect(cached()).toHaveLength(1);
+      const again = renderPlanted("mesh-mesh", "istiod", () => undefined);
+      expect(again).toEqual(first);
+      expect(cached()).toHaveLength(1);
+      // Another Kubernetes version, another value: rendered again.
+      renderPlanted("mesh-mesh", "istiod", () => undefined, { kubeVersion: "1.32.0" });
+      expect(cached()).toHaveLength(2);
+      const changed = renderPlanted("mesh-mesh", "istiod", (release) => {
+        release.values = [...release.values, "pilot:\n  autoscaleMin: 3\n"];
+      });
+      expect(changed.manifest).not.toEqual(first.manifest);
+      expect(cached()).toHaveLength(3);
+      const refused = renderPlanted("mesh-mesh", "istio-ingress", (release) => {
+        release.values = ["replicas: 2\n"];
+      });
+      expect(refused.status).toBe("fail");
+      expect(cached()).toHaveLength(3);
+    } finally {
+      process.env.GKE_ISTIO_HELM_RENDER_CACHE = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a local chart that is not beside the stack", () => {
     const r = renderPlanted("mesh-mesh", "istio-mesh-policy", (release) => {
       release.chart = "assets/missing";

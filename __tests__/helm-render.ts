@@ -1,4 +1,5 @@
 import * as cp from "child_process";
+import * as crypto from "crypto";
 import { synthFilesOnceSync } from "./shared-synth";
 import * as fs from "fs";
 import * as os from "os";
@@ -168,11 +169,7 @@ function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptio
       args.push(flag, `${s.name}=${s.value}`);
     }
     for (const s of release.set_list ?? []) args.push("--set", `${s.name}={${s.value.join(",")}}`);
-    const r = cp.spawnSync(helmBinary(), args, {
-      encoding: "utf8",
-      maxBuffer: 256 << 20,
-      env: { ...process.env, ...helmHome() },
-    });
+    const r = templateCached(args, release.values ?? [], where.file);
     if (r.status !== 0) {
       const detail = (r.stderr || r.stdout || String(r.error)).trim().split("\n")[0];
       return { ...none, note: where.note, status: "fail", detail };
@@ -199,6 +196,77 @@ function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptio
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * `helm template`, remembered by content (node_modules/.cache, so a clean clone starts empty): the
+ * same Helm binary, chart bytes, values and flags give the same manifest, so a render done before
+ * is read back instead of run again. Only successful renders are kept; a failing one runs every
+ * time. GKE_ISTIO_HELM_RENDER_CACHE=off turns it off; a path there names another folder.
+ */
+function templateCached(
+  args: string[],
+  values: string[],
+  chart: string,
+): { status: number | null; stdout: string; stderr: string; error?: Error } {
+  const run = () =>
+    cp.spawnSync(helmBinary(), args, {
+      encoding: "utf8",
+      maxBuffer: 256 << 20,
+      env: { ...process.env, ...helmHome() },
+    });
+  const setting = process.env.GKE_ISTIO_HELM_RENDER_CACHE;
+  if (setting === "off") return run();
+  const dir =
+    setting || path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "helm-render");
+  // The values files' paths are temporary: their contents, in order, stand for them.
+  const flags = args
+    .filter((a) => a !== chart)
+    .map((a) => (/helm-render-[^/\\]+[/\\]values-\d+\.yaml$/.test(a) ? "<values>" : a));
+  const key = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([helmBinary(), contentOf(chart), flags, values]))
+    .digest("hex");
+  const file = path.join(dir, `${key}.yaml`);
+  try {
+    return { status: 0, stdout: fs.readFileSync(file, "utf8"), stderr: "" };
+  } catch {
+    // not rendered before
+  }
+  const r = run();
+  if (r.status === 0) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, r.stdout);
+      fs.renameSync(tmp, file); // concurrent workers never read a half-written file
+    } catch {
+      // A read-only cache only costs speed.
+    }
+  }
+  return r;
+}
+
+/** A chart's bytes as a hash: the .tgz, or every file of a chart folder (local charts). */
+const contentHashes = new Map<string, string>();
+function contentOf(chart: string): string {
+  const stat = fs.statSync(chart);
+  // Packaged charts are read once per process; a chart folder's files, every time.
+  const id = stat.isDirectory() ? undefined : `${chart}\0${stat.mtimeMs}\0${stat.size}`;
+  let hash = id === undefined ? undefined : contentHashes.get(id);
+  if (!hash) {
+    const h = crypto.createHash("sha256");
+    if (stat.isDirectory()) {
+      for (const f of (fs.readdirSync(chart, { recursive: true }) as string[]).sort()) {
+        const full = path.join(chart, f);
+        if (fs.statSync(full).isFile())
+          h.update(`${f}\0`).update(fs.readFileSync(full)).update("\0");
+      }
+    } else h.update(fs.readFileSync(chart));
+    hash = h.digest("hex");
+    if (id !== undefined) contentHashes.set(id, hash);
+  }
+  return hash;
 }
 
 function unknownValueWarnings(values: string[], chartFile: string): string[] {

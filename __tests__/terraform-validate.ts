@@ -44,8 +44,30 @@ let validator: { readonly via: string } | { readonly skipped: string } | undefin
  * install them, else the offline schema-only validator, else the reason it cannot run.
  */
 export function terraformValidator(): { readonly via: string } | { readonly skipped: string } {
-  validator ??= findValidator();
-  return validator;
+  const decided = process.env[VALIDATOR_ENV];
+  validator ??= decided ? JSON.parse(decided) : findValidator();
+  return validator!;
+}
+
+/** Where jest's globalSetup leaves its decision, so each test file does not probe again. */
+const VALIDATOR_ENV = "GKE_ISTIO_TERRAFORM_VALIDATOR";
+const TERRAFORM_VERSION_ENV = "GKE_ISTIO_TERRAFORM_VERSION";
+
+/**
+ * For jest's globalSetup: decide once per run how stacks get validated (the probe runs
+ * `terraform init`), and read Terraform's version once; the workers inherit both.
+ */
+export function decideTerraformValidatorForRun(): void {
+  process.env[VALIDATOR_ENV] = JSON.stringify(findValidator());
+  process.env[TERRAFORM_VERSION_ENV] = terraformVersion();
+}
+
+function terraformVersion(): string {
+  return (
+    process.env[TERRAFORM_VERSION_ENV] ??
+    cp.spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout ??
+    ""
+  );
 }
 
 function findValidator(): { readonly via: string } | { readonly skipped: string } {
@@ -141,7 +163,7 @@ class ValidationCache {
     try {
       const validatorDir = path.dirname(validator);
       const parts = [
-        cp.spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout,
+        terraformVersion(),
         ...fs
           .readdirSync(validatorDir)
           .filter((f) => /\.(js|proto)$/.test(f))
