@@ -12,14 +12,32 @@ import { environmentDiagram, environmentsMarkdown } from "./environment-graph";
 /** The environment whose diagram the README shows. */
 export const README_ENVIRONMENT = "mesh";
 
-function prettier(text: string, file: string): string {
-  const run = spawnSync(
-    process.execPath,
-    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", file],
-    { input: text, encoding: "utf8" },
-  );
+/**
+ * Prettier's formatting of several files' texts (file paths relative to `root`, whose Prettier
+ * configuration applies), in one child process: Prettier's API is asynchronous, and one process
+ * for all the files costs one Node start, not one per file.
+ */
+function prettier(texts: Record<string, string>, root: string): Record<string, string> {
+  const script = `
+    const prettier = require(${JSON.stringify(require.resolve("prettier"))});
+    const path = require("path");
+    let input = "";
+    process.stdin.on("data", (d) => (input += d)).on("end", async () => {
+      const out = {};
+      for (const [file, text] of Object.entries(JSON.parse(input))) {
+        const filepath = path.resolve(${JSON.stringify(root)}, file);
+        const options = (await prettier.resolveConfig(filepath)) ?? {};
+        out[file] = await prettier.format(text, { ...options, filepath });
+      }
+      process.stdout.write(JSON.stringify(out));
+    });`;
+  const run = spawnSync(process.execPath, ["-e", script], {
+    input: JSON.stringify(texts),
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(`prettier failed: ${run.stderr}`);
-  return run.stdout;
+  return JSON.parse(run.stdout);
 }
 
 /** Synthesizes the environment file's stacks (as `cdktf synth` writes them) and returns them parsed. */
@@ -48,24 +66,23 @@ export function graphDocuments(root: string): Record<string, string> {
   const { file, environments } = loadConfig();
   const stacks = synthesize(environments);
   const source = path.isAbsolute(file) ? path.relative(root, file) : file;
-  const docs: Record<string, string> = {
-    "docs/environments.md": prettier(
-      environmentsMarkdown(environments, stacks, source.split(path.sep).join("/")),
-      "docs/environments.md",
+  const texts: Record<string, string> = {
+    "docs/environments.md": environmentsMarkdown(
+      environments,
+      stacks,
+      source.split(path.sep).join("/"),
     ),
   };
   const shown = environments.find((e) => e.name === README_ENVIRONMENT);
   const readme = path.join(root, "README.md");
   if (shown && fs.existsSync(readme)) {
     const block = ["```mermaid", environmentDiagram(shown, stacks), "```"].join("\n");
-    docs["README.md"] = prettier(
-      replaceBetweenMarkers(
-        fs.readFileSync(readme, "utf8"),
-        `environment-graph:${README_ENVIRONMENT}`,
-        block,
-      ),
-      "README.md",
+    texts["README.md"] = replaceBetweenMarkers(
+      fs.readFileSync(readme, "utf8"),
+      `environment-graph:${README_ENVIRONMENT}`,
+      block,
     );
   }
+  const docs = prettier(texts, root);
   return docs;
 }
