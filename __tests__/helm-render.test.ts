@@ -356,7 +356,8 @@ describe("each check can fail", () => {
       expect(refused.status).toBe("fail");
       expect(cached()).toHaveLength(3);
     } finally {
-      process.env.GKE_ISTIO_HELM_RENDER_CACHE = saved;
+      if (saved === undefined) delete process.env.GKE_ISTIO_HELM_RENDER_CACHE;
+      else process.env.GKE_ISTIO_HELM_RENDER_CACHE = saved;
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

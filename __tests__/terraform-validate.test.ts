@@ -13,7 +13,8 @@ describe("validateWithTerraform's cache", () => {
   const saved = process.env.GKE_ISTIO_TFVALIDATE_CACHE;
   beforeAll(() => (process.env.GKE_ISTIO_TFVALIDATE_CACHE = dir));
   afterAll(() => {
-    process.env.GKE_ISTIO_TFVALIDATE_CACHE = saved;
+    if (saved === undefined) delete process.env.GKE_ISTIO_TFVALIDATE_CACHE;
+    else process.env.GKE_ISTIO_TFVALIDATE_CACHE = saved;
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const network = (extra: Record<string, unknown>) => ({
