@@ -6,8 +6,8 @@
 //   --out <dir>                   another folder, relative to the project (default: generated)
 //   --hcl                         HCL (cdk.tf, through `terraform fmt` when terraform is on PATH) instead of JSON
 // Also writes <out>/README.md, the index: per environment its mode, stacks, apply and destroy order, state.
-// The app runs directly (no cdktf CLI), into a temporary folder, so a failed synth touches nothing.
-import * as cp from "child_process";
+// The app runs directly (no cdktf CLI, in this process), into a temporary folder, so a failed synth
+// touches nothing.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -68,19 +68,16 @@ function printReport(
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
+// Also when the app or --check exits early.
+process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
 try {
-  const synth = cp.spawnSync(
-    process.execPath,
-    ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"],
-    {
-      cwd: root,
-      // SYNTH_HCL_OUTPUT is cdktf's own switch for HCL (what `cdktf synth --hcl` sets).
-      env: { ...process.env, CDKTF_OUTDIR: tmp, SYNTH_HCL_OUTPUT: hcl ? "true" : "false" },
-      encoding: "utf8",
-    },
-  );
-  process.stderr.write(synth.stderr);
-  if (synth.status !== 0) process.exit(synth.status ?? 1);
+  // The app itself, in this process, as `cdktf synth` runs it: main.ts writes its own one-line
+  // problems and exits 1 on invalid input or a policy violation, before anything is written.
+  // SYNTH_HCL_OUTPUT is cdktf's own switch for HCL (what `cdktf synth --hcl` sets).
+  process.env.CDKTF_OUTDIR = tmp;
+  process.env.SYNTH_HCL_OUTPUT = hcl ? "true" : "false";
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("../main");
 
   // The cdktf CLI would print the annotations (policy waivers, mode warnings); so do we.
   const manifest = JSON.parse(fs.readFileSync(path.join(tmp, "manifest.json"), "utf8")) as {
