@@ -13,6 +13,8 @@ require("./defer-modules");
 require("./creation-stacks").installCreationStacks();
 
 const root = path.resolve(__dirname, "..");
+// Module resolution into node_modules remembered across runs (scripts/resolve-cache.js).
+require("./resolve-cache").installResolveCache(root);
 const cacheDir =
   process.env.GKE_ISTIO_TS_CACHE || path.join(root, "node_modules", ".cache", "gke-istio-cdktf");
 const tsconfigPath = path.join(root, "tsconfig.json");
