@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadConfig } from "../config/load";
 import { generatedIndex, ManifestStack } from "./generated-index";
-import { correctHcl, terraformFmt } from "./hcl-output";
+import { correctHcl, terraformFmtFolder } from "./hcl-output";
 import { replacementReport } from "./replacement-report";
 
 const root = path.resolve(__dirname, "..");
@@ -97,15 +97,11 @@ try {
   }
 
   if (hcl) {
-    let formatted = true;
     for (const stack of Object.keys(manifest.stacks)) {
       const file = path.join(tmp, "stacks", stack, "cdk.tf");
-      const corrected = correctHcl(fs.readFileSync(file, "utf8"));
-      const text = terraformFmt(corrected);
-      if (text === undefined) formatted = false;
-      fs.writeFileSync(file, text ?? corrected);
+      fs.writeFileSync(file, correctHcl(fs.readFileSync(file, "utf8")));
     }
-    if (!formatted) {
+    if (!terraformFmtFolder(path.join(tmp, "stacks"))) {
       console.error(
         "terraform is not on PATH: the .tf files are written as cdktf writes them, not formatted by `terraform fmt`",
       );

@@ -139,14 +139,16 @@ export function correctHcl(hcl: string): string {
   return out.join("\n");
 }
 
-/** `terraform fmt` of one file's text, or undefined when no terraform binary runs here. */
-export function terraformFmt(hcl: string): string | undefined {
-  const fmt = cp.spawnSync("terraform", ["fmt", "-no-color", "-"], {
-    input: hcl,
+/**
+ * `terraform fmt` of every `.tf` file under a folder, in place and in one Terraform run: false
+ * when no terraform binary runs here (the files are left as they are).
+ */
+export function terraformFmtFolder(dir: string): boolean {
+  const fmt = cp.spawnSync("terraform", ["fmt", "-no-color", "-list=false", "-recursive", dir], {
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
   });
-  if (fmt.error || fmt.status === null) return undefined;
+  if (fmt.error || fmt.status === null) return false;
   if (fmt.status !== 0) throw new Error(`terraform fmt refused the HCL:\n${fmt.stderr}`);
-  return fmt.stdout;
+  return true;
 }
