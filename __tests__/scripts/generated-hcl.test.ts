@@ -221,6 +221,29 @@ describe("npm run generated -- --hcl", () => {
     expect({ status: fmt.status, files: fmt.stdout }).toEqual({ status: 0, files: "" });
   });
 
+  test("without terraform on PATH, writes cdktf's HCL unformatted and says so", () => {
+    const dirs = (process.env.PATH ?? "").split(path.delimiter);
+    const withoutTerraform = dirs
+      .filter((d) => !fs.existsSync(path.join(d, "terraform")))
+      .join(path.delimiter);
+    const r = cp.spawnSync(
+      process.execPath,
+      ["--require", "./scripts/register-ts.js", "scripts/generated.ts", "--hcl", "--out", "raw"],
+      { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: withoutTerraform } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      "terraform is not on PATH: the .tf files are written as cdktf writes them, not formatted by `terraform fmt`",
+    );
+    const raw = readTree(path.join(dir, "raw"));
+    expect(Object.keys(raw).sort()).toEqual(Object.keys(hcl).sort());
+    // Corrected (helm's connection is an attribute) but not formatted.
+    expect(raw["stacks/mesh-mesh/cdk.tf"]).toMatch(/^kubernetes = \{$/m);
+    if (terraformOnPath) {
+      expect(raw["stacks/mesh-mesh/cdk.tf"]).not.toEqual(hcl["stacks/mesh-mesh/cdk.tf"]);
+    }
+  }, 120_000);
+
   testTerraformValidate(
     "passes the real terraform validate with no error and no warning",
     () => {
