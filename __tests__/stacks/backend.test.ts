@@ -1,14 +1,5 @@
-import * as cp from "child_process";
-import * as fs from "fs";
-import * as path from "path";
 import { ConfigError } from "../../config/load";
-import { copyProject } from "../app-synth";
 import { environment, parseEnvironments, synthEnvironments } from "../fixtures";
-import {
-  expectValidTerraform,
-  testTerraformValidate,
-  validateFolderWithTerraform,
-} from "../terraform-validate";
 
 const cloud = {
   type: "cloud",
@@ -48,54 +39,6 @@ describe("backend: { type: cloud }", () => {
       expect.arrayContaining(["google_container_cluster", "google_client_config"]),
     );
     expect(stacks["test-mesh"].data.terraform_remote_state).toBeUndefined();
-  });
-
-  testTerraformValidate(
-    "is valid Terraform (real terraform validate, JSON)",
-    () => {
-      expectValidTerraform(stacks);
-    },
-    120_000,
-  );
-
-  describe("as HCL (npm run generated -- --hcl)", () => {
-    const dir = copyProject("gke-istio-cloud-backend");
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-    beforeAll(() => {
-      fs.writeFileSync(
-        path.join(dir, "cloud.yaml"),
-        JSON.stringify({ environments: [environment({ mode: "oss", backend: cloud })] }),
-      );
-      const run = cp.spawnSync(
-        process.execPath,
-        ["--require", "./scripts/register-ts.js", "scripts/generated.ts", "--hcl"],
-        { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_CONFIG: "cloud.yaml" } },
-      );
-      expect(run.status).toBe(0);
-    }, 120_000);
-
-    test("writes the cloud block and names the workspace in the index", () => {
-      const hcl = fs.readFileSync(path.join(dir, "generated/stacks/test-cluster/cdk.tf"), "utf8");
-      expect(hcl).toContain('  cloud {\n    organization = "acme"');
-      expect(hcl).toContain('    workspaces {\n      name = "gke-test-cluster"\n    }');
-      expect(fs.readFileSync(path.join(dir, "generated/README.md"), "utf8")).toContain(
-        "  - `test-mesh`: HCP Terraform organization `acme` on `tfe.example.com`, workspace `gke-test-mesh`",
-      );
-    });
-
-    testTerraformValidate(
-      "is valid Terraform",
-      () => {
-        const outcome = validateFolderWithTerraform(path.join(dir, "generated", "stacks"));
-        if (outcome.skipped)
-          throw new Error(`terraform validate could not run: ${outcome.skipped}`);
-        expect(outcome.results).toEqual({
-          "test-cluster": { ok: true, diagnostics: [] },
-          "test-mesh": { ok: true, diagnostics: [] },
-        });
-      },
-      120_000,
-    );
   });
 
   test("refuses names HCP Terraform refuses, naming the field and the value", () => {
