@@ -201,3 +201,35 @@ describe.each(table)("$id", ({ rule, pass, fail, override, problem }) => {
     ]);
   });
 });
+
+describe("edges of the checks", () => {
+  const violations = (fail: Record<string, unknown>, override?: StackOverride) =>
+    policyViolations(policyTestApp(fail, override).app).map((v) => v.split(": ")[1].split(";")[0]);
+
+  test.each(["logging", "monitoring"])(
+    "%s is off when its config enables no component, on while it enables one",
+    (kind) => {
+      const components = (list: string[]) => (s: Parameters<StackOverride>[0]) =>
+        s.cluster.resource.addOverride(`${kind}_config.enable_components`, list);
+      expect(violations({}, components([]))).toEqual([`${kind}_config.enable_components is []`]);
+      expect(violations({}, components(["SYSTEM_COMPONENTS"]))).toEqual([]);
+    },
+  );
+
+  test("only an account ending in the default compute domain is the default account", () => {
+    const account = (serviceAccount: string) =>
+      violations({}, (s) =>
+        nodePoolResource(s, "pool").addOverride("node_config.service_account", serviceAccount),
+      );
+    expect(account("nodes-compute@developer.gserviceaccount.com.example.com")).toEqual([]);
+    expect(account("default")).toEqual([
+      'node_config.service_account is "default", the default compute account with Editor on the project',
+    ]);
+  });
+
+  test("a routes-based cluster is not VPC-native, whatever its ip_allocation_policy", () => {
+    expect(
+      violations({}, (s) => s.cluster.resource.addOverride("networking_mode", "ROUTES")),
+    ).toEqual(['networking_mode is "ROUTES"']);
+  });
+});
