@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { nodePoolsOf } from "../../policy/node-pool-rules";
 
 describe("nodePoolsOf", () => {
@@ -20,5 +21,29 @@ describe("nodePoolsOf", () => {
       { prefix: "node_pool[0].", config: pool },
       { prefix: "node_pool[1].", config: pool },
     ]);
+  });
+
+  test("a cluster without inline pools is checked through its default pool, unless removed", () => {
+    const nodeConfig = { image_type: "UBUNTU_CONTAINERD" };
+    expect(
+      nodePoolsOf("google_container_cluster", { node_pool: [], node_config: nodeConfig }),
+    ).toEqual([{ prefix: "", config: { node_config: nodeConfig } }]);
+    expect(
+      nodePoolsOf("google_container_cluster", {
+        remove_default_node_pool: true,
+        node_config: nodeConfig,
+      }),
+    ).toEqual([]);
+  });
+
+  test("inline pools or a removal known only at plan time are not guessed at", () => {
+    expect(
+      nodePoolsOf("google_container_cluster", { node_pool: Token.asList("${var.pools}") }),
+    ).toEqual([]);
+    expect(
+      nodePoolsOf("google_container_cluster", {
+        remove_default_node_pool: Token.asAny("${var.remove}"),
+      }),
+    ).toEqual([]);
   });
 });
