@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Lazy, Testing } from "cdktf";
 import { findPolicyFindings, policyViolations } from "../../policy/check-policy";
 import { POLICY_RULE_IDS, POLICY_RULES } from "../../policy/rules";
 import { nodePoolResource, policyTestApp, StackOverride } from "./policy-test-app";
@@ -231,5 +231,14 @@ describe("edges of the checks", () => {
     expect(
       violations({}, (s) => s.cluster.resource.addOverride("networking_mode", "ROUTES")),
     ).toEqual(['networking_mode is "ROUTES"']);
+  });
+
+  test("NetworkPolicy is not guessed at while either of its two fields is known only at plan time", () => {
+    const token = (field: string) => (s: Parameters<StackOverride>[0]) => {
+      s.cluster.resource.addOverride("datapath_provider", "LEGACY_DATAPATH");
+      s.cluster.resource.addOverride(field, Lazy.stringValue({ produce: () => "known at plan" }));
+    };
+    expect(violations({}, token("datapath_provider"))).toEqual([]);
+    expect(violations({}, token("network_policy.enabled"))).toEqual([]);
   });
 });
