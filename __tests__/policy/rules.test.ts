@@ -241,4 +241,43 @@ describe("edges of the checks", () => {
     expect(violations({}, token("datapath_provider"))).toEqual([]);
     expect(violations({}, token("network_policy.enabled"))).toEqual([]);
   });
+
+  test("the control plane is open to any IP without an authorized networks block", () => {
+    expect(
+      violations({}, (s) =>
+        s.cluster.resource.addOverride("master_authorized_networks_config", undefined),
+      ),
+    ).toEqual([
+      "master_authorized_networks_config is absent, so any IP may reach the control plane",
+    ]);
+  });
+
+  test("an empty cidr_blocks entry is skipped, an open one after it is found", () => {
+    expect(
+      violations({}, (s) =>
+        s.cluster.resource.addOverride("master_authorized_networks_config.cidr_blocks", [
+          null,
+          { cidr_block: "0.0.0.0/0" },
+        ]),
+      ),
+    ).toEqual([
+      'master_authorized_networks_config.cidr_blocks[1].cidr_block is "0.0.0.0/0", the whole internet',
+    ]);
+  });
+
+  test("empty resource labels are no labels", () => {
+    // (cdktf drops an empty map from the synthesized resource, so the check is called directly)
+    const rule = POLICY_RULES.find((r) => r.id === "GKE_RESOURCE_LABELS")!;
+    expect(rule.check({ resource_labels: {} })).toBe("resource_labels is {}");
+    expect(rule.check({ resource_labels: { team: "mesh" } })).toBeUndefined();
+  });
+
+  test("a pool without an image type gets GKE's default (COS), one known at plan time is not judged", () => {
+    const image = (value: unknown) => (s: Parameters<StackOverride>[0]) =>
+      nodePoolResource(s, "pool").addOverride("node_config.image_type", value);
+    expect(violations({}, image(undefined))).toEqual([]);
+    expect(violations({}, image(Lazy.stringValue({ produce: () => "UBUNTU_CONTAINERD" })))).toEqual(
+      [],
+    );
+  });
 });
