@@ -280,4 +280,18 @@ describe("edges of the checks", () => {
       [],
     );
   });
+
+  test("binary authorization: the legacy enabled flag counts without a mode; tokens are not judged", () => {
+    const binauthz = (block: Record<string, unknown>) => (s: Parameters<StackOverride>[0]) => {
+      for (const [key, value] of Object.entries({ evaluation_mode: undefined, ...block }))
+        s.cluster.resource.addOverride(`binary_authorization.${key}`, value);
+    };
+    const later = (value: string) => Lazy.stringValue({ produce: () => value });
+    expect(violations({}, binauthz({ enabled: true }))).toEqual([]);
+    expect(violations({}, binauthz({ enabled: false }))).toEqual([
+      "binary_authorization.evaluation_mode is absent, so any image may run",
+    ]);
+    expect(violations({}, binauthz({ evaluation_mode: later("DISABLED") }))).toEqual([]);
+    expect(violations({}, binauthz({ enabled: later("false") }))).toEqual([]);
+  });
 });
