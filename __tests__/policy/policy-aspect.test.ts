@@ -1,4 +1,4 @@
-import { Aspects, TerraformStack, Testing } from "cdktf";
+import { Aspects, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -144,4 +144,32 @@ describe("PolicyAspect", () => {
       "plain/Pool GKE_NODE_METADATA_SERVER ",
     ]);
   });
+});
+
+test("an aspect on the app judges only what no stack's own aspect judges, once each", () => {
+  // GIVEN the app's aspect without waivers and the stack's aspect with one
+  const { app, stacks } = policyTestApp({
+    cluster: { legacyAbac: true },
+    policy: { waivers: [{ rule: "GKE_LEGACY_ABAC_DISABLED", reason: "test" }] },
+  });
+  const appAspect = new PolicyAspect();
+  Aspects.of(app).add(appAspect);
+  // WHEN the app's aspect visits the cluster, THEN it leaves the stack's aspect to judge it
+  appAspect.visit(stacks.cluster.cluster.resource);
+  const judged = (node: TerraformResource) =>
+    node.node.metadata
+      .filter((m) => m.type.startsWith("@cdktf/"))
+      .map((m) => `${m.type} ${String(m.data).split(" ")[0]}`);
+  expect(judged(stacks.cluster.cluster.resource)).toEqual([]);
+  // and a resource under no other aspect is its to judge
+  const user = new TerraformStack(app, "user");
+  const pool = new ContainerNodePool(user, "Pool", {
+    cluster: "c",
+    nodeConfig: { serviceAccount: "nodes@p.iam.gserviceaccount.com" },
+  });
+  appAspect.visit(pool);
+  expect(judged(pool)).toEqual([
+    "@cdktf/error GKE_NODE_SECURE_BOOT",
+    "@cdktf/error GKE_NODE_METADATA_SERVER",
+  ]);
 });

@@ -294,4 +294,12 @@ describe("edges of the checks", () => {
     expect(violations({}, binauthz({ evaluation_mode: later("DISABLED") }))).toEqual([]);
     expect(violations({}, binauthz({ enabled: later("false") }))).toEqual([]);
   });
+
+  test("an empty workload pool is no Workload Identity", () => {
+    expect(
+      violations({}, (s) =>
+        s.cluster.resource.addOverride("workload_identity_config.workload_pool", ""),
+      ),
+    ).toEqual(['workload_identity_config.workload_pool is ""']);
+  });
 });
