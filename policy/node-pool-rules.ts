@@ -116,6 +116,7 @@ export const NODE_POOL_RULES: readonly PolicyRule[] = [
     fix: "leave nodePools[].serviceAccount unset (the stack creates a least-privilege account) or name a dedicated one",
     check: (c) => {
       const account = read(c, "node_config.service_account");
+      // Stryker disable next-line ConditionalExpression: equivalent, UNKNOWN would pass the checks below too
       if (account === UNKNOWN) return undefined;
       if (account === undefined || account === "default")
         return `node_config.service_account is ${show(account)}, the default compute account with Editor on the project`;

@@ -31,6 +31,7 @@ export function checkResource(
   waivers: readonly PolicyWaiver[] = [],
 ): PolicyFinding[] {
   const type = resource.terraformResourceType;
+  // Stryker disable next-line ConditionalExpression: equivalent, other resources have no targets below
   if (type !== GKE_CLUSTER && type !== GKE_NODE_POOL) return [];
   const body = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] as
     SynthesizedConfig | undefined;

@@ -24,6 +24,7 @@ export function isUnknown(value: unknown): boolean {
 export function read(config: SynthesizedConfig, path: string): unknown {
   let value: unknown = config;
   for (const key of path.split(".")) {
+    // Stryker disable next-line BooleanLiteral: equivalent, a token list's element is a token
     if (Array.isArray(value) && !Token.isUnresolved(value)) value = value[0];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "object" || Token.isUnresolved(value)) return UNKNOWN;
