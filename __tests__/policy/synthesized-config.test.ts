@@ -7,6 +7,7 @@ describe("isUnknown", () => {
   test("a token anywhere in the value, and only then", () => {
     expect(isUnknown(later)).toBe(true);
     expect(isUnknown({ a: { b: later } })).toBe(true);
+    expect(isUnknown({ a: "x", b: later })).toBe(true);
     expect(isUnknown([1, [later]])).toBe(true);
     expect(isUnknown(Token.asList(later))).toBe(true);
     expect(isUnknown({ a: null, b: undefined, c: [null], d: "x", e: 0 })).toBe(false);
