@@ -51,3 +51,42 @@ describe("every resource waits for the APIs it calls", () => {
     expect(Object.keys(stack.resource)).toContain("google_compute_network");
   });
 });
+
+test("each resource type waits for at least the APIs it calls", () => {
+  // The table written out here on purpose: the test above reads APIS_BY_TYPE itself.
+  const compute = ["compute.googleapis.com"];
+  const gke = ["compute.googleapis.com", "container.googleapis.com"];
+  const hub = ["gkehub.googleapis.com", "mesh.googleapis.com"];
+  const expected: Record<string, string[]> = {
+    google_project: ["cloudresourcemanager.googleapis.com"],
+    google_compute_network: compute,
+    google_compute_subnetwork: compute,
+    google_compute_router: compute,
+    google_compute_router_nat: compute,
+    google_compute_firewall: compute,
+    google_service_account: ["iam.googleapis.com"],
+    google_project_iam_member: ["cloudresourcemanager.googleapis.com"],
+    google_container_cluster: gke,
+    google_container_node_pool: gke,
+    google_gke_hub_feature: hub,
+    google_gke_hub_feature_membership: hub,
+  };
+  const found: Record<string, string[]> = {};
+  const stacks = synthEnvironments(
+    environment({ name: "c", mode: "cloud-service-mesh" }),
+    environment({ name: "o", mode: "oss", location: "us-central1" }),
+  );
+  for (const stack of [stacks["c-cluster"], stacks["o-cluster"]]) {
+    const serviceOf = new Map([...apiAddresses(stack)].map(([service, at]) => [at, service]));
+    for (const blocks of [stack.resource, stack.data ?? {}])
+      for (const [type, byName] of Object.entries<TerraformJson>(blocks))
+        for (const body of Object.values<TerraformJson>(byName))
+          if (type in expected)
+            found[type] = (found[type] ?? expected[type]).filter((service) =>
+              ((body.depends_on ?? []) as string[]).some(
+                (d) => serviceOf.get(d.replace(/^\$\{|\}$/g, "")) === service,
+              ),
+            );
+  }
+  expect(found).toEqual(expected);
+});
