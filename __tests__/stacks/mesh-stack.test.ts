@@ -1,4 +1,4 @@
-import { onlyResource, synthEnvironments, environment } from "../fixtures";
+import { onlyResource, resourcesOf, synthEnvironments, environment } from "../fixtures";
 
 describe("MeshStack (managed)", () => {
   const stacks = synthEnvironments(
@@ -72,5 +72,58 @@ describe("MeshStack (cloud-service-mesh)", () => {
       environment({ mode: "cloud-service-mesh", istio: { mtls: "PERMISSIVE" } }),
     );
     expect(permissive["test-mesh"].resource).toBeUndefined();
+  });
+});
+
+describe("oss mode with revisions and tags", () => {
+  const mesh = synthEnvironments(
+    environment({
+      mode: "oss",
+      istio: {
+        revisions: [{ version: "1.29.6" }, { version: "1.30.5" }],
+        defaultRevision: "1-29-6",
+        tags: { "prod-canary": "1-30-5" },
+        ingressGateway: { revision: "prod-canary" },
+        injectionNamespaces: [{ name: "shop", create: true, revision: "prod-canary" }, "default"],
+      },
+    }),
+  )["test-mesh"];
+  const releases = resourcesOf(mesh, "helm_release");
+  const release = (name: string) => releases.find((r) => r.name === name)!;
+
+  test("one istiod per revision, one tag release per tag and the default tag, once", () => {
+    expect(releases.map((r) => r.name).sort()).toEqual([
+      "istio-base",
+      "istio-ingress",
+      "istio-mesh-policy",
+      "istio-tag-default",
+      "istio-tag-prod-canary",
+      "istiod-1-29-6",
+      "istiod-1-30-5",
+    ]);
+    expect(release("istio-tag-default").values).toEqual(["tag: default\nrevision: 1-29-6\n"]);
+    expect(release("istio-tag-prod-canary").values).toEqual([
+      "tag: prod-canary\nrevision: 1-30-5\n",
+    ]);
+  });
+
+  test("the gateway runs on the revision it names", () => {
+    expect(release("istio-ingress").values[0]).toMatch(/^revision: prod-canary\n/);
+  });
+
+  test("a namespace on a revision gets istio.io/rev, the others istio-injection; all wait for every istiod and tag", () => {
+    const shop = resourcesOf(mesh, "kubernetes_namespace_v1").find(
+      (n) => n.metadata.name === "shop",
+    )!;
+    expect(shop.metadata.labels).toEqual({ "istio.io/rev": "prod-canary" });
+    const [labels] = resourcesOf(mesh, "kubernetes_labels");
+    expect(labels).toMatchObject({
+      metadata: { name: "default" },
+      labels: { "istio-injection": "enabled" },
+    });
+    const waited = (labels.depends_on as string[]).filter((d) => d.startsWith("helm_release."));
+    expect(
+      waited.map((d) => d.replace(/^helm_release\.Istio_Revisions_|_[0-9A-F]{8}$/g, "")).sort(),
+    ).toEqual(["Istiod-1-29-6", "Istiod-1-30-5", "Tag-default", "Tag-prod-canary"]);
   });
 });
