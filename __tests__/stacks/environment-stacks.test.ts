@@ -1,5 +1,5 @@
 import { App, Testing } from "cdktf";
-import { addEnvironments } from "../../stacks/environment-stacks";
+import { addEnvironment, addEnvironments } from "../../stacks/environment-stacks";
 import { MANAGED_MODE_WARNING } from "../../stacks/cluster-stack";
 import { environment, parseEnvironments, resourcesOf, synthApp } from "../fixtures";
 
@@ -61,4 +61,15 @@ describe("addEnvironments", () => {
     expect(warnings("old-cluster")[0]).toContain(MANAGED_MODE_WARNING);
     expect(warnings("new-cluster")).toEqual([]);
   });
+});
+
+test("addEnvironment alone: a cloud-service-mesh cluster stack creates the fleet feature by default", () => {
+  const app = Testing.app();
+  const [env] = parseEnvironments(environment({ mode: "cloud-service-mesh" }));
+  addEnvironment(app, env);
+  const cluster = synthApp(app)["test-cluster"];
+  expect(resourcesOf(cluster, "google_gke_hub_feature")).toMatchObject([{ name: "servicemesh" }]);
+  const without = Testing.app();
+  addEnvironment(without, env, { createMeshFeature: false });
+  expect(resourcesOf(synthApp(without)["test-cluster"], "google_gke_hub_feature")).toEqual([]);
 });
