@@ -1,4 +1,5 @@
-import { APIS_BY_TYPE } from "../../stacks/required-apis";
+import { TerraformResource, TerraformStack, Testing } from "cdktf";
+import { APIS_BY_TYPE, dependOnRequiredApis } from "../../stacks/required-apis";
 import { environment, synthEnvironments, TerraformJson } from "../fixtures";
 
 /** The service each google_project_service of a stack enables, by its Terraform reference. */
@@ -89,4 +90,15 @@ test("each resource type waits for at least the APIs it calls", () => {
             );
   }
   expect(found).toEqual(expected);
+});
+
+test("a resource type the table does not know is left as it is", () => {
+  const stack = new TerraformStack(Testing.app(), "user");
+  const bucket = new TerraformResource(stack, "Bucket", {
+    terraformResourceType: "google_storage_bucket",
+  });
+  const enableApi = jest.fn();
+  dependOnRequiredApis(stack, enableApi);
+  expect(enableApi).not.toHaveBeenCalled();
+  expect(bucket.dependsOn).toBeUndefined();
 });
