@@ -225,7 +225,7 @@ export const nodePoolSchema = strict({
     .describe("Node image. @default 'COS_CONTAINERD'"),
   oauthScopes: z
     .array(
-      z.string().regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z.-]+$/, {
+      z.string().regex(/^https:\/\/www\.googleapis\.com\/auth\/[a-z._-]+$/, {
         error: "must be a scope URL such as 'https://www.googleapis.com/auth/cloud-platform'",
       }),
     )

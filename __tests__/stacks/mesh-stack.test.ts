@@ -127,3 +127,15 @@ describe("oss mode with revisions and tags", () => {
     ).toEqual(["Istiod-1-29-6", "Istiod-1-30-5", "Tag-default", "Tag-prod-canary"]);
   });
 });
+
+test("a managed mode mesh stack has no helm provider; oss and cloud-service-mesh have one", () => {
+  const providers = (mode: string) =>
+    Object.keys(
+      synthEnvironments(
+        environment({ mode, istio: { injectionNamespaces: [{ name: "shop", create: true }] } }),
+      )["test-mesh"].provider,
+    ).sort();
+  expect(providers("managed")).toEqual(["google", "kubernetes"]);
+  expect(providers("oss")).toEqual(["google", "helm", "kubernetes"]);
+  expect(providers("cloud-service-mesh")).toEqual(["google", "helm", "kubernetes"]);
+});
