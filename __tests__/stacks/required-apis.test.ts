@@ -102,3 +102,27 @@ test("a resource type the table does not know is left as it is", () => {
   expect(enableApi).not.toHaveBeenCalled();
   expect(bucket.dependsOn).toBeUndefined();
 });
+
+test("the APIs each mode enables, and binary authorization's only while it is on", () => {
+  const enabled = (overrides: Record<string, unknown>) =>
+    [...apiAddresses(synthEnvironments(environment(overrides))["test-cluster"]).keys()].sort();
+  const base = [
+    "binaryauthorization.googleapis.com",
+    "cloudresourcemanager.googleapis.com",
+    "compute.googleapis.com",
+    "container.googleapis.com",
+    "iam.googleapis.com",
+  ];
+  expect(enabled({ mode: "managed" })).toEqual(base);
+  expect(enabled({ mode: "oss" })).toEqual(base);
+  expect(enabled({ mode: "cloud-service-mesh" })).toEqual(
+    [...base, "gkehub.googleapis.com", "mesh.googleapis.com", "meshconfig.googleapis.com"].sort(),
+  );
+  expect(
+    enabled({
+      mode: "oss",
+      cluster: { binaryAuthorization: false },
+      policy: { waivers: [{ rule: "GKE_BINARY_AUTHORIZATION", reason: "test" }] },
+    }),
+  ).toEqual(base.filter((api) => api !== "binaryauthorization.googleapis.com"));
+});
