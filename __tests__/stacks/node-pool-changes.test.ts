@@ -73,15 +73,19 @@ describe("node pools in the cluster stack", () => {
   });
 });
 
-test("either registry scope alone lets nodes pull private images: no warning", () => {
+test("either registry scope, alone or among others, lets nodes pull private images: no warning", () => {
   for (const scope of [
-    "https://www.googleapis.com/auth/cloud-platform",
-    "https://www.googleapis.com/auth/devstorage.read_only",
+    ["https://www.googleapis.com/auth/cloud-platform"],
+    ["https://www.googleapis.com/auth/devstorage.read_only"],
+    [
+      "https://www.googleapis.com/auth/logging.write",
+      "https://www.googleapis.com/auth/devstorage.read_only",
+    ],
   ])
     expect({
       scope,
       warnings: warningsOf(
-        environment({ mode: "oss", nodePools: [{ name: "p", oauthScopes: [scope] }] }),
+        environment({ mode: "oss", nodePools: [{ name: "p", oauthScopes: scope }] }),
       ),
     }).toEqual({ scope, warnings: [] });
 });
