@@ -126,3 +126,16 @@ test("the APIs each mode enables, and binary authorization's only while it is on
     }),
   ).toEqual(base.filter((api) => api !== "binaryauthorization.googleapis.com"));
 });
+
+test("destroying a stack never disables an API, nor the services that depend on it", () => {
+  const stack = synthEnvironments(environment({ mode: "cloud-service-mesh" }))["test-cluster"];
+  const services = Object.values<TerraformJson>(stack.resource.google_project_service);
+  expect(services.length).toBeGreaterThan(0);
+  for (const body of services)
+    expect({ service: body.service, ...body }).toMatchObject({
+      service: body.service,
+      project: "test-project",
+      disable_on_destroy: false,
+      disable_dependent_services: false,
+    });
+});
