@@ -62,3 +62,46 @@ describe("synthEnvironment", () => {
     expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
   });
 });
+
+describe("synthEnvironment's errors, exactly", () => {
+  test("a policy violation: one line per violation, the lines in the error too", () => {
+    const bad = environment({ cluster: { privateNodes: false, legacyAbac: true } });
+    let error: PolicyViolationError | undefined;
+    try {
+      synthEnvironment(bad);
+    } catch (e) {
+      error = e as PolicyViolationError;
+    }
+    expect(error).toBeInstanceOf(PolicyViolationError);
+    expect(error!.name).toBe("PolicyViolationError");
+    expect(error!.violations.map((v) => v.split(" ")[0])).toEqual([
+      "GKE_LEGACY_ABAC_DISABLED",
+      "GKE_PRIVATE_NODES",
+    ]);
+    expect(error!.message).toBe(`Policy check failed:\n${error!.violations.join("\n")}`);
+  });
+
+  test("invalid YAML: the parser's first line, without its excerpt of the file", () => {
+    expect(() => synthEnvironment("name: [unclosed")).toThrow(
+      /^<inline>: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+    );
+  });
+
+  test("leaves no folder behind in the temp folder, on success or on a violation", () => {
+    // A temp folder of its own (os.tmpdir() reads TMPDIR), so other test files do not interfere.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "synth-environment-test-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      synthEnvironment(environment());
+      expect(() => synthEnvironment(environment({ cluster: { legacyAbac: true } }))).toThrow(
+        PolicyViolationError,
+      );
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
