@@ -291,6 +291,9 @@ describe("edges of the checks", () => {
     expect(violations({}, binauthz({ enabled: false }))).toEqual([
       "binary_authorization.evaluation_mode is absent, so any image may run",
     ]);
+    expect(violations({}, binauthz({ evaluation_mode: "DISABLED", enabled: true }))).toEqual([
+      'binary_authorization.evaluation_mode is "DISABLED", so any image may run',
+    ]);
     expect(violations({}, binauthz({ evaluation_mode: later("DISABLED") }))).toEqual([]);
     expect(violations({}, binauthz({ enabled: later("false") }))).toEqual([]);
   });
