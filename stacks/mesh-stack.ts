@@ -36,9 +36,9 @@ export class MeshStack extends TerraformStack {
     });
     // Injection labels only work once the injection webhook exists.
     let injectionDependsOn: ITerraformDependable[] | undefined;
-    const plan = env.mode === "oss" ? revisionPlan(env.istio) : undefined;
     if (env.mode === "oss") {
       const istio = env.istio ?? {};
+      const plan = revisionPlan(env.istio);
       const gateway = istio.ingressGateway;
       const admins = new ClusterAdminBinding(this, "ClusterAdminBinding", {
         users: istio.clusterAdmins,
