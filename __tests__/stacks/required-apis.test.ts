@@ -139,3 +139,10 @@ test("destroying a stack never disables an API, nor the services that depend on 
       disable_dependent_services: false,
     });
 });
+
+test("a resource without dependencies of its own gets exactly its APIs", () => {
+  const stack = synthEnvironments(environment({ mode: "oss" }))["test-cluster"];
+  const compute = apiAddresses(stack).get("compute.googleapis.com");
+  const [network] = Object.values<TerraformJson>(stack.resource.google_compute_network);
+  expect(network.depends_on).toEqual([compute]);
+});
