@@ -13,8 +13,8 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const checks = [
   {
     name: "typecheck (tsc --noEmit)",
-    command: bin("tsc"),
-    args: ["--noEmit", "--incremental", "--tsBuildInfoFile", path.join(cache, "tsbuildinfo")],
+    command: process.execPath,
+    args: [path.join(__dirname, "typecheck.js")],
   },
   {
     name: "lint (eslint)",
