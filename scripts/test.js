@@ -10,21 +10,44 @@ const root = path.resolve(__dirname, "..");
 const cache = path.join(root, "node_modules", ".cache", "gke-istio-cdktf");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
+// Each check is skipped when nothing changed since it last passed (scripts/unless-unchanged.js).
+const unlessUnchanged = (name, command, args) => [
+  path.join(__dirname, "unless-unchanged.js"),
+  name,
+  command,
+  ...args,
+];
 const checks = [
   {
     name: "typecheck (tsc --noEmit)",
     command: process.execPath,
-    args: [path.join(__dirname, "typecheck.js")],
+    args: unlessUnchanged("typecheck", bin("tsc"), [
+      "--noEmit",
+      "--incremental",
+      "--tsBuildInfoFile",
+      path.join(cache, "tsbuildinfo"),
+    ]),
   },
   {
     name: "lint (eslint)",
-    command: bin("eslint"),
-    args: ["--cache", "--cache-location", path.join(cache, "eslint") + path.sep, "."],
+    command: process.execPath,
+    args: unlessUnchanged("lint", bin("eslint"), [
+      "--cache",
+      "--cache-location",
+      path.join(cache, "eslint") + path.sep,
+      ".",
+    ]),
   },
   {
     name: "format (prettier --check)",
-    command: bin("prettier"),
-    args: ["--check", "--cache", "--cache-location", path.join(cache, "prettier-cache"), "."],
+    command: process.execPath,
+    args: unlessUnchanged("format", bin("prettier"), [
+      "--check",
+      "--cache",
+      "--cache-location",
+      path.join(cache, "prettier-cache"),
+      ".",
+    ]),
   },
 ];
 
