@@ -11,44 +11,31 @@ const cache = path.join(root, "node_modules", ".cache", "gke-istio-cdktf");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 // Each check is skipped when nothing changed since it last passed (scripts/unless-unchanged.js).
-const unlessUnchanged = (name, command, args) => [
-  path.join(__dirname, "unless-unchanged.js"),
-  name,
-  command,
-  ...args,
-];
+const check = (name, label, tool, args) => ({
+  name: `${name} (${label})`,
+  command: process.execPath,
+  args: [path.join(__dirname, "unless-unchanged.js"), name, bin(tool), ...args],
+});
 const checks = [
-  {
-    name: "typecheck (tsc --noEmit)",
-    command: process.execPath,
-    args: unlessUnchanged("typecheck", bin("tsc"), [
-      "--noEmit",
-      "--incremental",
-      "--tsBuildInfoFile",
-      path.join(cache, "tsbuildinfo"),
-    ]),
-  },
-  {
-    name: "lint (eslint)",
-    command: process.execPath,
-    args: unlessUnchanged("lint", bin("eslint"), [
-      "--cache",
-      "--cache-location",
-      path.join(cache, "eslint") + path.sep,
-      ".",
-    ]),
-  },
-  {
-    name: "format (prettier --check)",
-    command: process.execPath,
-    args: unlessUnchanged("format", bin("prettier"), [
-      "--check",
-      "--cache",
-      "--cache-location",
-      path.join(cache, "prettier-cache"),
-      ".",
-    ]),
-  },
+  check("typecheck", "tsc --noEmit", "tsc", [
+    "--noEmit",
+    "--incremental",
+    "--tsBuildInfoFile",
+    path.join(cache, "tsbuildinfo"),
+  ]),
+  check("lint", "eslint", "eslint", [
+    "--cache",
+    "--cache-location",
+    path.join(cache, "eslint") + path.sep,
+    ".",
+  ]),
+  check("format", "prettier --check", "prettier", [
+    "--check",
+    "--cache",
+    "--cache-location",
+    path.join(cache, "prettier-cache"),
+    ".",
+  ]),
 ];
 
 function run(command, args, options) {
