@@ -71,15 +71,26 @@ function objectsOf(stack: string, name: string, file = "config/environments.yaml
 }
 /** The seed article's legacy OSS path, which renders only for old Kubernetes versions. */
 const LEGACY = "examples/article-oss-legacy.yaml";
-/** `test` when the release rendered, else `test.skip` (its reason is printed above). */
-const rendered_ = (stack: string, name: string, file = "config/environments.yaml") =>
-  rendered.get(file)!.find((r) => r.stack === stack && r.name === name)?.status === "skip"
-    ? test.skip
-    : test;
+/**
+ * `test` when every named release (`stack name`, of `file`) rendered, else `test.skip` with
+ * the first release's reason in the test's name: without Istio's charts (no `../shared`, no
+ * network) a release is skipped, and so is every check of what it renders.
+ */
+const rendered_ =
+  (releases: string[], file = "config/environments.yaml") =>
+  (name: string, fn: () => void) => {
+    const skipped = rendered
+      .get(file)!
+      .find((r) => r.status === "skip" && releases.includes(`${r.stack} ${r.name}`));
+    if (skipped) test.skip(`${name} (skipped: ${skipped.name}: ${skipped.detail})`, fn);
+    else test(name, fn);
+  };
 /** The planted checks use Istio's packaged charts: without them they are skipped, with the reason. */
-const withCharts = fs.existsSync(SHARED_CHARTS) ? test : test.skip;
-if (!fs.existsSync(SHARED_CHARTS))
-  console.warn(`planted render checks skipped: no charts folder ${SHARED_CHARTS}`);
+const noCharts = `no charts folder ${path.relative(PROJECT_ROOT, SHARED_CHARTS)}`;
+const withCharts = fs.existsSync(SHARED_CHARTS)
+  ? test
+  : (name: string, fn: () => void) => test.skip(`${name} (skipped: ${noCharts})`, fn);
+if (!fs.existsSync(SHARED_CHARTS)) console.warn(`planted render checks skipped: ${noCharts}`);
 const find = (objects: K8sObject[], kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata?.name === name);
 const names = (objects: K8sObject[], kind: string) =>
@@ -106,13 +117,13 @@ describe("what the default file's releases contain", () => {
     ]);
   });
 
-  rendered_("mesh-mesh", "istiod")("the istiod Deployment runs with the GKE platform", () => {
+  rendered_(["mesh-mesh istiod"])("the istiod Deployment runs with the GKE platform", () => {
     const istiod = find(objectsOf("mesh-mesh", "istiod"), "Deployment", "istiod");
     const env = istiod?.spec.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: "PLATFORM", value: "gke" });
   });
 
-  rendered_("mesh-mesh", "istio-base")("the base chart's CRDs are there", () => {
+  rendered_(["mesh-mesh istio-base"])("the base chart's CRDs are there", () => {
     const crds = names(objectsOf("mesh-mesh", "istio-base"), "CustomResourceDefinition");
     expect(crds).toEqual(
       expect.arrayContaining([
@@ -125,7 +136,7 @@ describe("what the default file's releases contain", () => {
     );
   });
 
-  rendered_("mesh-mesh", "istio-ingress")(
+  rendered_(["mesh-mesh istio-ingress"])(
     "the ingress gateway has its LoadBalancer Service in istio-ingress",
     () => {
       const service = find(objectsOf("mesh-mesh", "istio-ingress"), "Service", "istio-ingress");
@@ -164,69 +175,73 @@ describe("what the default file's releases contain", () => {
     ]);
   });
 
-  rendered_(
-    "oss-mesh",
-    "istio-init",
-    LEGACY,
-  )("istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for", () => {
-    const init = objectsOf("oss-mesh", "istio-init", LEGACY);
-    const crds = init
-      .filter((o) => o.kind === "ConfigMap")
-      .flatMap((o) => Object.values<string>(o.data ?? {}))
-      .join("\n")
-      .match(/^kind: CustomResourceDefinition$/gm);
-    expect(crds).toHaveLength(23);
-    expect(names(init, "Job")).toHaveLength(3);
-  });
+  rendered_(["oss-mesh istio-init"], LEGACY)(
+    "istio-init: the article's 23 Istio CRDs, applied by Jobs that the release waits for",
+    () => {
+      const init = objectsOf("oss-mesh", "istio-init", LEGACY);
+      const crds = init
+        .filter((o) => o.kind === "ConfigMap")
+        .flatMap((o) => Object.values<string>(o.data ?? {}))
+        .join("\n")
+        .match(/^kind: CustomResourceDefinition$/gm);
+      expect(crds).toHaveLength(23);
+      expect(names(init, "Job")).toHaveLength(3);
+    },
+  );
 
-  rendered_(
-    "oss-mesh",
-    "istio",
-    LEGACY,
-  )("istio: the default profile's control plane, ingress gateway and injector", () => {
-    const istio = objectsOf("oss-mesh", "istio", LEGACY);
-    expect(names(istio, "Deployment")).toEqual([
-      "istio-citadel",
-      "istio-galley",
-      "istio-ingressgateway",
-      "istio-pilot",
-      "istio-policy",
-      "istio-sidecar-injector",
-      "istio-telemetry",
-      "prometheus",
-    ]);
-    expect(find(istio, "Service", "istio-ingressgateway")?.spec.type).toBe("LoadBalancer");
-    expect(find(istio, "MutatingWebhookConfiguration", "istio-sidecar-injector")).toBeDefined();
-    // PERMISSIVE: the mesh policy that Citadel's post-install Job applies.
-    const security = find(istio, "ConfigMap", "istio-security-custom-resources");
-    expect(security?.data["custom-resources.yaml"]).toMatch(
-      /kind: "MeshPolicy"[\s\S]*mode: PERMISSIVE/,
-    );
-  });
+  rendered_(["oss-mesh istio"], LEGACY)(
+    "istio: the default profile's control plane, ingress gateway and injector",
+    () => {
+      const istio = objectsOf("oss-mesh", "istio", LEGACY);
+      expect(names(istio, "Deployment")).toEqual([
+        "istio-citadel",
+        "istio-galley",
+        "istio-ingressgateway",
+        "istio-pilot",
+        "istio-policy",
+        "istio-sidecar-injector",
+        "istio-telemetry",
+        "prometheus",
+      ]);
+      expect(find(istio, "Service", "istio-ingressgateway")?.spec.type).toBe("LoadBalancer");
+      expect(find(istio, "MutatingWebhookConfiguration", "istio-sidecar-injector")).toBeDefined();
+      // PERMISSIVE: the mesh policy that Citadel's post-install Job applies.
+      const security = find(istio, "ConfigMap", "istio-security-custom-resources");
+      expect(security?.data["custom-resources.yaml"]).toMatch(
+        /kind: "MeshPolicy"[\s\S]*mode: PERMISSIVE/,
+      );
+    },
+  );
 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Terraform JSON, planted by hand */
 describe("what the default file's ambient environment renders (docs/ambient.md)", () => {
-  test("the cni DaemonSet mounts GKE's CNI bin dir /home/kubernetes/bin", () => {
-    const cni = find(objectsOf("ambient-mesh", "istio-cni"), "DaemonSet", "istio-cni-node");
-    const hostPaths = cni?.spec.template.spec.volumes.map((v: K8sObject) => v.hostPath?.path);
-    expect(hostPaths).toContain("/home/kubernetes/bin");
-    expect(hostPaths).not.toContain("/opt/cni/bin");
-  });
+  rendered_(["ambient-mesh istio-cni"])(
+    "the cni DaemonSet mounts GKE's CNI bin dir /home/kubernetes/bin",
+    () => {
+      const cni = find(objectsOf("ambient-mesh", "istio-cni"), "DaemonSet", "istio-cni-node");
+      const hostPaths = cni?.spec.template.spec.volumes.map((v: K8sObject) => v.hostPath?.path);
+      expect(hostPaths).toContain("/home/kubernetes/bin");
+      expect(hostPaths).not.toContain("/opt/cni/bin");
+    },
+  );
 
-  test("the cni and ztunnel ResourceQuotas let their system-node-critical pods run", () => {
-    for (const release of ["istio-cni", "ztunnel"]) {
-      const objects = objectsOf("ambient-mesh", release);
-      const [quota] = objects.filter((o) => o.kind === "ResourceQuota");
-      expect(quota?.spec.scopeSelector.matchExpressions).toEqual([
-        { operator: "In", scopeName: "PriorityClass", values: ["system-node-critical"] },
-      ]);
-      const [daemonSet] = objects.filter((o) => o.kind === "DaemonSet");
-      expect(daemonSet.spec.template.spec.priorityClassName).toBe("system-node-critical");
-    }
-  });
+  rendered_(["ambient-mesh istio-cni", "ambient-mesh ztunnel"])(
+    "the cni and ztunnel ResourceQuotas let their system-node-critical pods run",
+    () => {
+      for (const release of ["istio-cni", "ztunnel"]) {
+        const objects = objectsOf("ambient-mesh", release);
+        const [quota] = objects.filter((o) => o.kind === "ResourceQuota");
+        expect(quota?.spec.scopeSelector.matchExpressions).toEqual([
+          { operator: "In", scopeName: "PriorityClass", values: ["system-node-critical"] },
+        ]);
+        const [daemonSet] = objects.filter((o) => o.kind === "DaemonSet");
+        expect(daemonSet.spec.template.spec.priorityClassName).toBe("system-node-critical");
+      }
+    },
+  );
 
-  test("istiod carries the ambient profile's settings", () => {
+  rendered_(["ambient-mesh istiod"])("istiod carries the ambient profile's settings", () => {
     const objects = objectsOf("ambient-mesh", "istiod");
     const env = find(objects, "Deployment", "istiod")?.spec.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: "PILOT_ENABLE_AMBIENT", value: "true" });
@@ -234,25 +249,33 @@ describe("what the default file's ambient environment renders (docs/ambient.md)"
     expect(mesh.defaultConfig.proxyMetadata).toMatchObject({ ISTIO_META_ENABLE_HBONE: "true" });
   });
 
-  test("the waypoint chart renders a Gateway of class istio-waypoint in its namespace", () => {
-    expect(objectsOf("ambient-mesh", "istio-waypoint")).toEqual([
-      {
-        apiVersion: "gateway.networking.k8s.io/v1",
-        kind: "Gateway",
-        metadata: {
-          name: "waypoint",
-          namespace: "shop",
-          labels: { "istio.io/waypoint-for": "service" },
+  rendered_(["ambient-mesh istio-waypoint"])(
+    "the waypoint chart renders a Gateway of class istio-waypoint in its namespace",
+    () => {
+      expect(objectsOf("ambient-mesh", "istio-waypoint")).toEqual([
+        {
+          apiVersion: "gateway.networking.k8s.io/v1",
+          kind: "Gateway",
+          metadata: {
+            name: "waypoint",
+            namespace: "shop",
+            labels: { "istio.io/waypoint-for": "service" },
+          },
+          spec: {
+            gatewayClassName: "istio-waypoint",
+            listeners: [{ name: "mesh", port: 15008, protocol: "HBONE" }],
+          },
         },
-        spec: {
-          gatewayClassName: "istio-waypoint",
-          listeners: [{ name: "mesh", port: 15008, protocol: "HBONE" }],
-        },
-      },
-    ]);
-  });
+      ]);
+    },
+  );
 
-  test("ambient adds no webhook, APIService or Service the control plane would call", () => {
+  rendered_([
+    "ambient-mesh istio-cni",
+    "ambient-mesh ztunnel",
+    "ambient-mesh istio-waypoint",
+    "ambient-mesh istiod",
+  ])("ambient adds no webhook, APIService or Service the control plane would call", () => {
     // Why the private-cluster firewall needs no port beyond istiod's 15017.
     for (const release of ["istio-cni", "ztunnel", "istio-waypoint"]) {
       const kinds = objectsOf("ambient-mesh", release).map((o) => o.kind);
@@ -394,7 +417,10 @@ describe("helm pull, when a repository serves the pinned chart", () => {
   // A chart repository on localhost (another process: helm runs synchronously), serving
   // Istio's istiod 1.30.3 chart with an index written by `helm repo index`.
   const haveCharts = fs.existsSync(path.join(SHARED_CHARTS, "istiod-1.30.3.tgz"));
-  const maybe = haveCharts ? test : test.skip;
+  const maybe = haveCharts
+    ? test
+    : (name: string, fn: () => void) =>
+        test.skip(`${name} (skipped: no istiod-1.30.3.tgz in the charts folder)`, fn);
   // Made in beforeAll: jest runs no hook of a block whose tests are all skipped.
   let dir = "";
   let server: cp.ChildProcess | undefined;
