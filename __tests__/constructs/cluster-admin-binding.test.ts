@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { DataGoogleClientOpenidUserinfo } from "@cdktf/provider-google/lib/data-google-client-openid-userinfo";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { ClusterRoleBindingV1 } from "@cdktf/provider-kubernetes/lib/cluster-role-binding-v1";
 import {
   ClusterAdminBinding,
@@ -58,5 +59,24 @@ describe("ClusterAdminBinding", () => {
     expect(() => synthBinding({ users: ["ops"] })).toThrow(
       "'users' must hold user or service account emails, got 'ops'",
     );
+  });
+
+  test("an email is the whole entry: text before or after it is refused", () => {
+    for (const user of ["ops@corp@example.com", "ops@example.com@corp", "ops team@example.com"]) {
+      expect(() => synthBinding({ users: [user] })).toThrow(
+        `'users' must hold user or service account emails, got '${user}'`,
+      );
+    }
+    expect(() => synthBinding({ users: ["o@e.io"] })).not.toThrow();
+  });
+
+  test("the deploying identity is read with the given google provider", () => {
+    const json = Testing.synthScope((scope) => {
+      const googleProvider = new GoogleProvider(scope, "Deployer", { alias: "deployer" });
+      new ClusterAdminBinding(scope, "ClusterAdminBinding", { googleProvider });
+    });
+    expect(json).toHaveDataSourceWithProperties(DataGoogleClientOpenidUserinfo, {
+      provider: "google.deployer",
+    });
   });
 });

@@ -117,6 +117,47 @@ describe("GkeCluster", () => {
     );
   });
 
+  test("a name is 1 to 40 characters, a letter first, no '-' last", () => {
+    for (const name of ["1demo", "-demo", "demo-", "demo_1", "a".repeat(41)]) {
+      expect(() => synth({ name })).toThrow(
+        `'name' must be 1 to 40 lower-case letters, digits or '-', starting with a letter, got '${name}'`,
+      );
+    }
+    for (const name of ["d", "d1", "a".repeat(40)]) expect(() => synth({ name })).not.toThrow();
+  });
+
+  test("a maintenance start is exactly HH:MM, 00:00 to 23:59", () => {
+    for (const time of ["24:00", "104:00", "04:00x", "4:00", "04:60"]) {
+      expect(() => synth({ maintenanceStartTime: time })).toThrow(
+        `'maintenanceStartTime' must be "HH:MM" (GMT), got '${time}'`,
+      );
+    }
+    for (const time of ["00:00", "19:59", "23:59"]) {
+      expect(synth({ maintenanceStartTime: time })).toHaveResourceWithProperties(
+        GoogleContainerCluster,
+        { maintenance_policy: { daily_maintenance_window: { start_time: time } } },
+      );
+    }
+  });
+
+  test("authorized networks: the display name defaults to the CIDR block", () => {
+    expect(
+      synth({
+        masterAuthorizedNetworks: [
+          { cidrBlock: "203.0.113.0/24", displayName: "office" },
+          { cidrBlock: "198.51.100.0/24" },
+        ],
+      }),
+    ).toHaveResourceWithProperties(GoogleContainerCluster, {
+      master_authorized_networks_config: {
+        cidr_blocks: [
+          { cidr_block: "203.0.113.0/24", display_name: "office" },
+          { cidr_block: "198.51.100.0/24", display_name: "198.51.100.0/24" },
+        ],
+      },
+    });
+  });
+
   test("credentialsCommand uses --zone for zones and --region for regions", () => {
     Testing.synthScope((scope: Construct) => {
       expect(new GkeCluster(scope, "A", base).credentialsCommand).toBe(

@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Lazy, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleContainerNodePool } from "@cdktf/provider-google-beta/lib/google-container-node-pool";
 import { NodePool, NodePoolProps } from "../../constructs/node-pool";
@@ -74,6 +74,28 @@ describe("NodePool", () => {
     );
   });
 
+  test("node counts: equal bounds are accepted, one past is refused", () => {
+    expect(synth({ minNodeCount: 3, maxNodeCount: 3 })).toHaveResourceWithProperties(
+      GoogleContainerNodePool,
+      { initial_node_count: 3, autoscaling: { min_node_count: 3, max_node_count: 3 } },
+    );
+    expect(() => synth({ minNodeCount: 4, maxNodeCount: 3 })).toThrow(
+      "'minNodeCount' (4) must be at most 'maxNodeCount' (3)",
+    );
+    for (const initialNodeCount of [2, 4]) {
+      expect(
+        synth({ minNodeCount: 2, maxNodeCount: 4, initialNodeCount }),
+      ).toHaveResourceWithProperties(GoogleContainerNodePool, {
+        initial_node_count: initialNodeCount,
+      });
+    }
+    for (const initialNodeCount of [1, 5]) {
+      expect(() => synth({ minNodeCount: 2, maxNodeCount: 4, initialNodeCount })).toThrow(
+        `'initialNodeCount' (${initialNodeCount}) must be between 'minNodeCount' (2) and 'maxNodeCount' (4)`,
+      );
+    }
+  });
+
   test("changes never cause an outage: surge updates, new pool first, initial count ignored", () => {
     const [pool] = Object.values<Record<string, unknown>>(
       JSON.parse(synth()).resource.google_container_node_pool,
@@ -118,5 +140,19 @@ describe("NodePool", () => {
     }
     // A 40-character name stays within GKE's 40.
     expect(NodePool.gkeName({ ...base, name: "a".repeat(40) })).toHaveLength(40);
+    // Cut to 33 characters, the name loses its trailing dashes: never '--' before the hash.
+    expect(NodePool.gkeName({ ...base, name: `${"a".repeat(31)}--b` })).toMatch(
+      /^a{31}-[0-9a-f]{6}$/,
+    );
+  });
+
+  test("GKE's names are stable: a changed hash renames, and so replaces, every existing pool", () => {
+    // Pinned: the pool names deployed clusters already have.
+    expect(NodePool.gkeName(base)).toBe("pool-3c6643");
+    // A service account given as a reference hashes as "(reference)", whatever it resolves to.
+    for (const email of ["a@p.iam.gserviceaccount.com", "b@p.iam.gserviceaccount.com"]) {
+      const serviceAccount = Lazy.stringValue({ produce: () => email });
+      expect(NodePool.gkeName({ ...base, serviceAccount })).toBe("pool-a6e207");
+    }
   });
 });
