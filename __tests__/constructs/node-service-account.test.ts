@@ -28,9 +28,37 @@ describe("NodeServiceAccount", () => {
     expect(NODE_ROLES).not.toContain("roles/editor");
   });
 
-  test("validates the account id", () => {
-    expect(() => synth("ab")).toThrow(
-      "'accountId' must be 6 to 30 lower-case letters, digits or '-', starting with a letter, got 'ab'",
-    );
+  test("validates the account id: 6 to 30 characters, a letter first, no '-' last", () => {
+    for (const accountId of [
+      "ab",
+      "abcde",
+      "a".repeat(31),
+      "1demo-nodes",
+      "demo-nodes-",
+      "demo_nodes",
+    ]) {
+      expect(() => synth(accountId)).toThrow(
+        `'accountId' must be 6 to 30 lower-case letters, digits or '-', starting with a letter, got '${accountId}'`,
+      );
+    }
+    for (const accountId of ["abcdef", "a".repeat(30), "a-1234"]) {
+      expect(() => synth(accountId)).not.toThrow();
+    }
+  });
+
+  test("the display name says whose nodes, unless given", () => {
+    expect(synth("demo-nodes")).toHaveResourceWithProperties(GoogleServiceAccount, {
+      display_name: "GKE nodes of demo-nodes",
+    });
+    const named = Testing.synthScope((scope: Construct) => {
+      new NodeServiceAccount(scope, "Nodes", {
+        project: "demo-project",
+        accountId: "demo-nodes",
+        displayName: "Shop nodes",
+      });
+    });
+    expect(named).toHaveResourceWithProperties(GoogleServiceAccount, {
+      display_name: "Shop nodes",
+    });
   });
 });

@@ -1,6 +1,8 @@
+import * as fs from "fs";
+import * as path from "path";
 import { Testing } from "cdktf";
 import { parse as parseYaml } from "yaml";
-import { Waypoint, WaypointProps } from "../../constructs/waypoint";
+import { WAYPOINT_CHART_DIR, Waypoint, WaypointProps } from "../../constructs/waypoint";
 import { AmbientNamespaces } from "../../constructs/ambient-namespaces";
 import { TerraformJson, onlyResource, resourcesOf } from "../fixtures";
 
@@ -33,12 +35,24 @@ describe("Waypoint", () => {
 
   test.each<[Partial<WaypointProps>, string]>([
     [{ name: "Waypoint_1" }, "'name' must be a DNS label, got 'Waypoint_1'"],
+    [{ name: "1waypoint" }, "'name' must be a DNS label, got '1waypoint'"],
+    [{ name: "waypoint-" }, "'name' must be a DNS label, got 'waypoint-'"],
+    [{ name: "w".repeat(64) }, `'name' must be a DNS label, got '${"w".repeat(64)}'`],
     [
       { trafficType: "pods" as never },
       "'trafficType' must be one of service, workload, all, none, got 'pods'",
     ],
   ])("refuses %j", (props, message) => {
     expect(() => waypoint(props)).toThrow(message);
+  });
+
+  test.each(["w", "w1", "w".repeat(63)])("accepts the DNS label %s", (name) => {
+    expect(parseYaml(waypoint({ name }).values[0])).toEqual({ name, trafficType: "service" });
+  });
+
+  test("ships the repository's charts/istio-waypoint", () => {
+    expect(WAYPOINT_CHART_DIR).toBe(path.join(__dirname, "..", "..", "charts", "istio-waypoint"));
+    expect(fs.existsSync(path.join(WAYPOINT_CHART_DIR, "Chart.yaml"))).toBe(true);
   });
 });
 
@@ -53,6 +67,12 @@ describe("AmbientNamespaces", () => {
           ],
         }),
     );
+    expect(onlyResource(stack, "kubernetes_labels")).toMatchObject({
+      api_version: "v1",
+      kind: "Namespace",
+      metadata: { name: "default" },
+      labels: { "istio.io/dataplane-mode": "ambient", "istio.io/use-waypoint": "waypoint" },
+    });
     expect(onlyResource(stack, "kubernetes_labels").labels).toEqual({
       "istio.io/dataplane-mode": "ambient",
       "istio.io/use-waypoint": "waypoint",
@@ -70,5 +90,13 @@ describe("AmbientNamespaces", () => {
           }),
       ),
     ).toThrow("'namespaces' lists 'shop' twice");
+    expect(() =>
+      synth(
+        (scope) =>
+          new AmbientNamespaces(scope, "Ambient", {
+            namespaces: [{ name: "default", create: true }],
+          }),
+      ),
+    ).toThrow("'create' names 'default', which exists in every cluster");
   });
 });

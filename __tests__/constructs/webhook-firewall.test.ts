@@ -36,4 +36,16 @@ describe("WebhookFirewall", () => {
       "'ports' must hold TCP ports 1 to 65535, got '70000'",
     );
   });
+
+  test("ports are whole numbers 1 to 65535: the edges are accepted, one past is refused", () => {
+    for (const port of ["0", "65536", "abc", "80a", "a80", "8.0", "000080"]) {
+      expect(() => synthFirewall({ ports: [port] })).toThrow(
+        `'ports' must hold TCP ports 1 to 65535, got '${port}'`,
+      );
+    }
+    expect(synthFirewall({ ports: ["1", "65535"] })).toHaveResourceWithProperties(
+      GoogleComputeFirewall,
+      { allow: [{ protocol: "tcp", ports: ["1", "65535"] }] },
+    );
+  });
 });
