@@ -4,6 +4,7 @@ import { GoogleComputeNetwork } from "@cdktf/provider-google-beta/lib/google-com
 import { GoogleComputeRouterNat } from "@cdktf/provider-google-beta/lib/google-compute-router-nat";
 import { GoogleComputeSubnetwork } from "@cdktf/provider-google-beta/lib/google-compute-subnetwork";
 import { ClusterNetwork, ClusterNetworkProps } from "../../constructs/cluster-network";
+import { onlyResource } from "../fixtures";
 
 const base: ClusterNetworkProps = {
   project: "demo-project",
@@ -37,6 +38,45 @@ describe("ClusterNetwork", () => {
       name: "demo-vpc-nat",
       source_subnetwork_ip_ranges_to_nat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
     });
+  });
+
+  test("every setting of the network, subnet, router and NAT, as synthesized", () => {
+    const stack = JSON.parse(synth());
+    const address = (type: string) => `${type}.${Object.keys(stack.resource[type])[0]}`;
+    expect(onlyResource(stack, "google_compute_network")).toEqual({
+      project: "demo-project",
+      name: "demo-vpc",
+      auto_create_subnetworks: false,
+      routing_mode: "REGIONAL",
+    });
+    expect(onlyResource(stack, "google_compute_subnetwork")).toMatchObject({
+      log_config: {
+        aggregation_interval: "INTERVAL_10_MIN",
+        flow_sampling: 0.5,
+        metadata: "INCLUDE_ALL_METADATA",
+      },
+    });
+    expect(onlyResource(stack, "google_compute_router")).toEqual({
+      project: "demo-project",
+      region: "europe-west1",
+      name: "demo-vpc-router",
+      network: `\${${address("google_compute_network")}.id}`,
+    });
+    expect(onlyResource(stack, "google_compute_router_nat")).toEqual({
+      project: "demo-project",
+      region: "europe-west1",
+      name: "demo-vpc-nat",
+      router: `\${${address("google_compute_router")}.name}`,
+      nat_ip_allocate_option: "AUTO_ONLY",
+      source_subnetwork_ip_ranges_to_nat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
+      log_config: { enable: true, filter: "ERRORS_ONLY" },
+    });
+  });
+
+  test("the router and NAT take the names given", () => {
+    const stack = JSON.parse(synth({ routerName: "r1", natName: "n1" }));
+    expect(onlyResource(stack, "google_compute_router").name).toBe("r1");
+    expect(onlyResource(stack, "google_compute_router_nat").name).toBe("n1");
   });
 
   test("an existing network is named, not created, and gets no NAT unless asked", () => {

@@ -141,6 +141,15 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     ]);
   });
 
+  test("empty istio.values add no second values document", () => {
+    expect(releases(synthInstall({ values: {} }).stack).istiod.values).toEqual(
+      byName.istiod.values,
+    );
+    expect(
+      releases(synthInstall({ version: "1.4.10", values: {} }).stack).istio.values,
+    ).toHaveLength(1);
+  });
+
   test("no warning for current charts", () => {
     expect(warnings(install)).toEqual([]);
   });
@@ -249,6 +258,53 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     });
   });
 
+  test("each profile's values file is written out whole, under istio.mtls and the gateway switch", () => {
+    const strictMtls = {
+      mtls: { enabled: true },
+      controlPlaneSecurityEnabled: true,
+    };
+    const istioValues = (profile: IstioHelmInstallProps["profile"]) =>
+      parseYaml(releases(synthInstall({ version: "1.4.10", profile }).stack).istio.values[0]);
+    expect(istioValues("demo")).toEqual({
+      global: {
+        proxy: { accessLogFile: "/dev/stdout" },
+        disablePolicyChecks: false,
+        ...strictMtls,
+      },
+      pilot: { traceSampling: 100 },
+      mixer: { adapters: { stdio: { enabled: true } } },
+      grafana: { enabled: true },
+      tracing: { enabled: true },
+      kiali: { enabled: true, createDemoSecret: true },
+      gateways: {
+        "istio-egressgateway": { enabled: true },
+        "istio-ingressgateway": { enabled: true },
+      },
+    });
+    expect(istioValues("minimal")).toEqual({
+      global: { useMCP: false, ...strictMtls },
+      pilot: { enabled: true, sidecar: false },
+      gateways: { enabled: false, "istio-ingressgateway": { enabled: true } },
+      security: { enabled: false },
+      sidecarInjectorWebhook: { enabled: false },
+      galley: { enabled: false },
+      mixer: { policy: { enabled: false }, telemetry: { enabled: false } },
+      prometheus: { enabled: false },
+    });
+    expect(istioValues("sds")).toEqual({
+      global: {
+        sds: { enabled: true, udsPath: "unix:/var/run/sds/uds_path", token: { aud: "istio-ca" } },
+        ...strictMtls,
+      },
+      nodeagent: {
+        enabled: true,
+        image: "node-agent-k8s",
+        env: { CA_PROVIDER: "Citadel", CA_ADDR: "istio-citadel:8060", VALID_TOKEN: true },
+      },
+      gateways: { "istio-ingressgateway": { enabled: true } },
+    });
+  });
+
   test("istio.values are a second document of the istio chart", () => {
     const custom = releases(
       synthInstall({ version: "1.4.10", values: { global: { mtls: { enabled: false } } } }).stack,
@@ -287,6 +343,10 @@ describe("IstioHelmInstall validation", () => {
     expect(() => synthInstall({ version: "1.30.5", profile: "demo" })).toThrow(
       "'profile' applies to the legacy charts (1.3.x, 1.4.x) only, got 'demo' with version '1.30.5'; put such settings in 'values'",
     );
+    // The default profile, named, is the current charts' own default: accepted.
+    expect(
+      releases(synthInstall({ version: "1.30.5", profile: "default" }).stack).istiod.values,
+    ).toEqual(["global:\n  platform: gke\n"]);
   });
 
   test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
@@ -301,6 +361,11 @@ describe("IstioHelmInstall validation", () => {
       }),
     ).toThrow(
       "got istio-egressgateway (enabled by 'values'.gateways.istio-egressgateway.enabled): ",
+    );
+    expect(() =>
+      synthInstall({ version: "1.3.3", profile: "demo", ingressGateway: false }),
+    ).toThrow(
+      /got istio-egressgateway \(enabled by 'profile' 'demo'\): .* or use 'profile' 'default'$/,
     );
     expect(() => synthInstall({ version: "1.3.3", ingressGateway: false })).not.toThrow();
     expect(() => synthInstall({ version: "1.3.3", profile: "minimal" })).not.toThrow();
@@ -319,6 +384,10 @@ describe("IstioHelmInstall validation", () => {
 
   test("mtls and profile are checked", () => {
     expect(() => synthInstall({ mtls: "OFF" as never })).toThrow(
+      `'mtls' must be "STRICT" or "PERMISSIVE", got 'OFF'`,
+    );
+    // The legacy charts have no PeerAuthentication release to check it again.
+    expect(() => synthInstall({ version: "1.4.10", mtls: "OFF" as never })).toThrow(
       `'mtls' must be "STRICT" or "PERMISSIVE", got 'OFF'`,
     );
     expect(() => synthInstall({ version: "1.3.3", profile: "tiny" as never })).toThrow(
@@ -340,6 +409,21 @@ describe("IstioHelmInstall, ambient data plane", () => {
     ]);
     expect(install.nodeAgents).toBe(install.releases[3]);
     expect(releases(stack)["istio-ingress"].depends_on).toContain(addressOf(stack, "ztunnel"));
+    const byName = releases(stack);
+    for (const [name, chart, values] of [
+      ["istio-cni", "cni", { profile: "ambient", global: { platform: "gke" } }],
+      ["ztunnel", "ztunnel", { global: { platform: "gke" } }],
+      ["istiod", "istiod", { profile: "ambient", global: { platform: "gke" } }],
+    ] as const) {
+      expect([
+        name,
+        byName[name].chart,
+        byName[name].values.map((v: string) => parseYaml(v)),
+      ]).toEqual([name, chart, [values]]);
+    }
+    expect([byName["istio-cni"].timeout, byName.ztunnel.timeout]).toEqual([1800, 1800]);
+    expect(byName["istio-cni"].depends_on).toContain(addressOf(stack, "istiod"));
+    expect(byName.ztunnel.depends_on).toContain(addressOf(stack, "istio-cni"));
   });
 
   test("sidecar, the default, installs no node agent", () => {

@@ -68,6 +68,53 @@ describe("IstioHelmInstall with revisions", () => {
     expect(r["istio-tag-prod-canary"].depends_on[0]).toMatch(/Istiod-1-30-5/);
   });
 
+  test("every istiod waits for istio-system and base; the gateway's namespace names its revision", () => {
+    const stack = JSON.parse(
+      Testing.synthScope((scope) => {
+        new IstioHelmInstall(scope, "Istio", {
+          revisions: TWO,
+          ingressGatewayRevision: "prod-stable",
+        });
+      }),
+    );
+    const r = Object.fromEntries(resourcesOf(stack, "helm_release").map((x) => [x.name, x]));
+    const namespaces = stack.resource.kubernetes_namespace_v1;
+    const [system] = Object.keys(namespaces).filter((k) => k.startsWith("Istio_Namespace"));
+    const [base] = Object.keys(stack.resource.helm_release).filter((k) =>
+      k.startsWith("Istio_Base"),
+    );
+    for (const istiod of ["istiod-1-29-6", "istiod-1-30-5"]) {
+      expect([istiod, r[istiod].depends_on]).toEqual([
+        istiod,
+        [`kubernetes_namespace_v1.${system}`, `helm_release.${base}`],
+      ]);
+    }
+    expect(
+      resourcesOf(stack, "kubernetes_namespace_v1")
+        .map((n) => n.metadata)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([
+      { name: "istio-ingress", labels: { "istio.io/rev": "prod-stable" } },
+      { name: "istio-system" },
+    ]);
+    expect(GATEWAY_REVISION_ANNOTATION).toBe("gke-istio-cdktf/istio-revision");
+  });
+
+  test("base follows the newest revision, in whatever order they are listed", () => {
+    const baseVersion = (versions: string[]) =>
+      synth({
+        revisions: {
+          revisions: versions.map((version) => ({ name: version.replace(/\./g, "-"), version })),
+          defaultRevision: versions[0].replace(/\./g, "-"),
+        },
+      })["istio-base"].version;
+    expect(baseVersion(["1.30.5", "1.29.6"])).toBe("1.30.5");
+    expect(baseVersion(["1.29.6", "1.30.5"])).toBe("1.30.5");
+    // Numbers, not text: 1.30.10 is newer than 1.30.9.
+    expect(baseVersion(["1.30.10", "1.30.9"])).toBe("1.30.10");
+    expect(baseVersion(["1.30.9", "1.30.10", "1.29.6"])).toBe("1.30.10");
+  });
+
   test("without revisions, the single istiod keeps its Terraform addresses and values", () => {
     const stack = JSON.parse(
       Testing.synthScope((scope) => {
@@ -124,6 +171,52 @@ describe("IstioRevisions", () => {
       });
     });
 
+  test("an istiod per revision in istio-system unless told, with the values as a second document", () => {
+    const byName = (json: string) =>
+      Object.fromEntries(resourcesOf(JSON.parse(json), "helm_release").map((r) => [r.name, r]));
+    expect(byName(make({}))["istiod-1-30-5"]).toMatchObject({
+      chart: "istiod",
+      namespace: "istio-system",
+      version: "1.30.5",
+      repository: "https://istio-release.storage.googleapis.com/charts",
+      values: ["revision: 1-30-5\nglobal:\n  platform: gke\n"],
+    });
+    expect(byName(make({ values: {} }))["istiod-1-30-5"].values).toHaveLength(1);
+    const custom = byName(make({ namespace: "mesh", values: { pilot: { autoscaleMin: 2 } } }));
+    expect(custom["istiod-1-30-5"].namespace).toBe("mesh");
+    expect(custom["istiod-1-30-5"].values.map((v: string) => parseYaml(v))).toEqual([
+      { revision: "1-30-5", global: { platform: "gke" } },
+      { pilot: { autoscaleMin: 2 } },
+    ]);
+  });
+
+  test("no tags: no tag chart is shipped", () => {
+    Testing.synthScope((scope) => {
+      const revisions = new IstioRevisions(scope, "Revisions", {
+        revisions: [{ name: "1-30-5", version: "1.30.5" }],
+        repository: "https://istio-release.storage.googleapis.com/charts",
+      });
+      expect(revisions.tags.size).toBe(0);
+      expect(revisions.node.tryFindChild("TagChart")).toBeUndefined();
+    });
+  });
+
+  test("resolve names the revisions and the tags it knows, or none", () => {
+    Testing.synthScope((scope) => {
+      const revisions = new IstioRevisions(scope, "Revisions", {
+        revisions: [
+          { name: "1-29-6", version: "1.29.6" },
+          { name: "1-30-5", version: "1.30.5" },
+        ],
+        repository: "https://istio-release.storage.googleapis.com/charts",
+      });
+      expect(revisions.resolve("1-29-6")).toEqual({ name: "1-29-6", version: "1.29.6" });
+      expect(() => revisions.resolve("stable")).toThrow(
+        "'stable' is neither a revision (1-29-6, 1-30-5) nor a tag (none)",
+      );
+    });
+  });
+
   test.each<[string, Partial<ConstructorParameters<typeof IstioRevisions>[2]>, string]>([
     ["no revision", { revisions: [] }, `'revisions' must list at least one revision`],
     [
@@ -145,6 +238,17 @@ describe("IstioRevisions", () => {
       "a tag to nowhere",
       { tags: { stable: "1-29-6" } },
       `'tags' stable points at '1-29-6', which is not in 'revisions' (1-30-5)`,
+    ],
+    [
+      "a tag to nowhere, naming every revision",
+      {
+        revisions: [
+          { name: "1-29-6", version: "1.29.6" },
+          { name: "1-30-5", version: "1.30.5" },
+        ],
+        tags: { stable: "1-28-0" },
+      },
+      `'tags' stable points at '1-28-0', which is not in 'revisions' (1-29-6, 1-30-5)`,
     ],
     [
       "a tag named like a revision",
