@@ -93,6 +93,12 @@ describe("legacyHelm3Problem", () => {
     expect(problem).toMatch(
       /, or use istio.profile 'default' and set istio.ingressGateway: false$/,
     );
+    // In name order, not the order the settings list them.
+    expect(
+      enabled({
+        values: { gateways: { "zeta-gw": { enabled: true }, "alpha-gw": { enabled: true } } },
+      }),
+    ).toMatch(/^alpha-gw .*, zeta-gw /);
   });
 
   test("the gateways subchart's switch, read as Go's if reads it: values first, then the profile", () => {
