@@ -357,7 +357,12 @@ export const backendSchema = z
           .strictObject(
             {
               prefix: z
-                .string()
+                .string({
+                  error: (issue) =>
+                    issue.input === undefined
+                      ? "required: the start of every workspace name, '' for none"
+                      : "must be a string (it starts workspace names)",
+                })
                 .max(52, {
                   error: "must be at most 52 characters (workspace names are at most 90)",
                 })
