@@ -1,5 +1,11 @@
 import { ConfigError, parseConfig } from "../../config/load";
-import { revisionPicture, revisionPlan } from "../../config/istio-revisions";
+import {
+  compareVersions,
+  resolveRevision,
+  revisionPicture,
+  revisionProblems,
+  revisionPlan,
+} from "../../config/istio-revisions";
 import { MAX_REVISION_NAME, MAX_TAG_NAME } from "../../config/istio-revision-names";
 
 const env = (istio: Record<string, unknown>, mode = "oss") => ({
@@ -231,5 +237,124 @@ describe("revision plan and synth-time picture", () => {
     );
     expect(revisionPicture("old", "oss", { version: "1.4.10" })).toBeUndefined();
     expect(revisionPicture("m", "managed", {})).toBeUndefined();
+  });
+});
+
+describe("istio revisions: the edges of each rule", () => {
+  const plan = (istio: Record<string, unknown>) =>
+    revisionPlan(parseConfig({ environments: [env(istio)] })[0].istio)!;
+
+  test("base follows the newest revision, in whatever order they are listed; versions compare as numbers", () => {
+    expect(
+      plan({ revisions: [{ version: "1.30.5" }, { version: "1.29.6" }], defaultRevision: "1-29-6" })
+        .baseVersion,
+    ).toBe("1.30.5");
+    expect(
+      plan({
+        revisions: [{ version: "1.30.5" }, { version: "1.30.10", name: "b" }],
+        defaultRevision: "b",
+      }).baseVersion,
+    ).toBe("1.30.10");
+    expect([
+      compareVersions("1.30.5", "1.30.10") < 0,
+      compareVersions("1.31.0", "1.30.9") > 0,
+      compareVersions("1.3.0", "1.3.0"),
+    ]).toEqual([true, true, 0]);
+  });
+
+  test("resolveRevision: a tag resolves to its revision, a revision to itself, anything else throws", () => {
+    const p = plan({ ...TWO, tags: { canary: "1-30-5" } });
+    expect(resolveRevision(p, "canary")).toEqual({
+      revision: "1-30-5",
+      version: "1.30.5",
+      tag: "canary",
+    });
+    expect(resolveRevision(p, "1-30-5")).toEqual({
+      revision: "1-30-5",
+      version: "1.30.5",
+      tag: undefined,
+    });
+    expect(resolveRevision(p, "default")).toEqual({
+      revision: "1-29-6",
+      version: "1.29.6",
+      tag: "default",
+    });
+    expect(() => resolveRevision(p, "nope")).toThrow("'nope' names no revision or tag");
+  });
+
+  test("minors apart are counted from the oldest revision, wherever it is listed", () => {
+    expect(
+      problemsOf({
+        revisions: [{ version: "1.30.5" }, { version: "1.28.3" }, { version: "1.31.0" }],
+        defaultRevision: "1-30-5",
+      }),
+    ).toEqual([
+      "istio.revisions[2].version: '1.31.0' is 3 minors from '1.28.3' (istio.revisions[1]); revisions may be at most 2 minors apart (a canary may skip one minor)",
+    ]);
+  });
+
+  test("revisionProblems measures minors only when every version has a chart layout", () => {
+    // The schema refuses 2.0.0 on its own; this rule must not add a second line about it.
+    expect(
+      revisionProblems({
+        revisions: [{ version: "1.30.5" }, { version: "2.0.0" }],
+        defaultRevision: "1-30-5",
+      }),
+    ).toEqual([]);
+  });
+
+  test("a version the schema refuses is not also measured in minors", () => {
+    expect(
+      problemsOf({
+        revisions: [{ version: "1.30.5" }, { version: "2.0.0" }],
+        defaultRevision: "1-30-5",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^istio\.revisions\[1\]\.version: not a supported Istio version; /),
+    ]);
+  });
+
+  test("a tag that points at a tag gets no 'did you mean', even near a revision name", () => {
+    expect(problemsOf({ ...TWO, tags: { "1-29-7": "1-29-6", b: "1-29-7" } })).toEqual([
+      "istio.tags.b: '1-29-7' is a tag, not a revision; declared revisions are 1-29-6, 1-30-5",
+    ]);
+  });
+
+  test("'default' is always a tag to refer to; a tag of 43 characters is a valid reference", () => {
+    const long = "t".repeat(MAX_TAG_NAME);
+    expect(
+      problemsOf({
+        ...TWO,
+        tags: { [long]: "1-30-5" },
+        injectionNamespaces: [
+          { name: "shop", revision: "default" },
+          { name: "web", revision: long },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  test("a name that is no string, or ends in '-', is refused with the rule", () => {
+    expect(problemsOf({ revisions: [{ version: "1.30.5", name: 5 }] })).toEqual([
+      "istio.revisions[0].name: must be a string (revision names), got 5",
+    ]);
+    expect(problemsOf({ revisions: [{ version: "1.30.5", name: "canary-" }] })).toEqual([
+      `istio.revisions[0].name: must be a DNS label (revision names): lower-case letters, digits and '-', starting and ending with a letter or digit, got "canary-"`,
+    ]);
+  });
+
+  test("the picture without revisions: the gateway alone, or nothing", () => {
+    expect(revisionPicture("g", "oss", {})).toBe(
+      "Istio in g: istiod 1.30.5 (no revision) runs gateway istio-ingress",
+    );
+    expect(revisionPicture("n", "oss", { ingressGateway: false })).toBe(
+      "Istio in n: istiod 1.30.5 (no revision) runs no namespace or gateway",
+    );
+  });
+
+  test("the picture with revisions: unlabelled namespaces and a plain gateway run on the default revision", () => {
+    expect(revisionPicture("r", "oss", { ...TWO, injectionNamespaces: ["shop"] })).toBe(
+      "Istio in r: 1-29-6 (1.29.6, tags default) runs shop (istio-injection=enabled), gateway istio-ingress (istio-injection=enabled); 1-30-5 (1.30.5) runs no namespace or gateway",
+    );
   });
 });
