@@ -44,6 +44,12 @@ describe("Istio version rule", () => {
     ],
     ["1.2.9", `not a supported Istio version; ${SUPPORTED}, got "1.2.9"`],
     ["2.0.0", `not a supported Istio version; ${SUPPORTED}, got "2.0.0"`],
+    // Another major's minors 3, 4, 5 to 11 or 12 and later are not 1.x's.
+    ["2.3.0", `not a supported Istio version; ${SUPPORTED}, got "2.3.0"`],
+    ["2.5.0", `not a supported Istio version; ${SUPPORTED}, got "2.5.0"`],
+    ["2.12.0", `not a supported Istio version; ${SUPPORTED}, got "2.12.0"`],
+    ["12.0.0", `not a supported Istio version; ${SUPPORTED}, got "12.0.0"`],
+    ["1.30.5.1", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.30.5.1"`],
     ["1.30", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.30"`],
     ["v1.30.5", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "v1.30.5"`],
     ["1.30.x", `must be an exact Istio version MAJOR.MINOR.PATCH; ${SUPPORTED}, got "1.30.x"`],
