@@ -55,3 +55,24 @@ describe("GKE_ISTIO_ENVIRONMENTS", () => {
     expect(names("production,staging")).toEqual(["staging", "production"]);
   });
 });
+
+describe("GKE_ISTIO_ENVIRONMENTS: the edges of its patterns", () => {
+  test("'?' is exactly one character, '*' any run of them", () => {
+    expect(names("pro?-eu")).toEqual(["prod-eu"]);
+    expect(problems("p?-eu")).toEqual([
+      "GKE_ISTIO_ENVIRONMENTS: 'p?-eu' matches no environment of envs.yaml; its environments are dev, prod-eu, prod-us, staging, production, other",
+    ]);
+  });
+
+  test("an entry with any character outside the pattern alphabet is refused, even after a valid start", () => {
+    expect(problems("dev_1")).toEqual([
+      `GKE_ISTIO_ENVIRONMENTS: entry 1: "dev_1" is not an environment name or glob pattern; use lower-case letters, digits, '-', '*' and '?', comma-separated`,
+    ]);
+  });
+
+  test("without a file name, the message says 'the environment file'", () => {
+    expect(() => selectEnvironments(ENVIRONMENTS, "nope")).toThrow(
+      "'nope' matches no environment of the environment file; its environments are dev, prod-eu, prod-us, staging, production, other",
+    );
+  });
+});
