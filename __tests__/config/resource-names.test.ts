@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from "../../config/load";
-import { boundedName, resourceNames } from "../../config/resource-names";
+import { boundedName, nameCollisions, resourceNames, shortHash } from "../../config/resource-names";
 import { environment, parseEnvironments } from "../fixtures";
 
 describe("names GCP wants unique per project", () => {
@@ -83,5 +83,146 @@ describe("names GCP wants unique per project", () => {
     ).toBe(
       "environments[1] (shop): cluster.name: creates the cluster 'shop' in project test-project, location europe-west1, as environments[0] (a) does already; give one of them another cluster.name or location",
     );
+  });
+
+  test("the hash separates the parts, so moving a character between them changes it", () => {
+    expect(shortHash(["ab", "c"])).toBe(shortHash(["ab", "c"]));
+    expect(shortHash(["ab", "c"])).not.toBe(shortHash(["a", "bc"]));
+    expect(shortHash(["a", "b"], 64)).toBe(
+      require("crypto").createHash("sha256").update("a\nb").digest("hex"),
+    );
+  });
+
+  test("a name of exactly max characters is kept whole; a cut base loses its trailing dashes", () => {
+    expect(boundedName("abc", "vpc", 7, ["x"])).toBe("abc-vpc");
+    const hash = shortHash(["x"]);
+    // keep = 19 - 3 - 6 - 2 = 8 characters of the base: "a-b-cd--"
+    expect(boundedName("a-b-cd--fghijklm", "vpc", 19, ["x"])).toBe(`a-b-cd-${hash}-vpc`);
+  });
+
+  test("legacy node service account id: 23 characters of the cluster name, no trailing dash", () => {
+    const [env] = parseEnvironments(
+      environment({ cluster: { name: "a-cdefghijklmnopqrstu--vwxyz" }, legacyNames: true }),
+    );
+    expect(resourceNames(env).nodeServiceAccountId).toBe("a-cdefghijklmnopqrstu-nodes");
+  });
+});
+
+describe("nameCollisions: what each environment creates, and where", () => {
+  /** Each environment validated on its own, then compared: the lines nameCollisions reports. */
+  const collisions = (...envs: Record<string, unknown>[]) => [
+    ...nameCollisions(envs.map((e) => parseEnvironments(e)[0])).entries(),
+  ];
+  const where = "in project test-project";
+  const region = "in project test-project, region europe-west1";
+
+  test("a shared network.name collides for the network and subnet; the hint names those keys", () => {
+    const network = { name: "net", subnetName: "sub" };
+    expect(
+      collisions(
+        environment({ name: "a", cluster: { name: "one" }, network }),
+        environment({ name: "b", cluster: { name: "two" }, network }),
+      ),
+    ).toEqual([
+      [
+        1,
+        [
+          `name: creates the network 'net' ${where}, as environments[0] (a) does already; give one of them another network.name or network.subnetName`,
+          `name: creates the subnetwork 'sub' ${region}, as environments[0] (a) does already; give one of them another network.name or network.subnetName`,
+        ],
+      ],
+    ]);
+  });
+
+  test("legacyNames on either side is named in the hint", () => {
+    const hint = "remove legacyNames from one of them, or give it another cluster.name";
+    expect(
+      collisions(
+        environment({ name: "a", cluster: { name: "shop" }, legacyNames: true }),
+        environment({ name: "b", cluster: { name: "other" }, network: { name: "shop-vpc" } }),
+      ),
+    ).toEqual([
+      [
+        1,
+        [
+          `name: creates the network 'shop-vpc' ${where}, as environments[0] (a) does already; ${hint}`,
+        ],
+      ],
+    ]);
+  });
+
+  test("an existing network is not created; its router only with cloudNat", () => {
+    const network = { existing: true, name: "net", subnetName: "sub" };
+    const env = (name: string, cloudNat?: boolean) =>
+      environment({
+        name,
+        cluster: { name },
+        legacyNames: true,
+        network: cloudNat === undefined ? network : { ...network, cloudNat },
+      });
+    expect(collisions(env("a"), env("b"))).toEqual([]);
+    expect(collisions(env("a", true), env("b", true))).toEqual([
+      [
+        1,
+        [
+          `name: creates the router 'net-router' ${region}, as environments[0] (a) does already; remove legacyNames from one of them, or give it another cluster.name`,
+        ],
+      ],
+    ]);
+  });
+
+  test("oss with private nodes creates the webhook firewall rule; a pool without an account, the node account", () => {
+    const hint = "remove legacyNames from one of them, or give it another cluster.name";
+    const pools = [
+      { name: "own", serviceAccount: "nodes@p.iam.gserviceaccount.com" },
+      { name: "p" },
+    ];
+    const env = (name: string, location: string, extra: Record<string, unknown> = {}) =>
+      environment({
+        name,
+        location,
+        mode: "oss",
+        cluster: { name: "shop", ...extra },
+        legacyNames: true,
+        nodePools: pools,
+      });
+    expect(collisions(env("a", "europe-west1"), env("b", "us-central1"))).toEqual([
+      [
+        1,
+        [
+          `name: creates the network 'shop-vpc' ${where}, as environments[0] (a) does already; ${hint}`,
+          `name: creates the firewall rule 'shop-istio-webhooks' ${where}, as environments[0] (a) does already; ${hint}`,
+          `name: creates the service account 'shop-nodes' ${where}, as environments[0] (a) does already; ${hint}`,
+        ],
+      ],
+    ]);
+    // Public nodes need no webhook rule; pools that all name an account need no node account.
+    const own = [pools[0]];
+    expect(
+      collisions(
+        environment({
+          name: "a",
+          mode: "oss",
+          cluster: { name: "shop", privateNodes: false },
+          legacyNames: true,
+          nodePools: own,
+        }),
+        environment({
+          name: "b",
+          location: "us-central1",
+          mode: "oss",
+          cluster: { name: "shop", privateNodes: false },
+          legacyNames: true,
+          nodePools: own,
+        }),
+      ),
+    ).toEqual([
+      [
+        1,
+        [
+          `name: creates the network 'shop-vpc' ${where}, as environments[0] (a) does already; ${hint}`,
+        ],
+      ],
+    ]);
   });
 });
