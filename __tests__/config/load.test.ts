@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, deepMerge, loadConfig, parseConfig } from "../../config/load";
+import { CONFIG_ENV_VAR, ConfigError, deepMerge, loadConfig, parseConfig } from "../../config/load";
 import { environment, parseEnvironments } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
@@ -405,3 +405,134 @@ describe("cloud-service-mesh environment rules", () => {
     ).not.toThrow();
   });
 });
+
+/** Every problem parseConfig reports for already-parsed data, without the file prefix. */
+function problemsOfFile(data: unknown): string[] {
+  try {
+    parseConfig(data);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
+  }
+  return [];
+}
+
+describe("problem lines, exactly", () => {
+  test("a ConfigError is named so, and inline data is called <inline>", () => {
+    let error: unknown;
+    try {
+      parseConfig(42);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).name).toBe("ConfigError");
+    expect((error as ConfigError).message).toBe(
+      "<inline>: (top level): Invalid input: expected object, received number, got 42",
+    );
+  });
+
+  test("a label without a string name is the index alone", () => {
+    expect(problemsOfFile({ environments: [environment({ name: 42 })] })).toEqual([
+      "environments[0]: name: must be a string (environment names), got 42",
+    ]);
+  });
+
+  test("each unknown key has its own line and its own suggestion", () => {
+    expect(problemsOfFile({ environments: [environment({ clustr: 1, nodePool: 2 })] })).toEqual([
+      "environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
+      "environments[0] (test): nodePool: unknown key, did you mean 'nodePools'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
+    ]);
+  });
+
+  test("a bad map key says what keys must look like, not zod's generic text", () => {
+    expect(
+      problemsOfFile({ environments: [environment({ cluster: { labels: { "Bad Key": "x" } } })] }),
+    ).toEqual([
+      `environments[0] (test): cluster.labels.Bad Key: label keys must start with a lower-case letter and hold at most 63 lower-case letters, digits, '-' or '_', got "Bad Key"`,
+    ]);
+  });
+
+  test("a bad value is shown whole up to 80 characters, then cut to 77 and '...'", () => {
+    const line = (location: string) =>
+      problemsOfFile({ environments: [environment({ location })] })[0];
+    const exact = "x".repeat(78); // JSON.stringify adds the two quotes: 80 characters
+    expect(line(exact)).toBe(
+      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "${exact}"`,
+    );
+    expect(line("x".repeat(79))).toBe(
+      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "${"x".repeat(76)}...`,
+    );
+  });
+
+  test("a non-mapping environment is refused as such, a string included", () => {
+    expect(problemsOfFile({ environments: ["abc"] })).toEqual([
+      `environments[0]: must be a mapping of settings, got "abc"`,
+    ]);
+    expect(deepMerge({ a: "x", b: { c: 1 } }, { a: "y", b: { d: 2 } })).toEqual({
+      a: "y",
+      b: { c: 1, d: 2 },
+    });
+  });
+
+  test("collisions are checked only once every environment is valid on its own", () => {
+    // Two environments named alike would also create the same cluster: only the name is reported.
+    expect(problemsOfFile({ environments: [environment(), environment()] })).toEqual([
+      "environments[1] (test): name: 'test' is already used by environments[0]; environment names must be unique",
+    ]);
+  });
+});
+
+describe("loadConfig, file formats and the environment variable", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-config-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test(`${CONFIG_ENV_VAR} names the file read by default`, () => {
+    expect(CONFIG_ENV_VAR).toBe("GKE_ISTIO_CONFIG");
+    const file = path.join(dir, "from-env.yaml");
+    fs.writeFileSync(file, JSON.stringify({ environments: [environment({ name: "from-env" })] }));
+    const saved = process.env.GKE_ISTIO_CONFIG;
+    process.env.GKE_ISTIO_CONFIG = file;
+    try {
+      expect(loadConfig(undefined, "").environments.map((e) => e.name)).toEqual(["from-env"]);
+    } finally {
+      if (saved === undefined) delete process.env.GKE_ISTIO_CONFIG;
+      else process.env.GKE_ISTIO_CONFIG = saved;
+    }
+  });
+
+  test(".json is parsed as JSON (a repeated key: the last wins), anything else as YAML", () => {
+    const text = JSON.stringify({ environments: [] }).replace(
+      /}$/,
+      `, "environments": ${JSON.stringify([environment()])}}`,
+    );
+    const json = path.join(dir, "dup.json");
+    const yaml = path.join(dir, "dup.yaml");
+    fs.writeFileSync(json, text);
+    fs.writeFileSync(yaml, text);
+    expect(loadConfig(json, "").environments.map((e) => e.name)).toEqual(["test"]);
+    expect(() => loadConfig(yaml, "")).toThrow(`${yaml}: not valid YAML: Map keys must be unique`);
+  });
+
+  test("a parse error is its first line, without the position YAML would add", () => {
+    const json = path.join(dir, "bad.json");
+    fs.writeFileSync(json, "{");
+    expect(() => loadConfig(json, "")).toThrow(
+      new ConfigError(json, [`not valid JSON: ${jsonError("{")}`]),
+    );
+    const yaml = path.join(dir, "two.yaml");
+    fs.writeFileSync(yaml, "a: 1\na: 2\n");
+    expect(() => loadConfig(yaml, "")).toThrow(
+      new ConfigError(yaml, ["not valid YAML: Map keys must be unique"]),
+    );
+  });
+});
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message.split("\n")[0];
+  }
+  return "";
+}
