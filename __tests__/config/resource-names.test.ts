@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { ConfigError, parseConfig } from "../../config/load";
 import { boundedName, nameCollisions, resourceNames, shortHash } from "../../config/resource-names";
 import { environment, parseEnvironments } from "../fixtures";
@@ -88,9 +89,7 @@ describe("names GCP wants unique per project", () => {
   test("the hash separates the parts, so moving a character between them changes it", () => {
     expect(shortHash(["ab", "c"])).toBe(shortHash(["ab", "c"]));
     expect(shortHash(["ab", "c"])).not.toBe(shortHash(["a", "bc"]));
-    expect(shortHash(["a", "b"], 64)).toBe(
-      require("crypto").createHash("sha256").update("a\nb").digest("hex"),
-    );
+    expect(shortHash(["a", "b"], 64)).toBe(createHash("sha256").update("a\nb").digest("hex"));
   });
 
   test("a name of exactly max characters is kept whole; a cut base loses its trailing dashes", () => {
