@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from "../../config/load";
-import { supportsAmbient } from "../../config/ambient-rules";
+import { supportsAmbient, wantsWaypoint } from "../../config/ambient-rules";
 import { environment } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
@@ -114,5 +114,17 @@ describe("ambient mode in the environment file", () => {
   test("no istio section and the Gateway API off: nothing to say", () => {
     expect(problemsOf(environment({ cluster: { gatewayApi: false } }))).toEqual([]);
     expect(problemsOf(environment({ mode: "oss", cluster: { gatewayApi: false } }))).toEqual([]);
+  });
+});
+
+describe("wantsWaypoint", () => {
+  test("only a namespace with waypoint: true asks for one", () => {
+    const wants = (injectionNamespaces: unknown[]) =>
+      wantsWaypoint(parseConfig({ environments: [ambient({ injectionNamespaces })] })[0]);
+    expect([
+      wants(["shop"]),
+      wants([{ name: "shop", waypoint: false }]),
+      wants([{ name: "shop" }, { name: "web", waypoint: true }]),
+    ]).toEqual([false, false, true]);
   });
 });

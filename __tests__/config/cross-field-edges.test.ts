@@ -142,3 +142,25 @@ describe.each(EDGES)("%s", (_rule, accepted, refused, field) => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("Istio rules that only oss mode's Helm install needs", () => {
+  test("a legacy version outside oss mode is one problem (the oss-only key), not a Helm 3 or profile problem too", () => {
+    expect(problemsOf(environment({ mode: "managed", istio: { version: "1.3.3" } }))).toEqual([
+      "environments[0] (test): istio.version: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",
+    ]);
+    expect(
+      problemsOf(environment({ mode: "managed", istio: { version: "1.4.10", profile: "demo" } })),
+    ).toEqual([
+      "environments[0] (test): istio.version: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",
+      "environments[0] (test): istio.profile: applies to mode oss only (Istio installed by Helm), got it with mode managed; remove it or set mode: oss",
+    ]);
+  });
+
+  test("istio-ingress may be injected outside oss mode: no gateway install owns it there", () => {
+    expect(
+      problemsOf(
+        environment({ mode: "managed", istio: { injectionNamespaces: ["istio-ingress"] } }),
+      ),
+    ).toEqual([]);
+  });
+});

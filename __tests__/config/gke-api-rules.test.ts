@@ -85,3 +85,29 @@ describe("GKE's apply-time rules, refused at synth", () => {
     ).toEqual([]);
   });
 });
+
+describe("GKE API rules: the edges", () => {
+  test("ranges that share one address overlap, at either end", () => {
+    const overlap = (servicesCidr: string) =>
+      `network.servicesCidr: '${servicesCidr}' overlaps network.subnetCidr '10.0.0.0/20', which the API refuses; give ranges that do not overlap`;
+    expect(problemsOf({ network: { servicesCidr: "10.0.0.0/32" } })).toEqual([
+      overlap("10.0.0.0/32"),
+    ]);
+    expect(problemsOf({ network: { servicesCidr: "10.0.15.255/32" } })).toEqual([
+      overlap("10.0.15.255/32"),
+    ]);
+    // The next address is free.
+    expect(problemsOf({ network: { servicesCidr: "10.0.16.0/32" } })).toEqual([]);
+  });
+
+  test("GKE_METADATA named explicitly is refused without Workload Identity, without '(the default)'", () => {
+    expect(
+      problemsOf({
+        cluster: { workloadIdentity: false },
+        nodePools: [{ name: "pool", workloadMetadata: "GKE_METADATA" }],
+      }),
+    ).toEqual([
+      "nodePools[0].workloadMetadata: 'GKE_METADATA' is refused by GKE on a cluster without Workload Identity (cluster.workloadIdentity: false); remove cluster.workloadIdentity, or set nodePools[0].workloadMetadata: GCE_METADATA",
+    ]);
+  });
+});

@@ -99,6 +99,16 @@ describe("the schema's messages, field by field", () => {
       ["backend.workspaces.prefix: must be a string (it starts workspace names), got 5"],
     ],
     [
+      "a namespace name with capitals",
+      { mode: "oss", istio: { injectionNamespaces: [{ name: "Shop" }] } },
+      [`istio.injectionNamespaces[0].name: ${dnsRule} (namespace names), got "Shop"`],
+    ],
+    [
+      "a cluster admin that is no email",
+      { mode: "oss", istio: { clusterAdmins: ["root"] } },
+      [`istio.clusterAdmins[0]: must be a user or service account email, got "root"`],
+    ],
+    [
       "a blank waiver reason",
       { policy: { waivers: [{ rule: "GKE_PRIVATE_NODES", reason: "  " }] } },
       [`policy.waivers[0].reason: a waiver needs a reason, got ""`],
