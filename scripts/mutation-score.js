@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// `npm run mutation:score [-- report.json] [--survivors]`: the mutation score per mutated folder,
-// from Stryker's JSON report (reports/mutation/mutation.json by default), as a Markdown table;
-// --survivors also lists each surviving or uncovered mutant: file:line, mutator, replacement.
+// `npm run mutation:score [-- report.json] [--survivors] [--ranges]`: the mutation score per
+// mutated folder, from Stryker's JSON report (reports/mutation/mutation.json by default), as a
+// Markdown table; --survivors also lists each surviving or uncovered mutant: file:line, mutator,
+// replacement; --ranges prints only the `--mutate` list (file:first-last, comma-separated) that
+// holds every such mutant whole, for `npm run mutation -- --force --mutate <list>` after adding
+// tests (incremental mode does not retest a static survivor by itself).
 // Score as Stryker counts it: (killed + timeout) / (killed + timeout + survived + no coverage);
 // compile errors, runtime errors and ignored mutants are not valid mutants.
 const fs = require("fs");
@@ -36,6 +39,27 @@ for (const [name, { mutants }] of Object.entries(report.files)) {
       for (const counts of [byFolder[folder], byFolder.total].filter(Boolean))
         counts[mutant.status in counts ? mutant.status : "other"]++;
   }
+}
+
+/** file:first-last ranges holding every surviving or uncovered mutant whole, merged. */
+function survivorRanges(files) {
+  const out = [];
+  for (const [name, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const spans = mutants
+      .filter((m) => m.status === "Survived" || m.status === "NoCoverage")
+      .map((m) => [m.location.start.line, m.location.end.line])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let current;
+    for (const [start, end] of spans) {
+      if (current && start <= current[1] + 1) current[1] = Math.max(current[1], end);
+      else out.push((current = [start, end, name]));
+    }
+  }
+  return out.map(([start, end, name]) => `${name}:${start}-${end}`).join(",");
+}
+if (args.includes("--ranges")) {
+  console.log(survivorRanges(report.files));
+  process.exit(0);
 }
 
 const pct = (n, d) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
