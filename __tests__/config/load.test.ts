@@ -6,13 +6,7 @@ import { environment, parseEnvironments } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
 function problemsOf(env: Record<string, unknown>, defaults?: Record<string, unknown>): string[] {
-  try {
-    parseConfig({ defaults, environments: [env] }, "envs.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems;
-  }
-  return [];
+  return problemsOfFile({ defaults, environments: [env] }, "envs.yaml");
 }
 
 describe("environment file validation", () => {
@@ -407,9 +401,9 @@ describe("cloud-service-mesh environment rules", () => {
 });
 
 /** Every problem parseConfig reports for already-parsed data, without the file prefix. */
-function problemsOfFile(data: unknown): string[] {
+function problemsOfFile(data: unknown, file?: string): string[] {
   try {
-    parseConfig(data);
+    parseConfig(data, file);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     return e.problems;
