@@ -76,20 +76,20 @@ const LEGACY = "examples/article-oss-legacy.yaml";
  * the first release's reason in the test's name: without Istio's charts (no `../shared`, no
  * network) a release is skipped, and so is every check of what it renders.
  */
-const rendered_ =
-  (releases: string[], file = "config/environments.yaml") =>
-  (name: string, fn: () => void) => {
-    const skipped = rendered
-      .get(file)!
-      .find((r) => r.status === "skip" && releases.includes(`${r.stack} ${r.name}`));
-    if (skipped) test.skip(`${name} (skipped: ${skipped.name}: ${skipped.detail})`, fn);
-    else test(name, fn);
-  };
+const rendered_ = (releases: string[], file = "config/environments.yaml") => {
+  const skipped = rendered
+    .get(file)!
+    .find((r) => r.status === "skip" && releases.includes(`${r.stack} ${r.name}`));
+  return testUnless(skipped && `${skipped.name}: ${skipped.detail}`);
+};
+/** `test`, or `test.skip` with `reason` in the test's name when there is one. */
+function testUnless(reason: string | undefined) {
+  return (name: string, fn: () => void) =>
+    reason ? test.skip(`${name} (skipped: ${reason})`, fn) : test(name, fn);
+}
 /** The planted checks use Istio's packaged charts: without them they are skipped, with the reason. */
 const noCharts = `no charts folder ${path.relative(PROJECT_ROOT, SHARED_CHARTS)}`;
-const withCharts = fs.existsSync(SHARED_CHARTS)
-  ? test
-  : (name: string, fn: () => void) => test.skip(`${name} (skipped: ${noCharts})`, fn);
+const withCharts = testUnless(fs.existsSync(SHARED_CHARTS) ? undefined : noCharts);
 if (!fs.existsSync(SHARED_CHARTS)) console.warn(`planted render checks skipped: ${noCharts}`);
 const find = (objects: K8sObject[], kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata?.name === name);
@@ -417,10 +417,7 @@ describe("helm pull, when a repository serves the pinned chart", () => {
   // A chart repository on localhost (another process: helm runs synchronously), serving
   // Istio's istiod 1.30.3 chart with an index written by `helm repo index`.
   const haveCharts = fs.existsSync(path.join(SHARED_CHARTS, "istiod-1.30.3.tgz"));
-  const maybe = haveCharts
-    ? test
-    : (name: string, fn: () => void) =>
-        test.skip(`${name} (skipped: no istiod-1.30.3.tgz in the charts folder)`, fn);
+  const maybe = testUnless(haveCharts ? undefined : "no istiod-1.30.3.tgz in the charts folder");
   // Made in beforeAll: jest runs no hook of a block whose tests are all skipped.
   let dir = "";
   let server: cp.ChildProcess | undefined;
