@@ -16,8 +16,6 @@ export interface IstioMinor {
   readonly endOfSupport?: string;
   /** Every patch Istio announced, oldest first (`1.31.0`, `1.31.1`, ...). */
   readonly patches: readonly string[];
-  /** The Kubernetes minors this Istio minor supports, oldest first (`1.31` ... `1.35`). */
-  readonly kubernetes: readonly string[];
   /** Where these facts come from, and when they were read. */
   readonly source: string;
 }
