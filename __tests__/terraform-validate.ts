@@ -268,19 +268,6 @@ export function expectValidTerraform(stacks: Record<string, TerraformJson>): voi
   );
 }
 
-/**
- * The offline validator rebuilds each provider's schema from its cdktf binding, which marks helm
- * provider 3's nested attributes (`kubernetes = { ... }`) as blocks. Real Terraform with the real
- * helm 3.x provider wants the attribute (and refuses the block), so the HCL says `kubernetes = {`,
- * and only the offline validator's copy is turned back into the block its schema expects.
- */
-function forBindingSchemas(hcl: string): string {
-  return hcl.replace(
-    /^(provider "helm" \{\n(?:(?!^\}).*\n)*?)( +)kubernetes = \{$/m,
-    (_, before: string, indent: string) => `${before}${indent}kubernetes {`,
-  );
-}
-
 /** Real `terraform validate` on a folder of HCL stack folders (`<stack>/cdk.tf`), as the JSON ones above. */
 export function validateFolderWithTerraform(stacksDir: string): ValidationOutcome {
   const found = terraformValidator();
@@ -342,7 +329,7 @@ function validateFoldersOffline(
       const dir = path.join(root, moduleOf(name));
       fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
       const file = path.join(dir, "cdk.tf");
-      fs.writeFileSync(file, asChildModule(forBindingSchemas(fs.readFileSync(file, "utf8"))));
+      fs.writeFileSync(file, asChildModule(fs.readFileSync(file, "utf8")));
       modules[moduleOf(name)] = { source: `./${moduleOf(name)}` };
     }
     fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ module: modules }));
