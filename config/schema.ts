@@ -441,6 +441,12 @@ const environmentShape = {
   })
     .optional()
     .describe("The synth-time security policy check."),
+  allowUnlistedLocation: z
+    .boolean()
+    .optional()
+    .describe(
+      "Let a location (and cluster.nodeLocations) that the GCP location table does not list through, with a synth warning: for a region or zone Google opened after the table was read (docs/upstream-facts.md). A typo then fails only at apply. @default false: an unlisted location is refused with the nearest known one",
+    ),
   legacyNames: z
     .boolean()
     .optional()
