@@ -46,8 +46,7 @@ export function gatewayApiCrds(env: EnvironmentConfig): GatewayApiCrds {
 /** Is istiod told to watch the experimental (alpha) Gateway API kinds, in either values layout? */
 function alphaKindsAt(env: EnvironmentConfig): string | undefined {
   const values = env.istio?.values as
-    | { env?: Record<string, unknown>; pilot?: { env?: Record<string, unknown> } }
-    | undefined;
+    { env?: Record<string, unknown>; pilot?: { env?: Record<string, unknown> } } | undefined;
   const on = (v: unknown) => v === true || String(v).toLowerCase() === "true";
   if (on(values?.env?.[ISTIO_ALPHA_GATEWAY_API_FLAG]))
     return `istio.values.env.${ISTIO_ALPHA_GATEWAY_API_FLAG}`;

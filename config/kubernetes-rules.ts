@@ -46,9 +46,15 @@ export function istioVersionFields(env: EnvironmentConfig): [string, string][] {
 }
 
 /** The window of an exact version's minor; undefined for minors the table does not hold. */
-export function kubernetesWindow(version: string): IstioKubernetesWindow | undefined {
-  return ISTIO_KUBERNETES_WINDOWS.find((w) => w.istio === minorOf(version));
+export function kubernetesWindow(
+  version: string,
+  windows: readonly IstioKubernetesWindow[] = ISTIO_KUBERNETES_WINDOWS,
+): IstioKubernetesWindow | undefined {
+  return windows.find((w) => w.istio === minorOf(version));
 }
+
+/** The windows to check against: the table, or another (a newer reading, a test's). */
+type Windows = readonly IstioKubernetesWindow[];
 
 interface Mismatch {
   readonly at: string;
@@ -58,10 +64,10 @@ interface Mismatch {
   readonly k8s: string;
 }
 
-function mismatches(env: EnvironmentConfig): Mismatch[] {
+function mismatches(env: EnvironmentConfig, windows: Windows): Mismatch[] {
   const k8s = clusterKubernetes(env);
   return istioVersionFields(env).flatMap(([at, version]) => {
-    const window = kubernetesWindow(version);
+    const window = kubernetesWindow(version, windows);
     if (!window) return [];
     const older = compareMinors(k8s.minor, window.oldest) < 0;
     const newer = compareMinors(k8s.minor, window.newest) > 0;
@@ -82,8 +88,11 @@ function mismatches(env: EnvironmentConfig): Mismatch[] {
  * (minMasterVersion), or when the channel's default is already newer than the window: channels
  * only move forward, so a table that lags cannot make that wrong.
  */
-export function kubernetesWindowProblems(env: EnvironmentConfig): string[] {
-  return mismatches(env)
+export function kubernetesWindowProblems(
+  env: EnvironmentConfig,
+  windows: Windows = ISTIO_KUBERNETES_WINDOWS,
+): string[] {
+  return mismatches(env, windows)
     .filter((m) => !m.mayLag)
     .map(
       (m) =>
@@ -95,8 +104,11 @@ export function kubernetesWindowProblems(env: EnvironmentConfig): string[] {
  * A channel default older than the window only warns: the table may lag the channel, which may
  * have moved into the window since it was read.
  */
-export function kubernetesWindowWarnings(env: EnvironmentConfig): string[] {
-  return mismatches(env)
+export function kubernetesWindowWarnings(
+  env: EnvironmentConfig,
+  windows: Windows = ISTIO_KUBERNETES_WINDOWS,
+): string[] {
+  return mismatches(env, windows)
     .filter((m) => m.mayLag)
     .map(
       (m) =>

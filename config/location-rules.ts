@@ -28,9 +28,10 @@ export function unlistedLocation(location: string): string | undefined {
 function locationFields(env: EnvironmentConfig): [string, string][] {
   return [
     ["location", env.location],
-    ...(env.cluster?.nodeLocations ?? []).map(
-      (zone, i): [string, string] => [`cluster.nodeLocations[${i}]`, zone],
-    ),
+    ...(env.cluster?.nodeLocations ?? []).map((zone, i): [string, string] => [
+      `cluster.nodeLocations[${i}]`,
+      zone,
+    ]),
   ];
 }
 

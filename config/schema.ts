@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { GCP_REGIONS } from "../facts/gcp-locations";
 import { istioSchema } from "./istio-schema";
 import {
   CIDR,
   dnsLabel,
   LABEL_KEY,
   LABEL_VALUE,
+  nearest,
   REGION,
   strict,
   unknownKeyMessage,
@@ -36,10 +38,22 @@ export const labelsSchema = z
   )
   .describe("GCP labels: lower-case keys and values, at most 63 characters each.");
 
+/** " (did you mean '...'?)" for a malformed location near a known region or zone, else "". */
+function locationHint(input: unknown, zonesOnly = false): string {
+  if (typeof input !== "string") return "";
+  const known = GCP_REGIONS.flatMap((r) => [
+    ...(zonesOnly ? [] : [r.region]),
+    ...r.zones.map((z) => `${r.region}-${z}`),
+  ]);
+  const near = nearest(input, known);
+  return near ? ` (did you mean '${near}'?)` : "";
+}
+
 export const locationSchema = z
   .string()
   .refine((v) => REGION.test(v) || ZONE.test(v), {
-    error: "must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'",
+    error: (issue) =>
+      `must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'${locationHint(issue.input)}`,
   })
   .describe(
     "Region (regional cluster, nodes in every zone) or zone (zonal cluster). Changing it replaces the cluster.",
@@ -90,7 +104,12 @@ export const clusterSchema = strict({
     .optional()
     .describe("Terraform refuses to destroy the cluster while true. @default true"),
   nodeLocations: z
-    .array(z.string().regex(ZONE, { error: "must be a zone such as 'us-central1-a'" }))
+    .array(
+      z.string().regex(ZONE, {
+        error: (issue) =>
+          `must be a zone such as 'us-central1-a'${locationHint(issue.input, true)}`,
+      }),
+    )
     .optional()
     .describe(
       "Zones for the nodes, all in the cluster's region. @default - every zone of a region, or the cluster's zone",
