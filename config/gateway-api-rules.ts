@@ -28,18 +28,18 @@ export function gatewayApiCrds(env: EnvironmentConfig): GatewayApiCrds {
   if (setting !== false && compareMinors(k8s.minor, GKE_MANAGED_GATEWAY_API_FROM) >= 0) {
     return {
       source: "gke-managed",
-      description: `GKE's own GA (standard channel) bundle, which GKE ${GKE_MANAGED_GATEWAY_API_FROM} and later installs and keeps current (Kubernetes ${k8s.minor}); experimental-channel CRDs are refused`,
+      description: `GKE's own GA (standard channel) bundle, which GKE ${GKE_MANAGED_GATEWAY_API_FROM} and later installs and keeps current; experimental-channel CRDs are refused`,
     };
   }
   if (setting === true) {
     return {
       source: "gke-standard",
-      description: `GKE's standard channel bundle, from gateway_api_config CHANNEL_STANDARD (Kubernetes ${k8s.minor})`,
+      description: "GKE's standard channel bundle, from gateway_api_config CHANNEL_STANDARD",
     };
   }
   return {
     source: "none",
-    description: `none installed (Kubernetes ${k8s.minor}${setting === false ? ", cluster.gatewayApi: false" : ""}); nothing here needs them`,
+    description: `none installed${setting === false ? " (cluster.gatewayApi: false)" : ""}; nothing here needs them`,
   };
 }
 

@@ -29,7 +29,7 @@ describe("which Gateway API CRDs an environment relies on (facts/gateway-api.ts)
     expect(crdsOf({ istio: WAYPOINT })).toEqual({
       source: "gke-managed",
       description:
-        "GKE's own GA (standard channel) bundle, which GKE 1.34 and later installs and keeps current (Kubernetes 1.35); experimental-channel CRDs are refused",
+        "GKE's own GA (standard channel) bundle, which GKE 1.34 and later installs and keeps current; experimental-channel CRDs are refused",
     });
     expect(crdsOf({}).source).toBe("gke-managed");
   });
@@ -38,17 +38,15 @@ describe("which Gateway API CRDs an environment relies on (facts/gateway-api.ts)
     const old = { cluster: { minMasterVersion: "1.33" } };
     expect(crdsOf({ ...old, istio: WAYPOINT })).toEqual({
       source: "gke-standard",
-      description:
-        "GKE's standard channel bundle, from gateway_api_config CHANNEL_STANDARD (Kubernetes 1.33)",
+      description: "GKE's standard channel bundle, from gateway_api_config CHANNEL_STANDARD",
     });
     expect(crdsOf(old)).toEqual({
       source: "none",
-      description: "none installed (Kubernetes 1.33); nothing here needs them",
+      description: "none installed; nothing here needs them",
     });
     expect(crdsOf({ cluster: { gatewayApi: false } })).toEqual({
       source: "none",
-      description:
-        "none installed (Kubernetes 1.35, cluster.gatewayApi: false); nothing here needs them",
+      description: "none installed (cluster.gatewayApi: false); nothing here needs them",
     });
   });
 });
