@@ -56,7 +56,7 @@ export const locationSchema = z
       `must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'${locationHint(issue.input)}`,
   })
   .describe(
-    "Region (regional cluster, nodes in every zone) or zone (zonal cluster). Changing it replaces the cluster.",
+    "Region (regional cluster, nodes in every zone) or zone (zonal cluster), one the GCP location table lists (docs/upstream-facts.md; allowUnlistedLocation lets a newer one through). Changing it replaces the cluster.",
   );
 
 export const cidrSchema = z
@@ -85,7 +85,7 @@ export const clusterSchema = strict({
     })
     .optional()
     .describe(
-      "Minimum control plane version (the seed's min_master_version). @default - chosen by the release channel",
+      "Minimum control plane version (the seed's min_master_version). In oss mode, each Istio version must support its minor (istio.io's window; without it, the channel's default is checked). @default - chosen by the release channel",
     ),
   maintenanceStartTime: z
     .string()
@@ -183,7 +183,7 @@ export const clusterSchema = strict({
     .boolean()
     .optional()
     .describe(
-      "Gateway API CRDs, installed and kept current by GKE (gateway_api_config CHANNEL_STANDARD; false: CHANNEL_DISABLED). Waypoints need them. @default - true with a waypoint, else not set",
+      "Gateway API CRDs, installed and kept current by GKE (gateway_api_config CHANNEL_STANDARD; false: CHANNEL_DISABLED); GKE 1.34 and later install the GA CRDs themselves and refuse experimental ones. Waypoints need them. @default - true with a waypoint, else not set",
     ),
 });
 
