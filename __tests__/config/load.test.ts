@@ -35,7 +35,7 @@ describe("environment file validation", () => {
     [
       "location",
       { location: "us-central" },
-      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "us-central"`,
+      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a' (did you mean 'us-central1'?), got "us-central"`,
     ],
     [
       "unknown key",
