@@ -8,6 +8,9 @@ import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
 import { gkeApiProblems } from "./gke-api-rules";
 import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
+import { locationProblems } from "./location-rules";
+import { kubernetesWindowProblems } from "./kubernetes-rules";
+import { gatewayApiProblems } from "./gateway-api-rules";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -15,6 +18,7 @@ import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
  */
 export function crossFieldProblems(env: EnvironmentConfig): string[] {
   return [
+    ...locationProblems(env),
     ...clusterProblems(env),
     ...nodePoolProblems(env),
     ...networkProblems(env),
@@ -24,6 +28,8 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...injectionProblems(env),
     ...revisionProblems(env.istio),
     ...ambientProblems(env),
+    ...kubernetesWindowProblems(env),
+    ...gatewayApiProblems(env),
     ...waiverProblems(env),
   ];
 }

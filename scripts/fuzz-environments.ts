@@ -57,7 +57,8 @@ function arbitraries(bad: number) {
       fc.constant("Bad_Name"),
     ),
     releaseChannel: enumOf(["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"], "FAST"),
-    minMasterVersion: mostly(fc.constantFrom("1.30", "1.33.5-gke.1000"), fc.constant("latest")),
+    // Kubernetes the generated Istio versions support (1.29 and 1.30: 1.32 to 1.35 in common).
+    minMasterVersion: mostly(fc.constantFrom("1.33", "1.34.5-gke.1000"), fc.constant("latest")),
     maintenanceStartTime: mostly(fc.constantFrom("03:30", "23:59"), fc.constant("25:00")),
     labels: mostly(fc.constant({ team: "mesh" }), fc.constant({ Team: "x" })),
     deletionProtection: bool,
@@ -224,6 +225,7 @@ function arbitraries(bad: number) {
             fc.constant("mars-1"),
           ),
           enableApis: bool,
+          allowUnlistedLocation: bool,
           legacyNames: bool,
           cluster,
           network,

@@ -11,6 +11,8 @@ import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
 import { WebhookFirewall } from "../constructs/webhook-firewall";
 import { wantsWaypoint } from "../config/ambient-rules";
+import { locationWarnings } from "../config/location-rules";
+import { kubernetesWindowWarnings } from "../config/kubernetes-rules";
 import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
 import { resourceNames } from "../config/resource-names";
@@ -80,6 +82,10 @@ export class ClusterStack extends TerraformStack {
     }
     if (env.mode === "managed") {
       Annotations.of(this).addWarning(`environment '${env.name}': ${MANAGED_MODE_WARNING}`);
+    }
+    // What the upstream tables cannot settle: a location newer than them, a channel that moved.
+    for (const warning of [...locationWarnings(env), ...kubernetesWindowWarnings(env)]) {
+      Annotations.of(this).addWarning(`environment '${env.name}': ${warning}`);
     }
     // The console's mesh views group clusters by this label (CSM's Terraform sample sets it too).
     const meshLabel = csm

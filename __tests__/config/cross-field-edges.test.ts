@@ -106,7 +106,11 @@ const EDGES: [string, Record<string, unknown>, Record<string, unknown>, string][
   [
     "a legacy profile needs the legacy charts",
     { mode: "oss", istio: { version: "1.4.10", profile: "minimal" } },
-    { mode: "oss", istio: { version: "1.12.0", profile: "minimal" } },
+    {
+      mode: "oss",
+      istio: { version: "1.12.0", profile: "minimal" },
+      cluster: { minMasterVersion: "1.22" },
+    },
     "istio.profile",
   ],
   [

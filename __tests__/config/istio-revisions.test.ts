@@ -8,19 +8,24 @@ import {
 } from "../../config/istio-revisions";
 import { MAX_REVISION_NAME, MAX_TAG_NAME } from "../../config/istio-revision-names";
 
-const env = (istio: Record<string, unknown>, mode = "oss") => ({
+const env = (istio: Record<string, unknown>, mode = "oss", cluster?: Record<string, unknown>) => ({
   name: "up",
   mode,
   project: "test-project",
   location: "europe-west1",
   nodePools: [{ name: "pool" }],
   istio,
+  ...(cluster ? { cluster } : {}),
 });
 
 /** The problems of one environment, without the file and environment prefix. */
-function problemsOf(istio: Record<string, unknown>, mode?: string): string[] {
+function problemsOf(
+  istio: Record<string, unknown>,
+  mode?: string,
+  cluster?: Record<string, unknown>,
+): string[] {
   try {
-    parseConfig({ environments: [env(istio, mode)] }, "e.yaml");
+    parseConfig({ environments: [env(istio, mode, cluster)] }, "e.yaml");
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     return e.problems.map((p) => p.replace(/^environments\[0\] \(up\): /, ""));
@@ -284,10 +289,15 @@ describe("istio revisions: the edges of each rule", () => {
 
   test("minors apart are counted from the oldest revision, wherever it is listed", () => {
     expect(
-      problemsOf({
-        revisions: [{ version: "1.30.5" }, { version: "1.28.3" }, { version: "1.31.0" }],
-        defaultRevision: "1-30-5",
-      }),
+      problemsOf(
+        {
+          revisions: [{ version: "1.30.5" }, { version: "1.28.3" }, { version: "1.31.0" }],
+          defaultRevision: "1-30-5",
+        },
+        undefined,
+        // Kubernetes all three support (1.28: 1.30 to 1.34; 1.30 and 1.31: 1.32 to 1.36).
+        { minMasterVersion: "1.33" },
+      ),
     ).toEqual([
       "istio.revisions[2].version: '1.31.0' is 3 minors from '1.28.3' (istio.revisions[1]); revisions may be at most 2 minors apart (a canary may skip one minor)",
     ]);

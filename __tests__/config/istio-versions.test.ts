@@ -6,9 +6,10 @@ const SUPPORTED =
   "supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5'";
 
 /** The environment file's one-line problems for an oss environment with these istio settings. */
-function problemsOf(istio: Record<string, unknown>): string[] {
+function problemsOf(istio: Record<string, unknown>, minMasterVersion?: string): string[] {
   try {
-    parseEnvironments(environment({ name: "t", mode: "oss", istio }));
+    const cluster = minMasterVersion ? { cluster: { minMasterVersion } } : {};
+    parseEnvironments(environment({ name: "t", mode: "oss", istio, ...cluster }));
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -18,15 +19,16 @@ function problemsOf(istio: Record<string, unknown>): string[] {
 
 describe("Istio version rule", () => {
   test.each([
-    ["1.3.3", "legacy"],
-    ["1.4.10", "legacy"],
-    ["1.12.0", "current"],
-    ["1.30.5", "current"],
-    ["1.31.0", "current"],
-  ])("%s uses the %s charts", (version, layout) => {
+    ["1.3.3", "legacy", ""],
+    ["1.4.10", "legacy", ""],
+    // On a Kubernetes it supports (1.19 to 1.22), not the channel's default.
+    ["1.12.0", "current", "1.22"],
+    ["1.30.5", "current", ""],
+    ["1.31.0", "current", ""],
+  ])("%s uses the %s charts", (version, layout, minMasterVersion) => {
     expect(istioChartLayout(version)).toEqual({ layout });
     // 1.3.x renders under Helm 3 only without gateways (below).
-    expect(problemsOf({ version, ingressGateway: false })).toEqual([]);
+    expect(problemsOf({ version, ingressGateway: false }, minMasterVersion)).toEqual([]);
   });
 
   test("the default is the newest 1.30 patch we could cite", () => {

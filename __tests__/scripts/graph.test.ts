@@ -144,3 +144,13 @@ describe("npm run graph", () => {
     }
   }, 120_000);
 });
+
+test("each oss environment says which Kubernetes it is checked against and its Gateway API CRDs", () => {
+  const text = read("docs/environments.md");
+  const ambient = text.slice(text.indexOf("## ambient"), text.indexOf("## csm"));
+  expect(ambient).toContain(
+    "Mode `oss`. Kubernetes 1.35 (the REGULAR channel's default 1.35.5-gke.1163012, read 2026-12-02). Gateway API CRDs: GKE's own GA (standard channel) bundle, which GKE 1.34 and later installs and keeps current; experimental-channel CRDs are refused.",
+  );
+  const csm = text.slice(text.indexOf("## csm"));
+  expect(csm).toContain("Mode `cloud-service-mesh`.\n");
+});
