@@ -1,11 +1,4 @@
-import {
-  Annotations,
-  Aspects,
-  DataResource,
-  dependable,
-  TerraformOutput,
-  TerraformStack,
-} from "cdktf";
+import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { GoogleProjectService } from "@cdktf/provider-google-beta/lib/google-project-service";
@@ -17,6 +10,7 @@ import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
 import { WebhookFirewall } from "../constructs/webhook-firewall";
+import { ReleaseChannelRecord } from "../constructs/release-channel-record";
 import { wantsWaypoint } from "../config/ambient-rules";
 import { releaseChannelOf } from "../config/gke-api-rules";
 import { PolicyAspect } from "../policy/policy-aspect";
@@ -179,9 +173,9 @@ export class ClusterStack extends TerraformStack {
       });
       // CSM keeps the channel it was provisioned with when the cluster's changes: a change can
       // only replace this record, and prevent_destroy stops that plan (docs/changes-and-outages.md).
-      new DataResource(this, "ServiceMeshReleaseChannel", {
-        triggersReplace: { release_channel: releaseChannelOf(env) },
-        lifecycle: { preventDestroy: c.deletionProtection ?? true },
+      new ReleaseChannelRecord(this, "ServiceMeshReleaseChannel", {
+        channel: releaseChannelOf(env),
+        refuseChange: c.deletionProtection ?? true,
       });
     }
 
