@@ -63,6 +63,20 @@ describe("settings turned off show in the plan (Optional+Computed blocks written
   );
 });
 
+describe("machine types that take only Hyperdisk", () => {
+  testPlanEdit(
+    "moving a pool to N4 (boot disk hyperdisk-balanced by default) updates it in place",
+    () => {
+      const after = editEnv("mesh", (env) => {
+        env.nodePools[0].machineType = "n4-standard-4";
+      });
+      const plan = planEdit(DEFAULT_CONFIG_FILE, after, "mesh-cluster");
+      expect(lostResources(plan)).toEqual([]);
+      expect(actionsOf(plan.changes, "google_container_node_pool")).toEqual(["update"]);
+    },
+  );
+});
+
 describe("cloud-service-mesh release channel", () => {
   testPlanEdit(
     "a channel change replaces the channel record (Terraform's own decision), which prevent_destroy refuses",
