@@ -114,7 +114,7 @@ describe("examples/ci/github-actions.yml", () => {
           expect(ordered.indexOf(dep)).toBeLessThan(ordered.indexOf(s.name));
         }
       }
-      expect(ordered.slice(0, 2)).toEqual(["managed-cluster", "managed-mesh"]);
+      expect(ordered.slice(0, 2)).toEqual(["mesh-cluster", "mesh-mesh"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

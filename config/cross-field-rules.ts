@@ -149,9 +149,24 @@ function modeProblems(env: EnvironmentConfig): string[] {
         );
       }
     });
+    const channel = env.cluster?.releaseChannel ?? "REGULAR";
+    if (!(CSM_CHANNELS as readonly string[]).includes(channel)) {
+      problems.push(
+        `cluster.releaseChannel: '${channel}' has no managed Cloud Service Mesh channel (CSM follows RAPID, REGULAR, STABLE and no channel, UNSPECIFIED, which it runs as REGULAR); choose one of ${CSM_CHANNELS.join(", ")}`,
+      );
+    }
   }
   return problems;
 }
+
+/**
+ * GKE release channels that managed Cloud Service Mesh maps to a channel of its own (RAPID,
+ * REGULAR, STABLE; no channel gets REGULAR). CSM fixes its channel when it is provisioned and
+ * keeps it when the cluster's channel changes later, which the cluster stack refuses at plan.
+ * Source, read 2026-12-02: cloud.google.com/service-mesh/docs/release-channels-managed-service-mesh
+ * ("Cloud Service Mesh channel is determined by the GKE cluster channel").
+ */
+export const CSM_CHANNELS = ["RAPID", "REGULAR", "STABLE", "UNSPECIFIED"] as const;
 
 function istioVersionProblems(env: EnvironmentConfig): string[] {
   const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;

@@ -136,6 +136,7 @@ function arbitraries(bad: number) {
       integrityMonitoring: bool,
       workloadMetadata: enumOf(["GKE_METADATA", "GCE_METADATA"], "NONE"),
       maxSurge: mostly(fc.integer({ min: 1, max: 3 }), fc.constant(0)),
+      allowReplacement: bool,
     }).map((keys) => ({ name, ...keys }));
 
   const namespaceEntry = fc.oneof(

@@ -43,8 +43,24 @@ describe("oss mode, current charts (the default)", () => {
       target_service_accounts: ["${google_service_account.NodeServiceAccount_E1BE4B73.email}"],
       allow: [{ protocol: "tcp", ports: ["15017"] }],
     });
+    // privateNodes: false replaces the cluster, which deletion protection stops: the cluster may
+    // still be private, so the rule stays (from the range the cluster was created with).
     const publicNodes = synthEnvironments({ ...oss(), cluster: { privateNodes: false } });
-    expect(resourcesOf(publicNodes["test-cluster"], "google_compute_firewall")).toEqual([]);
+    expect(onlyResource(publicNodes["test-cluster"], "google_compute_firewall")).toMatchObject({
+      name: "test-europe-west1-istio-webhooks",
+      source_ranges: ["172.16.0.0/28"],
+    });
+    const migrated = synthEnvironments({
+      ...oss(),
+      cluster: { privateNodes: false, deletionProtection: false },
+      policy: {
+        waivers: [
+          { rule: "GKE_PRIVATE_NODES", reason: "test" },
+          { rule: "GKE_DELETION_PROTECTION", reason: "test" },
+        ],
+      },
+    });
+    expect(resourcesOf(migrated["test-cluster"], "google_compute_firewall")).toEqual([]);
     const managed = synthEnvironments(environment());
     expect(resourcesOf(managed["test-cluster"], "google_compute_firewall")).toEqual([]);
   });
