@@ -117,6 +117,8 @@ export const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "revisions",
   "tags",
   "defaultRevision",
+  "chartRepository",
+  "hub",
 ];
 
 function modeProblems(env: EnvironmentConfig): string[] {
