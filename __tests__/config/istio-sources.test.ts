@@ -77,3 +77,29 @@ describe("istio.chartRepository and istio.hub: mirrors", () => {
     ]);
   });
 });
+
+describe("istio.chartRepository with the legacy charts", () => {
+  test("Istio's current repositories hold no legacy chart: refused, with the release's folder", () => {
+    for (const repository of [
+      "https://blob.istio.io/istio-release/charts",
+      "oci://ghcr.io/istio/release/charts",
+    ]) {
+      expect(problemsOf({ istio: { version: "1.4.10", chartRepository: repository } })).toEqual([
+        `environments[0] (t): istio.chartRepository: '${repository}' holds the current charts (1.12 and later), not istio-init and istio 1.4.10; name a repository of that release's charts, such as 'https://blob.istio.io/istio-release/releases/1.4.10/charts/', or remove it`,
+      ]);
+    }
+  });
+
+  test("a mirror of the release's charts, or the current repository for current charts, is fine", () => {
+    expect(
+      problemsOf({
+        istio: { version: "1.4.10", chartRepository: "https://mirror.example/istio-1.4.10" },
+      }),
+    ).toEqual([]);
+    expect(
+      problemsOf({
+        istio: { version: "1.31.1", chartRepository: "oci://ghcr.io/istio/release/charts" },
+      }),
+    ).toEqual([]);
+  });
+});
