@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { parse as parseYaml } from "yaml";
 import * as path from "path";
 import { AppRun, PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
@@ -203,8 +204,8 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
     expect(releases.map((r) => r.name)).toEqual(["istio-base", "istiod", "istio-mesh-policy"]);
     expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.31.1", "1.31.1"]);
     const istiod = releases.find((r) => r.name === "istiod")!;
-    expect(istiod.values.at(-1)).toBe(
-      "global:\n  hub: us-east1-docker.pkg.dev/acme-network-host/istio\n",
+    expect(parseYaml(istiod.values[0]).global.hub).toBe(
+      "us-east1-docker.pkg.dev/acme-network-host/istio",
     );
     expect(istiod.values.join("\n")).toContain("autoscaleMin: 2");
     expect(istiod.values.join("\n")).toContain("accessLogFile: /dev/stdout");

@@ -15,7 +15,7 @@ import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
 import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
-import { hubValues } from "./istio-images";
+import { withHub } from "./istio-images";
 import {
   ISTIO_CHART_REPOSITORY,
   ISTIO_HUB,
@@ -269,6 +269,7 @@ export class IstioHelmInstall extends Construct {
         name: "istio-init",
         repository,
         chart: "istio-init",
+        values: [this.ownValues("istio-init", {})],
         // istio-init creates the CRDs from Jobs: without this the release is "deployed" before they exist.
         waitForJobs: true,
         timeout: 600,
@@ -283,7 +284,7 @@ export class IstioHelmInstall extends Construct {
         name: "istio",
         repository,
         chart: "istio",
-        values: [stringifyYaml(values), ...userValues(props.values)],
+        values: [this.ownValues("istio", values), ...userValues(props.values)],
         timeout: 900,
         dependsOn: [init],
       });
@@ -340,7 +341,10 @@ export class IstioHelmInstall extends Construct {
           repository: this.chartRepository,
           chart: "istiod",
           values: [
-            stringifyYaml({ ...(ambient ? AMBIENT_PROFILE : {}), global: { platform: "gke" } }),
+            this.ownValues("istiod", {
+              ...(ambient ? AMBIENT_PROFILE : {}),
+              global: { platform: "gke" },
+            }),
             ...userValues(props.values),
           ],
           timeout: 900,
@@ -391,7 +395,7 @@ export class IstioHelmInstall extends Construct {
       name: "istio-cni",
       repository: this.chartRepository,
       chart: "cni",
-      values: [stringifyYaml({ ...AMBIENT_PROFILE, global: { platform: "gke" } })],
+      values: [this.ownValues("cni", { ...AMBIENT_PROFILE, global: { platform: "gke" } })],
       timeout: NODE_AGENT_TIMEOUT,
       dependsOn: [istiod],
     });
@@ -399,10 +403,15 @@ export class IstioHelmInstall extends Construct {
       name: "ztunnel",
       repository: this.chartRepository,
       chart: "ztunnel",
-      values: [stringifyYaml({ global: { platform: "gke" } })],
+      values: [this.ownValues("ztunnel", { global: { platform: "gke" } })],
       timeout: NODE_AGENT_TIMEOUT,
       dependsOn: [cni],
     });
+  }
+
+  /** Our values document of a chart, with the image registry (istio-images.ts) in it. */
+  private ownValues(chart: string, values: Record<string, unknown>): string {
+    return stringifyYaml(withHub(chart, this.hub, values));
   }
 
   private release(
@@ -419,12 +428,10 @@ export class IstioHelmInstall extends Construct {
       dependsOn?: ITerraformDependable[];
     },
   ): Release {
-    const hub = hubValues(config.chart, this.hub);
     const release = new Release(this, id, {
       ...RELIABLE,
       namespace: "istio-system",
       ...config,
-      ...(hub ? { values: [...(config.values ?? []), hub] } : {}),
       provider: this.helmProvider,
       version: config.version ?? this.version,
       dependsOn: [this.namespace, ...(config.dependsOn ?? [])],

@@ -2,7 +2,6 @@
  * Which value of each Istio chart names the registry its images come from: the project sets it on
  * every release (docker.io/istio or a mirror), never leaving a chart on its own default hub.
  */
-import { stringify as stringifyYaml } from "yaml";
 
 /**
  * Where each chart takes its image registry, by chart name: `global.hub` (istiod and istio-cni read
@@ -19,11 +18,31 @@ const HUB_VALUE: Readonly<Record<string, (hub: string) => Record<string, unknown
 };
 
 /**
- * The image registry as a chart's last values document, so that nothing merged before it (our
- * settings, the user's istio.values) can leave an image on another registry. Undefined for charts
- * that render no image of their own.
+ * Our own values of `chart` with its image registry set: one document, because a helm_release
+ * whose `values` list holds several multi-line documents comes out of cdktf's HCL output as
+ * invalid HCL (`EOF,` closing a heredoc). Charts that render no image get `values` unchanged.
+ * The user's istio.values, a later document, may not name the registry (the schema refuses it).
  */
-export function hubValues(chart: string, hub: string): string | undefined {
-  const values = HUB_VALUE[chart];
-  return values ? stringifyYaml(values(hub)) : undefined;
+export function withHub(
+  chart: string,
+  hub: string,
+  values: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const registry = HUB_VALUE[chart]?.(hub);
+  return registry ? merge(values, registry) : values;
+}
+
+/** Objects merge key by key; anything else in `over` replaces what is in `under`. */
+function merge(
+  under: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const base = out[key];
+    const nested = (v: unknown): v is Record<string, unknown> =>
+      typeof v === "object" && v !== null && !Array.isArray(v);
+    out[key] = nested(base) && nested(value) ? merge(base, value) : value;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { ISTIO_HUB } from "../facts/istio-hosting";
-import { hubValues } from "./istio-images";
+import { withHub } from "./istio-images";
 
 /** The chart in this repository that holds one revision tag (webhook and Service). */
 export const REVISION_TAG_CHART_DIR = path.join(__dirname, "..", "charts", "istio-revision-tag");
@@ -95,11 +95,15 @@ export class IstioRevisions extends Construct {
           chart: "istiod",
           version: revision.version,
           values: [
-            stringifyYaml({ revision: revision.name, global: { platform: "gke" } }),
+            stringifyYaml(
+              withHub("istiod", props.hub ?? ISTIO_HUB, {
+                revision: revision.name,
+                global: { platform: "gke" },
+              }),
+            ),
             ...(props.values && Object.keys(props.values).length > 0
               ? [stringifyYaml(props.values)]
               : []),
-            hubValues("istiod", props.hub ?? ISTIO_HUB)!,
           ],
           timeout: 900,
           dependsOn: props.dependsOn,

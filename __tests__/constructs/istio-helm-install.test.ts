@@ -93,8 +93,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
 
   test("istiod gets global.platform=gke", () => {
     expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
-      { global: { platform: "gke" } },
-      { global: { hub: "docker.io/istio" } },
+      { global: { platform: "gke", hub: "docker.io/istio" } },
     ]);
   });
 
@@ -137,9 +136,8 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
       values: { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
     });
     expect(releases(custom).istiod.values.map((v: string) => parseYaml(v))).toEqual([
-      { global: { platform: "gke" } },
+      { global: { platform: "gke", hub: "docker.io/istio" } },
       { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
-      { global: { hub: "docker.io/istio" } },
     ]);
   });
 
@@ -149,7 +147,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     );
     expect(
       releases(synthInstall({ version: "1.4.10", values: {} }).stack).istio.values,
-    ).toHaveLength(2);
+    ).toHaveLength(1);
   });
 
   test("no warning for current charts", () => {
@@ -211,13 +209,18 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
 
   test("STRICT maps to global.mtls.enabled and controlPlaneSecurityEnabled; PERMISSIVE clears both", () => {
     expect(parseYaml(byName.istio.values[0])).toEqual({
-      global: { mtls: { enabled: true }, controlPlaneSecurityEnabled: true },
+      global: {
+        mtls: { enabled: true },
+        controlPlaneSecurityEnabled: true,
+        hub: "docker.io/istio",
+      },
       gateways: { "istio-ingressgateway": { enabled: true } },
     });
     const permissive = releases(synthInstall({ version: "1.4.10", mtls: "PERMISSIVE" }).stack);
     expect(parseYaml(permissive.istio.values[0]).global).toEqual({
       mtls: { enabled: false },
       controlPlaneSecurityEnabled: false,
+      hub: "docker.io/istio",
     });
   });
 
@@ -264,6 +267,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     const strictMtls = {
       mtls: { enabled: true },
       controlPlaneSecurityEnabled: true,
+      hub: "docker.io/istio",
     };
     const istioValues = (profile: IstioHelmInstallProps["profile"]) =>
       parseYaml(releases(synthInstall({ version: "1.4.10", profile }).stack).istio.values[0]);
@@ -311,7 +315,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     const custom = releases(
       synthInstall({ version: "1.4.10", values: { global: { mtls: { enabled: false } } } }).stack,
     );
-    expect(custom.istio.values).toHaveLength(3);
+    expect(custom.istio.values).toHaveLength(2);
     expect(parseYaml(custom.istio.values[1])).toEqual({ global: { mtls: { enabled: false } } });
   });
 
@@ -348,7 +352,7 @@ describe("IstioHelmInstall validation", () => {
     // The default profile, named, is the current charts' own default: accepted.
     expect(
       releases(synthInstall({ version: "1.30.5", profile: "default" }).stack).istiod.values,
-    ).toEqual(["global:\n  platform: gke\n", "global:\n  hub: docker.io/istio\n"]);
+    ).toEqual(["global:\n  platform: gke\n  hub: docker.io/istio\n"]);
   });
 
   test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
@@ -412,17 +416,17 @@ describe("IstioHelmInstall, ambient data plane", () => {
     expect(install.nodeAgents).toBe(install.releases[3]);
     expect(releases(stack)["istio-ingress"].depends_on).toContain(addressOf(stack, "ztunnel"));
     const byName = releases(stack);
-    const HUB = { global: { hub: "docker.io/istio" } };
-    for (const [name, chart, values, hub] of [
-      ["istio-cni", "cni", { profile: "ambient", global: { platform: "gke" } }, HUB],
-      ["ztunnel", "ztunnel", { global: { platform: "gke" } }, { hub: "docker.io/istio" }],
-      ["istiod", "istiod", { profile: "ambient", global: { platform: "gke" } }, HUB],
+    const global = { platform: "gke", hub: "docker.io/istio" };
+    for (const [name, chart, values] of [
+      ["istio-cni", "cni", { profile: "ambient", global }],
+      ["ztunnel", "ztunnel", { global: { platform: "gke" }, hub: "docker.io/istio" }],
+      ["istiod", "istiod", { profile: "ambient", global }],
     ] as const) {
       expect([
         name,
         byName[name].chart,
         byName[name].values.map((v: string) => parseYaml(v)),
-      ]).toEqual([name, chart, [values, hub]]);
+      ]).toEqual([name, chart, [values]]);
     }
     expect([byName["istio-cni"].timeout, byName.ztunnel.timeout]).toEqual([1800, 1800]);
     expect(byName["istio-cni"].depends_on).toContain(addressOf(stack, "istiod"));
@@ -460,8 +464,11 @@ describe("IstioHelmInstall, ambient data plane", () => {
 });
 
 describe("IstioHelmInstall, chart repository and image registry", () => {
-  const hubOf = (release: TerraformJson) =>
-    release.values.map((v: string) => parseYaml(v)).at(-1) as Record<string, unknown>;
+  /** The registry our values document gives a chart (its first; istio.values come after). */
+  const hubOf = (release: TerraformJson) => {
+    const ours = parseYaml(release.values[0]);
+    return "hub" in ours ? { hub: ours.hub } : { global: { hub: ours.global?.hub } };
+  };
 
   test("by default every chart comes from blob.istio.io, every image from docker.io/istio", () => {
     const { stack, install } = synthInstall({ dataplane: "ambient" });
@@ -472,7 +479,8 @@ describe("IstioHelmInstall, chart repository and image registry", () => {
     ]);
     for (const name of ["istio-base", "istiod", "istio-cni", "ztunnel", "istio-ingress"])
       expect(byName[name].repository).toBe("https://blob.istio.io/istio-release/charts");
-    // The last document, after istio.values: nothing else picks the registry.
+    // One values document per release (cdktf's HCL output breaks on several multi-line ones).
+    expect(byName.istiod.values).toHaveLength(1);
     expect(hubOf(byName.istiod)).toEqual({ global: { hub: "docker.io/istio" } });
     expect(hubOf(byName["istio-cni"])).toEqual({ global: { hub: "docker.io/istio" } });
     expect(hubOf(byName.ztunnel)).toEqual({ hub: "docker.io/istio" });

@@ -181,15 +181,14 @@ describe("IstioRevisions", () => {
       namespace: "istio-system",
       version: "1.30.5",
       repository: "https://blob.istio.io/istio-release/charts",
-      values: ["revision: 1-30-5\nglobal:\n  platform: gke\n", "global:\n  hub: docker.io/istio\n"],
+      values: ["revision: 1-30-5\nglobal:\n  platform: gke\n  hub: docker.io/istio\n"],
     });
-    expect(byName(make({ values: {} }))["istiod-1-30-5"].values).toHaveLength(2);
+    expect(byName(make({ values: {} }))["istiod-1-30-5"].values).toHaveLength(1);
     const custom = byName(make({ namespace: "mesh", values: { pilot: { autoscaleMin: 2 } } }));
     expect(custom["istiod-1-30-5"].namespace).toBe("mesh");
     expect(custom["istiod-1-30-5"].values.map((v: string) => parseYaml(v))).toEqual([
-      { revision: "1-30-5", global: { platform: "gke" } },
+      { revision: "1-30-5", global: { platform: "gke", hub: "docker.io/istio" } },
       { pilot: { autoscaleMin: 2 } },
-      { global: { hub: "docker.io/istio" } },
     ]);
   });
 

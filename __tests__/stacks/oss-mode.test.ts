@@ -126,9 +126,8 @@ describe("oss mode, current charts (the default)", () => {
     expect(Object.keys(byName).sort()).toEqual(["istio-base", "istio-mesh-policy", "istiod"]);
     expect(byName["istio-mesh-policy"].values).toEqual(["mtlsMode: PERMISSIVE\n"]);
     expect(byName.istiod.values).toEqual([
-      "global:\n  platform: gke\n",
+      "global:\n  platform: gke\n  hub: docker.io/istio\n",
       "pilot:\n  autoscaleMin: 2\n",
-      "global:\n  hub: docker.io/istio\n",
     ]);
   });
 });
