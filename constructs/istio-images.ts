@@ -7,7 +7,8 @@
  * Where each chart takes its image registry, by chart name: `global.hub` (istiod and istio-cni read
  * `hub` first, and it is unset; the legacy charts read only `global.hub`), or ztunnel's own `hub`.
  * The gateway chart has none: its image is `auto`, filled in by istiod's injection from istiod's
- * `global.hub`. The base chart renders no image.
+ * `global.hub`. The base chart renders no image, nor do the project's local charts (revision
+ * tags, waypoint, mesh policy); istiod deploys waypoints from its own injection templates.
  */
 const HUB_VALUE: Readonly<Record<string, (hub: string) => Record<string, unknown>>> = {
   istiod: (hub) => ({ global: { hub } }),
