@@ -7,7 +7,7 @@ import { loadConfig } from "../config/load";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "../stacks/environment-stacks";
 import { PROJECT_ROOT } from "./app-synth";
-import { renderStack, SHARED_CHARTS } from "./helm-render";
+import { imagesOf, renderStack, SHARED_CHARTS } from "./helm-render";
 import { TerraformJson } from "./fixtures";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
@@ -306,6 +306,7 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
       status: string;
       detail?: string;
       manifest?: string;
+      warnings?: string[];
     }
     const rendered: Rendered[] = [];
 
@@ -344,6 +345,13 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
       expect(
         rendered.filter((r) => r.status !== "ok").map((r) => `${r.file} ${r.name}: ${r.detail}`),
       ).toEqual([]);
+    });
+
+    test("no render warning, and every image of every step from docker.io/istio", () => {
+      expect(rendered.flatMap((r) => r.warnings ?? [])).toEqual([]);
+      const images = rendered.flatMap((r) => imagesOf(r.manifest ?? ""));
+      expect(images.filter((i) => i.startsWith("docker.io/istio/")).length).toBeGreaterThan(0);
+      expect(images.filter((i) => i !== "auto" && !i.startsWith("docker.io/istio/"))).toEqual([]);
     });
 
     /** kind/name of every object a release renders (read from Helm's plain output, not parsed). */
