@@ -42,7 +42,7 @@ export const ISTIO_MINORS: readonly IstioMinor[] = [
     released: "2019-09-12",
     endOfSupport: "2020-02-14",
     patches: upTo("1.3", 8),
-    source: `istio.io news/releases/1.3.x (1.3.0 to 1.3.8); news/support/announcing-1.3-eol-final, published 2020-02-14; ${READ}`,
+    source: `istio.io news/releases/1.3.x (announcing-1.3 to announcing-1.3.8); news/support/announcing-1.3-eol-final, published 2020-02-14; ${READ}`,
   },
   {
     minor: "1.4",
@@ -176,7 +176,7 @@ export const ISTIO_MINORS: readonly IstioMinor[] = [
     released: "2026-02-16",
     endOfSupport: "2026-10-12",
     patches: upTo("1.29", 8),
-    source: `istio.io news/support/announcing-1.29-eol ("support for 1.29 will end on the 12th of October, 2026"); 1.29.7 on 2026-08-27 and 1.29.8 on 2026-09-21 (istio/istio releases); ${READ}`,
+    source: `istio.io news/releases/1.29.x (announcing-1.29 to announcing-1.29.8; 1.29.7 on 2026-08-27, 1.29.8 on 2026-09-21); news/support/announcing-1.29-eol ("support for 1.29 will end on the 12th of October, 2026"); ${READ}`,
   },
   {
     minor: "1.30",
@@ -190,6 +190,6 @@ export const ISTIO_MINORS: readonly IstioMinor[] = [
     released: "2026-08-31",
     // Six weeks after 1.33.0, which is not released yet.
     patches: upTo("1.31", 1),
-    source: `istio.io news/releases/1.31.x: announcing-1.31 (published 2026-08-31), announcing-1.31.1 (published 2026-09-21), the newest 1.31 patch announced that we could find; ${POLICY}; ${READ}`,
+    source: `istio.io news/releases/1.31.x: announcing-1.31 (published 2026-08-31), announcing-1.31.1 (published 2026-09-21), the newest 1.31 patch announcement found in istio/istio.io and istio.io's pages (no 1.31.2 found); ${POLICY}; ${READ}`,
   },
 ];
