@@ -84,9 +84,9 @@ describe("npm run graph", () => {
       '<br/>e2-standard-4, 1 to 3 per zone"]',
       '["namespace istio-system"]',
       '["namespace web<br/>istio-injection=enabled"]',
-      '["1. helm release istio-base<br/>chart base 1.30.5, in istio-system"]',
-      '["2. helm release istiod<br/>chart istiod 1.30.5, in istio-system"]',
-      '["3. helm release istio-ingress<br/>chart gateway 1.30.5, in istio-ingress"]',
+      '["1. helm release istio-base<br/>chart base 1.31.1, in istio-system"]',
+      '["2. helm release istiod<br/>chart istiod 1.31.1, in istio-system"]',
+      '["3. helm release istio-ingress<br/>chart gateway 1.31.1, in istio-ingress"]',
     ]) {
       expect(diagram).toContain(text);
     }

@@ -84,14 +84,14 @@ describe("oss mode, current charts (the default)", () => {
       expect(release.provider).toBeUndefined();
   });
 
-  test("the releases are the newest supported 1.30 patch", () => {
+  test("the releases are the newest announced 1.31 patch", () => {
     const versions = resourcesOf(mesh, "helm_release")
       .filter((r) => r.repository)
       .map((r) => [r.name, r.version]);
     expect(versions).toEqual([
-      ["istio-base", "1.30.5"],
-      ["istio-ingress", "1.30.5"],
-      ["istiod", "1.30.5"],
+      ["istio-base", "1.31.1"],
+      ["istio-ingress", "1.31.1"],
+      ["istiod", "1.31.1"],
     ]);
   });
 
@@ -142,7 +142,7 @@ describe("oss mode, current charts (the default)", () => {
     expect(Object.keys(byName).sort()).toEqual(["istio-base", "istio-mesh-policy", "istiod"]);
     expect(byName["istio-mesh-policy"].values).toEqual(["mtlsMode: PERMISSIVE\n"]);
     expect(byName.istiod.values).toEqual([
-      "global:\n  platform: gke\n",
+      "global:\n  platform: gke\n  hub: docker.io/istio\n",
       "pilot:\n  autoscaleMin: 2\n",
     ]);
   });
@@ -191,7 +191,7 @@ describe("the default environment file and the article's legacy example", () => 
     expect(byName.mesh).toMatchObject({
       mode: "oss",
       istio: {
-        version: "1.30.5",
+        version: "1.31.1",
         mtls: "STRICT",
         ingressGateway: true,
         injectionNamespaces: ["default"],
