@@ -186,6 +186,6 @@ export async function checkUpstream(
   const summary = `${plural(environments.length, "environment")}, ${plural(count.problem, "problem")}${
     failing.size ? ` (${[...failing].join(", ")})` : ""
   }, ${plural(count.notice, "notice")}; ${plural(http.requests, "request")} to ${plural(hosts.length, "host")}`;
-  lines.push(`upstream: ${count.problem ? "upstream moved" : "clean"}: ${summary}`);
+  lines.push(`upstream: ${count.problem ? "not clean" : "clean"}: ${summary}`);
   return { lines, exitCode: count.problem ? 1 : 0 };
 }

@@ -3,7 +3,7 @@
  * read from the GKE API with application default credentials through google-auth-library:
  * `gcloud` is not needed, and Workload Identity Federation in CI works as it does for Terraform.
  */
-import { Http, networkFailure, UpstreamError } from "./http";
+import { Http, networkFailure, UpstreamError, withTimeout } from "./http";
 
 export const GKE_API = "https://container.googleapis.com";
 const SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -53,7 +53,11 @@ export function applicationDefaultCredentials(http: Http): GoogleAuthHeaders {
         );
         clients.set(project, client);
       }
-      const headers = await (await client).getRequestHeaders(url);
+      // The token exchange is google-auth-library's request: bounded by the same timeout.
+      const headers = await withTimeout(
+        client.then((c) => c.getRequestHeaders(url)),
+        http.timeoutMs,
+      );
       http.recordAnswer(CREDENTIALS_HOST);
       return headerRecord(headers);
     } catch (e) {

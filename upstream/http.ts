@@ -73,7 +73,8 @@ export function networkFailure(error: unknown): string | undefined {
 /** GETs for one run of the check; knows which hosts answered. */
 export class Http {
   private readonly env: NodeJS.ProcessEnv;
-  private readonly timeoutMs: number;
+  /** Per request, in milliseconds. */
+  readonly timeoutMs: number;
   private readonly concurrency: number;
   private readonly cache = new Map<string, Promise<Answer>>();
   private readonly waiting: (() => void)[] = [];
@@ -158,6 +159,18 @@ export class Http {
   recordAnswer(host: string) {
     this.hosts.set(host, undefined);
   }
+}
+
+/** The promise, or a TimeoutError after `ms` (for requests made by other libraries). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer in ${ms} ms`), { name: "TimeoutError" })),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Throws UpstreamError("status") unless the answer is 2xx. */

@@ -120,9 +120,28 @@ describe("npm run upstream", () => {
       "csm: problem: cluster.releaseChannel: GKE offers no STABLE channel in europe-west1 (it offers none)\n",
     );
     expect(run.stdout).toMatch(
-      /\nupstream: upstream moved: 2 environments, 1 problem \(csm\), 2 notices; /,
+      /\nupstream: not clean: 2 environments, 1 problem \(csm\), 2 notices; /,
     );
     expect(run.status).toBe(1);
+  }, 60_000);
+
+  test("a token exchange that does not answer in time: the GKE line says so, no hang", async () => {
+    await start();
+    const sts = await FakeUpstream.start();
+    sts.delay = 5000;
+    try {
+      const run = await upstream(
+        { ...fake.env(), GKE_ISTIO_UPSTREAM_TIMEOUT_MS: "500" },
+        undefined,
+        `${sts.url}/sts`,
+      );
+      expect(run.stdout).toContain(
+        "managed: problem: cluster: GKE server config: https://container.googleapis.com/v1/projects/my-gcp-project/locations/us-central1/serverConfig unreachable (credentials: no answer in time)\n",
+      );
+      expect(run.status).toBe(1);
+    } finally {
+      await sts.close();
+    }
   }, 60_000);
 
   test("offline (connection refused): exit 2, one line, no stack trace", async () => {

@@ -133,7 +133,7 @@ describe("each problem: its exact line, exit 1", () => {
       "shop: problem: istio.version: 1.30.6 does not exist on docker.io/istio: no tag 1.30.6 for pilot, proxyv2",
     ]);
     expect(report.lines.at(-1)).toMatch(
-      /^upstream: upstream moved: 1 environment, 2 problems \(shop\), /,
+      /^upstream: not clean: 1 environment, 2 problems \(shop\), /,
     );
     expect(report.exitCode).toBe(1);
   });

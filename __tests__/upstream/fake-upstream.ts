@@ -145,7 +145,7 @@ export class FakeUpstream {
         this.inFlight--;
         res.writeHead(answer.status ?? 200, answer.headers ?? {});
         res.end(answer.body);
-      }, this.delay),
+      }, this.delay).unref(),
     );
   }
 }
