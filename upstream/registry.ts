@@ -5,7 +5,10 @@
  */
 import { Http, ok, UpstreamError } from "./http";
 
-/** Docker Hub's registry API answers on another host than the image references name. */
+/**
+ * Docker Hub's registry API answers on another host than image references name: registry-1.docker.io,
+ * with tokens from auth.docker.io (docker/hub-feedback#1253, read 2026-12-02).
+ */
 const REGISTRY_HOSTS: Record<string, string> = { "docker.io": "registry-1.docker.io" };
 /** Pages of a tag list followed at most (Docker Hub pages its lists). */
 const MAX_PAGES = 20;

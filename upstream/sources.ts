@@ -21,7 +21,8 @@ export async function chartVersions(
     const lists = await Promise.all(
       charts.map((chart) =>
         registryTags(http, `${base}/${chart}`)
-          // Helm writes a version's `+` as `_` in an OCI tag.
+          // OCI tags have no `+`: Helm pushes a version's `+` as `_` (Helm's own hint, quoted in
+          // argoproj/argo-cd#14097, read 2026-12-02).
           .then((tags) => tags.map((t) => t.replace(/_/g, "+")))
           .catch(noRepository),
       ),

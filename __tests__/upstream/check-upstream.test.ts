@@ -1,5 +1,5 @@
-// `npm run upstream` as a function (upstream/check-upstream.ts), against a local server holding
-// recorded answers: the clean report, each kind of problem with its exact line, offline, malformed.
+// `npm run upstream` as a function (upstream/check-upstream.ts), against a local server answering
+// as each service does (fixtures/): the clean report, each kind of problem with its exact line, offline, malformed.
 import * as path from "path";
 import { loadConfig } from "../../config/load";
 import { EnvironmentConfig } from "../../config/schema";
