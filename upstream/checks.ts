@@ -130,7 +130,30 @@ export function releaseFindings(
       ),
     );
   }
+  const newestMinor = newestRelease(published);
+  if (newestMinor && minorNumber(newestMinor) > minorNumber(pin.version)) {
+    findings.push(
+      notice(
+        `${pin.field}: ${pin.version}: a newer minor is out: Istio ${newestMinor} (the chart repository)`,
+      ),
+    );
+  }
+  if (newestMinor && minors.length > 0 && !minors.some((m) => m.minor === minorOf(newestMinor))) {
+    findings.push(
+      notice(
+        `facts/istio-releases.ts has no row for Istio ${minorOf(newestMinor)} (${newestMinor} is in the chart repository)`,
+      ),
+    );
+  }
   return findings;
+}
+
+const minorNumber = (version: string) => Number(version.split(".")[1]);
+
+/** The newest exact 1.x release among versions, if any. */
+function newestRelease(versions: readonly string[]): string | undefined {
+  const exact = versions.filter((v) => EXACT.test(v) && v.startsWith("1."));
+  return exact.sort((a, b) => minorNumber(b) - minorNumber(a) || patchOf(b) - patchOf(a))[0];
 }
 
 /** `1.33.5-gke.1308000` → `1.33`. */

@@ -81,9 +81,11 @@ describe("checkUpstream on an environment file with one environment per mode", (
     expect(report.lines).toEqual([
       `managed: ok: ${gke("us-central1")}`,
       "mesh: ok: istio.version: 1.30.5 is in the chart repository https://blob.istio.io/istio-release/charts (base, istiod, gateway)",
+      "mesh: notice: istio.version: 1.30.5: a newer minor is out: Istio 1.31.2 (the chart repository)",
       "mesh: ok: istio.version: 1.30.5 is on docker.io/istio (pilot, proxyv2)",
       `mesh: ok: ${gke("us-central1")}`,
       "ambient: ok: istio.version: 1.30.5 is in the chart repository https://blob.istio.io/istio-release/charts (base, istiod, gateway, cni, ztunnel)",
+      "ambient: notice: istio.version: 1.30.5: a newer minor is out: Istio 1.31.2 (the chart repository)",
       "ambient: ok: istio.version: 1.30.5 is on docker.io/istio (pilot, proxyv2, install-cni, ztunnel)",
       `ambient: ok: ${gke("us-central1")}`,
       `csm: ok: ${gke("europe-west1")}`,
@@ -91,7 +93,7 @@ describe("checkUpstream on an environment file with one environment per mode", (
       "providers: notice: hashicorp/google-beta 7.12.0 is out; @cdktf/provider-google-beta 16.12.1 pins 6.50.0",
       "providers: ok: hashicorp/helm 3.1.1 (pinned by @cdktf/provider-helm 12.1.2) is the newest",
       "providers: ok: hashicorp/kubernetes 2.38.0 (pinned by @cdktf/provider-kubernetes 12.1.1) is the newest",
-      "upstream: clean: 4 environments, 0 problems, 2 notices; 19 requests to 5 hosts",
+      "upstream: clean: 4 environments, 0 problems, 4 notices; 19 requests to 5 hosts",
     ]);
     expect(report.exitCode).toBe(0);
   });
@@ -171,6 +173,14 @@ describe("each problem: its exact line, exit 1", () => {
     const report = await check(oss(), { minors: [] });
     expect(report.lines).toContain(
       "shop: notice: istio.version: Istio 1.30 is not in facts/istio-releases.ts: its end of support is unknown",
+    );
+    expect(report.exitCode).toBe(0);
+  });
+
+  test("a minor the chart repository has and the release table lacks is a notice", async () => {
+    const report = await check(oss(), { minors: MINORS.filter((m) => m.minor !== "1.31") });
+    expect(report.lines).toContain(
+      "shop: notice: facts/istio-releases.ts has no row for Istio 1.31 (1.31.2 is in the chart repository)",
     );
     expect(report.exitCode).toBe(0);
   });
