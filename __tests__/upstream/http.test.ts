@@ -1,6 +1,9 @@
 // upstream/http.ts: base-URL overrides, one request per URL, the words of each failure.
+import * as fs from "fs";
+import * as path from "path";
 import { baseUrlVariable, Http, networkFailure, UpstreamError } from "../../upstream/http";
-import { closedPort, FakeUpstream } from "./fake-upstream";
+import { PROJECT_ROOT } from "../app-synth";
+import { closedPort, FakeUpstream, UPSTREAM_HOSTS } from "./fake-upstream";
 
 let fake: FakeUpstream;
 beforeAll(async () => {
@@ -74,4 +77,13 @@ test("network failures are found down the cause chain; other errors are not netw
     "no answer in time",
   );
   expect(networkFailure(new Error("bad"))).toBeUndefined();
+});
+
+test("docs/team-workflow.md names each default host's variable as baseUrlVariable spells it", () => {
+  const docs = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "team-workflow.md"), "utf8");
+  const rows = [
+    ...docs.matchAll(/^\| `([a-z0-9.-]+)` +\|[^|]+\| `(GKE_ISTIO_UPSTREAM_URL_\w+)` +\|$/gm),
+  ];
+  expect(rows.map((r) => r[1]).sort()).toEqual([...UPSTREAM_HOSTS].sort());
+  for (const [, host, variable] of rows) expect(variable).toBe(baseUrlVariable(host));
 });
