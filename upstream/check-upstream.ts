@@ -101,13 +101,11 @@ async function environmentFindings(
   const checks: Promise<Finding[]>[] = [];
   const retiredHub = pins.length ? retiredHost(hub) : undefined;
   if (retiredHub) checks.push(Promise.resolve([retiredHub]));
-  const retiredRepositories = new Set<string>();
   for (const pin of pins) {
+    // A retired host is not read: it may still answer today, and stop any day.
     const retired = retiredHost(pin.repository);
-    if (retired) {
-      if (!retiredRepositories.has(retired.text)) checks.push(Promise.resolve([retired]));
-      retiredRepositories.add(retired.text);
-    } else {
+    if (retired) checks.push(Promise.resolve([retired]));
+    else {
       const index = chartVersions(http, pin.repository.value, pin.charts);
       checks.push(
         read(`${pin.field}: chart repository`, index, (found) => [
@@ -133,7 +131,7 @@ async function environmentFindings(
     ),
   );
   const findings = (await Promise.all(checks)).flat();
-  // Two pins of one environment can fail the same way; say it once.
+  // Two pins of one environment can share a finding (a retired host); say it once.
   return findings.filter(
     (f, i) => findings.findIndex((g) => g.text === f.text && g.severity === f.severity) === i,
   );

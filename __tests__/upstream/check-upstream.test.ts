@@ -228,8 +228,12 @@ describe("each problem: its exact line, exit 1", () => {
     ]);
   });
 
-  test("retired hosts: a chart repository and a hub Istio retired, neither read", async () => {
-    const [env] = oss();
+  test("retired hosts: a chart repository and a hub Istio retired, neither read, each said once", async () => {
+    const [env] = oss({
+      version: undefined,
+      revisions: [{ version: "1.30.4" }, { version: "1.30.5" }],
+      defaultRevision: "1-30-5",
+    });
     const retired = {
       ...env,
       istio: {
