@@ -133,7 +133,7 @@ export class Http {
       return { status: response.status, headers: response.headers, body };
     } catch (e) {
       const why = networkFailure(e) ?? String((e as Error).message ?? e);
-      if (!this.hosts.has(host) || this.hosts.get(host) !== undefined) this.hosts.set(host, why);
+      this.recordFailure(host, why);
       throw new UpstreamError("unreachable", url, why);
     }
   }
@@ -150,7 +150,7 @@ export class Http {
     }
   }
 
-  /** Records a host that failed outside `get` (the credentials' token exchange). */
+  /** Records why a host failed, unless it answered before (then it is reachable). */
   recordFailure(host: string, why: string) {
     if (!this.hosts.has(host)) this.hosts.set(host, why);
   }
