@@ -4,8 +4,7 @@
  */
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "../config/istio-versions";
 import { EnvironmentConfig } from "../config/schema";
-import { legacyRepository } from "../constructs/istio-helm-install";
-import { ISTIO_CHART_REPOSITORY, ISTIO_HUB } from "../facts/istio-hosting";
+import { ISTIO_CHART_REPOSITORY, ISTIO_HUB, legacyChartRepository } from "../facts/istio-hosting";
 
 /** A source of charts or images, and where it comes from. */
 export interface Source {
@@ -19,12 +18,13 @@ export interface Source {
  * environment file has them, else where Istio publishes today (facts/istio-hosting.ts).
  */
 export function istioSources(env: EnvironmentConfig): { chartRepository: Source; hub: Source } {
-  // Read defensively: the keys arrive in config/schema.ts with the sources work of issue 19.
-  const istio = (env.istio ?? {}) as { chartRepository?: unknown; hub?: unknown };
-  const source = (key: "chartRepository" | "hub", fallback: string): Source =>
-    typeof istio[key] === "string" && istio[key]
-      ? { value: istio[key] as string, field: `istio.${key}` }
+  const istio = env.istio ?? {};
+  const source = (key: "chartRepository" | "hub", fallback: string): Source => {
+    const value = istio[key];
+    return value
+      ? { value, field: `istio.${key}` }
       : { value: fallback, field: `istio.${key} (default)` };
+  };
   return {
     chartRepository: source("chartRepository", ISTIO_CHART_REPOSITORY),
     hub: source("hub", ISTIO_HUB),
@@ -56,6 +56,7 @@ export function pinnedIstio(env: EnvironmentConfig): PinnedIstio[] {
           : { version: istio.version, field: "istio.version" },
       ];
   const { chartRepository } = istioSources(env);
+  const mirrored = env.istio?.chartRepository !== undefined;
   const ambient = istio.dataplane === "ambient";
   return pins.map(({ version, field }) => {
     const checked = istioChartLayout(version);
@@ -63,7 +64,9 @@ export function pinnedIstio(env: EnvironmentConfig): PinnedIstio[] {
       return {
         version,
         field,
-        repository: { value: legacyRepository(version), field: `${field} (legacy charts)` },
+        repository: mirrored
+          ? chartRepository
+          : { value: legacyChartRepository(version), field: `${field} (legacy charts)` },
         charts: ["istio-init", "istio"],
         images: ["pilot", "proxyv2"],
       };

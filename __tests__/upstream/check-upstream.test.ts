@@ -200,14 +200,15 @@ describe("each problem: its exact line, exit 1", () => {
   });
 
   test("GKE: a minMasterVersion the channel does not offer, a channel the location does not offer", async () => {
-    const old = await check(oss({}, { minMasterVersion: "1.30" }));
+    // Both versions are in Istio 1.30's Kubernetes window (1.32 to 1.36), which synth checks first.
+    const old = await check(oss({}, { minMasterVersion: "1.34" }));
     expect(problems(old.lines)).toEqual([
-      "shop: problem: cluster.minMasterVersion: 1.30 is not offered: GKE offers 1.32, 1.33 on the REGULAR channel in us-central1, default 1.33.5-gke.1308000",
+      "shop: problem: cluster.minMasterVersion: 1.34 is not offered: GKE offers 1.32, 1.33 on the REGULAR channel in us-central1, default 1.33.5-gke.1308000",
     ]);
-    const offered = await check(oss({}, { minMasterVersion: "1.30", releaseChannel: "EXTENDED" }));
+    const offered = await check(oss({}, { minMasterVersion: "1.32", releaseChannel: "EXTENDED" }));
     expect(problems(offered.lines)).toEqual([]);
     expect(offered.lines).toContain(
-      "shop: ok: cluster.minMasterVersion: 1.30 is offered (GKE offers 1.30, 1.31, 1.32 on the EXTENDED channel in us-central1, default 1.32.9-gke.1108000)",
+      "shop: ok: cluster.minMasterVersion: 1.32 is offered (GKE offers 1.30, 1.31, 1.32 on the EXTENDED channel in us-central1, default 1.32.9-gke.1108000)",
     );
     const unspecified = await check(
       oss({}, { releaseChannel: "UNSPECIFIED", minMasterVersion: "1.34.1" }),
@@ -244,14 +245,15 @@ describe("each problem: its exact line, exit 1", () => {
     } as EnvironmentConfig;
     const report = await check([retired]);
     expect(problems(report.lines)).toEqual([
-      "shop: problem: istio.hub: gcr.io/istio-release is a retired host: Istio's images on Google Container Registry, gone from 2027-01-01 (istio/istio#61467; istio.io blog, retirement of GCP hosting (read 2026-12-02))",
-      "shop: problem: istio.chartRepository: https://istio-release.storage.googleapis.com/charts is a retired host: Istio's Helm chart repository on Google Cloud Storage (no release after 1.30.4, 2026-08-27), gone from 2026-12-31 (istio/istio#61467; istio.io blog, retirement of GCP hosting (read 2026-12-02))",
+      'shop: problem: istio.hub: gcr.io/istio-release is a retired host: Istio\'s images and OCI charts on Google Container Registry (images gone from 2027-01-01), gone from 2026-12-31 (istio.io blog/2026/retirement-of-gcr.io (published 2026-03-23) ("no longer available at gcr.io/istio-release starting January 1st, 2027"); istio.io blog/2026/retirement-of-gcp (published 2026-08-21); istio/istio#61467 (opened 2026-08-26); read 2026-12-02)',
+      "shop: problem: istio.chartRepository: https://istio-release.storage.googleapis.com/charts is a retired host: Istio's Helm chart repository and release archives on Google Cloud Storage (no 1.31 release; 1.30 is its last minor), gone from 2026-12-31 (istio.io blog/2026/retirement-of-gcp (published 2026-08-21); istio/istio#61467 (opened 2026-08-26); read 2026-12-02)",
     ]);
     expect(fake.requests.filter((r) => r.includes("index.yaml") || r.includes("/v2/"))).toEqual([]);
-    // The legacy charts sit in the same bucket.
+    // The legacy charts are read from Istio's release archive, not the retired bucket (the recorded
+    // answers hold no legacy index, so the local server answers 404).
     const legacy = await check(oss({ version: "1.4.10", ingressGateway: true }));
     expect(problems(legacy.lines)[0]).toBe(
-      "shop: problem: istio.version (legacy charts): https://storage.googleapis.com/istio-release/releases/1.4.10/charts/ is a retired host: the same bucket by path: Istio's release archives, among them the legacy 1.3/1.4 charts, gone from 2026-12-31 (istio/istio#61467; istio.io blog, retirement of GCP hosting (read 2026-12-02))",
+      "shop: problem: istio.version: chart repository: https://blob.istio.io/istio-release/releases/1.4.10/charts/index.yaml answered HTTP 404",
     );
   });
 

@@ -45,7 +45,7 @@ test("what each mode and dataplane pins: charts and images per version", () => {
   expect(pinnedIstio(legacy)[0]).toMatchObject({
     charts: ["istio-init", "istio"],
     repository: {
-      value: "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/",
+      value: "https://blob.istio.io/istio-release/releases/1.4.10/charts/",
       field: "istio.version (legacy charts)",
     },
   });
