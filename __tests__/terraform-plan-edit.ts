@@ -40,6 +40,8 @@ export interface PlannedChange {
   readonly action: PlanAction;
   /** For a replace the mock plan showed as an update: the fields that force it (provider source). */
   readonly forcedBy?: readonly string[];
+  /** The object's own name (a release's `name`, a Kubernetes object's `metadata.name`), when it has one. */
+  readonly name?: string;
   /** A `moved` block's old address. */
   readonly movedFrom?: string;
 }
@@ -128,12 +130,22 @@ export function planEdit(before: string, after: string, stack: string): EditPlan
       .filter((c) => c.action === "replaces")
       .map((c) => [c.address, c.fields]),
   );
-  const changes = planned.map((c) =>
-    c.action === "update" && forced.has(c.address)
-      ? { ...c, action: "replace" as const, forcedBy: forced.get(c.address) }
-      : c,
-  );
+  const changes = planned.map((c): PlannedChange => {
+    const name = nameOf(now.json, c.address) ?? nameOf(old.json, c.address);
+    const named = name === undefined ? c : { ...c, name };
+    return c.action === "update" && forced.has(c.address)
+      ? { ...named, action: "replace", forcedBy: forced.get(c.address) }
+      : named;
+  });
   return { stack, changes };
+}
+
+/** A resource's own name in a stack: `name`, else `metadata.name` (or `account_id`). */
+function nameOf(stack: TerraformJson | undefined, address: string): string | undefined {
+  const [type, id] = address.split(".");
+  const body = stack?.resource?.[type]?.[id];
+  const name = body?.name ?? body?.metadata?.name ?? body?.account_id;
+  return typeof name === "string" ? name : undefined;
 }
 
 /** A stack as a module folder: without its backend, indented (Terraform quotes the line of an error). */
