@@ -119,11 +119,13 @@ function synthesizedStacks(files: string[], stack: string): SynthesizedStack[] {
  * a path relative to the project or YAML text (see editedYaml). Throws with Terraform's errors when
  * the old stack does not apply or the new one does not plan (a `prevent_destroy` resource that
  * the plan would destroy or replace fails the plan, as it would for real); throws when the tool
- * cannot run (call it inside testPlanEdit).
+ * cannot run (call it inside testPlanEdit), and when `after` has no such stack (cdktf never deploys
+ * a stack that is gone, so nothing is planned; a stack new in `after` plans its creation).
  */
 export function planEdit(before: string, after: string, stack: string): EditPlan {
   const [old, now] = synthesizedStacks([asConfigFile(before), asConfigFile(after)], stack);
-  if (!old.json && !now.json) throw new Error(`planEdit: neither file has a stack ${stack}`);
+  // A stack gone from the file is never deployed again: nothing plans it, its resources stay.
+  if (!now.json) throw new Error(`planEdit: ${after} has no stack ${stack}; nothing would plan it`);
   const planned = planStacks(old, now);
   const forced = new Map(
     stackChanges(stack, old.json ?? {}, now.json ?? {})
