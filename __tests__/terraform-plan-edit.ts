@@ -117,8 +117,7 @@ function synthesizedStacks(files: string[], stack: string): SynthesizedStack[] {
 /**
  * What Terraform plans for `stack` when the environment file `before` is replaced by `after`: each
  * a path relative to the project or YAML text (see editedYaml). Throws with Terraform's errors when
- * the old stack does not apply or the new one does not plan (a `prevent_destroy` resource that
- * the plan would destroy or replace fails the plan, as it would for real); throws when the tool
+ * the old stack does not apply or the new one does not plan; throws when the tool
  * cannot run (call it inside testPlanEdit), and when `after` has no such stack (cdktf never deploys
  * a stack that is gone, so nothing is planned; a stack new in `after` plans its creation).
  */
