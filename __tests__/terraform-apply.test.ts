@@ -1,9 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_CONFIG_FILE } from "../config/load";
 import { PROJECT_ROOT } from "./app-synth";
 import { stacksOf, synthFilesOnceSync } from "./shared-synth";
 import { applyWithMockProviders, mockTool, testWithMockProviders } from "./terraform-apply";
+
+// The default file, named here: importing config/load would load the whole schema for one string.
+const DEFAULT_CONFIG_FILE = "config/environments.yaml";
 
 // Every stack of the default file and of every example plans and applies with real Terraform
 // against mock providers (`terraform test`): every expression, count, for_each, condition and

@@ -1,6 +1,8 @@
-import { DEFAULT_CONFIG_FILE } from "../config/load";
 import type { TerraformJson } from "./fixtures";
 import { EditPlan, editedYaml, lostResources, planEdit, testPlanEdit } from "./terraform-plan-edit";
+
+// The default file, named here: importing config/load would load the whole schema for one string.
+const DEFAULT_CONFIG_FILE = "config/environments.yaml";
 
 // Edits of the default file, planned by real Terraform on the state the unedited file applied.
 const editMesh = (edit: (env: TerraformJson) => void) =>
