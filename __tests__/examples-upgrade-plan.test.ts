@@ -11,7 +11,7 @@ const file = (step: number) => `examples/upgrade/${FILES[step]}.yaml`;
 const DOCUMENTED: Record<number, string[]> = {
   1: [
     "update helm_release istio-base",
-    "create helm_release istiod-1-30-5",
+    "create helm_release istiod-1-31-1",
     "create helm_release istio-tag-prod-canary",
   ],
   2: ["update kubernetes_labels shop"],
@@ -21,7 +21,7 @@ const DOCUMENTED: Record<number, string[]> = {
     "update helm_release istio-tag-default",
     "update helm_release istio-ingress",
   ],
-  4: ["delete helm_release istiod-1-29-6"],
+  4: ["delete helm_release istiod-1-30-5"],
 };
 
 /** The plan's changes other than no-ops, as `action type name`, sorted. */
