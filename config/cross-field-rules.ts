@@ -7,6 +7,7 @@ import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
 import { gkeApiProblems } from "./gke-api-rules";
+import { portExceptionProblems } from "./mesh-transitions";
 import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
 
 /**
@@ -24,6 +25,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...injectionProblems(env),
     ...revisionProblems(env.istio),
     ...ambientProblems(env),
+    ...portExceptionProblems(env),
     ...waiverProblems(env),
   ];
 }
@@ -113,7 +115,7 @@ export const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "profile",
   "values",
   "ingressGateway",
-  "clusterAdmins",
+  "minReplicas",
   "revisions",
   "tags",
   "defaultRevision",

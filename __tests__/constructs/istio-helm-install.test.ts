@@ -9,7 +9,11 @@ import {
   IstioHelmInstallProps,
   legacyChartsWarning,
 } from "../../constructs/istio-helm-install";
+import { istiodAvailabilityValues } from "../../constructs/control-plane-availability";
 import { TerraformJson, resourcesOf } from "../fixtures";
+
+/** istiod's availability document by default: two replicas spread over nodes (zonal). */
+const ISTIOD_HA = istiodAvailabilityValues({ minReplicas: 2, regional: false });
 
 /** GIVEN a stack with only an IstioHelmInstall: its synthesized JSON and the construct. */
 function synthInstall(props: IstioHelmInstallProps = {}) {
@@ -91,9 +95,10 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     expect(byName["istio-base"].values).toEqual(["defaultRevision: default\n"]);
   });
 
-  test("istiod gets global.platform=gke", () => {
+  test("istiod gets global.platform=gke, then its availability document", () => {
     expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
       { global: { platform: "gke" } },
+      ISTIOD_HA,
     ]);
   });
 
@@ -137,6 +142,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     });
     expect(releases(custom).istiod.values.map((v: string) => parseYaml(v))).toEqual([
       { global: { platform: "gke" } },
+      ISTIOD_HA,
       { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
     ]);
   });
@@ -346,7 +352,7 @@ describe("IstioHelmInstall validation", () => {
     // The default profile, named, is the current charts' own default: accepted.
     expect(
       releases(synthInstall({ version: "1.30.5", profile: "default" }).stack).istiod.values,
-    ).toEqual(["global:\n  platform: gke\n"]);
+    ).toEqual(releases(synthInstall({ version: "1.30.5" }).stack).istiod.values);
   });
 
   test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
@@ -411,15 +417,22 @@ describe("IstioHelmInstall, ambient data plane", () => {
     expect(releases(stack)["istio-ingress"].depends_on).toContain(addressOf(stack, "ztunnel"));
     const byName = releases(stack);
     for (const [name, chart, values] of [
-      ["istio-cni", "cni", { profile: "ambient", global: { platform: "gke" } }],
-      ["ztunnel", "ztunnel", { global: { platform: "gke" } }],
-      ["istiod", "istiod", { profile: "ambient", global: { platform: "gke" } }],
+      ["istio-cni", "cni", [{ profile: "ambient", global: { platform: "gke" } }]],
+      [
+        "ztunnel",
+        "ztunnel",
+        [
+          { global: { platform: "gke" } },
+          { updateStrategy: { type: "OnDelete", rollingUpdate: null } },
+        ],
+      ],
+      ["istiod", "istiod", [{ profile: "ambient", global: { platform: "gke" } }, ISTIOD_HA]],
     ] as const) {
       expect([
         name,
         byName[name].chart,
         byName[name].values.map((v: string) => parseYaml(v)),
-      ]).toEqual([name, chart, [values]]);
+      ]).toEqual([name, chart, values]);
     }
     expect([byName["istio-cni"].timeout, byName.ztunnel.timeout]).toEqual([1800, 1800]);
     expect(byName["istio-cni"].depends_on).toContain(addressOf(stack, "istiod"));
