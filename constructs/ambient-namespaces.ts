@@ -76,7 +76,7 @@ export class AmbientNamespaces extends Construct {
         kind: "Namespace",
         metadata: { name },
         labels,
-        dependsOn: [...(props.dependsOn ?? []), ...(create ? [this.created!.resource] : [])],
+        dependsOn: create ? [...(props.dependsOn ?? []), this.created!.resource] : props.dependsOn,
       });
       this.legacyAddresses.push(legacyNamespaceAddress(namespace.friendlyUniqueId));
       if (waypoint) {

@@ -87,10 +87,9 @@ export class SidecarInjection extends Construct {
         kind: "Namespace",
         metadata: { name: namespace },
         labels: props.labelsByNamespace?.[namespace] ?? defaultLabels,
-        dependsOn: [
-          ...(props.dependsOn ?? []),
-          ...(create.has(namespace) ? [this.created!.resource] : []),
-        ],
+        dependsOn: create.has(namespace)
+          ? [...(props.dependsOn ?? []), this.created!.resource]
+          : props.dependsOn,
       });
       this.legacyAddresses.push(legacyNamespaceAddress(labels.friendlyUniqueId));
     }

@@ -16,6 +16,7 @@ import { DEFAULT_CONTROL_PLANE_REPLICAS } from "../constructs/control-plane-avai
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
 import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
 import { MtlsPortExceptions } from "../constructs/mtls-port-exceptions";
+import { RemovedResources } from "../constructs/removed-resources";
 import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
 import { configureBackend } from "./backend";
 
@@ -119,10 +120,7 @@ export class MeshStack extends TerraformStack {
     }
     // Earlier releases kept created namespaces as kubernetes_namespace_v1: forget, never destroy.
     if (namespaces && namespaces.legacyAddresses.length > 0) {
-      this.addOverride(
-        "removed",
-        namespaces.legacyAddresses.map((from) => ({ from, lifecycle: [{ destroy: false }] })),
-      );
+      new RemovedResources(this, "EarlierNamespaces", namespaces.legacyAddresses);
     }
     // One line at synth: which namespace and gateway runs on which revision and version.
     const picture = revisionPicture(env.name, env.mode, env.istio);

@@ -199,7 +199,11 @@ test("oss-only options synthesize in oss mode", () => {
   const current = synthEnvironments(
     environment({
       mode: "oss",
-      istio: { version: "1.12.0", ingressGateway: false, clusterAdmins: ["a@b.example"] },
+      istio: {
+        version: "1.12.0",
+        ingressGateway: false,
+        clusterAdmins: { users: ["a@b.example"] },
+      },
     }),
   );
   expect(Object.keys(legacy)).toEqual(["test-cluster", "test-mesh"]);
