@@ -62,7 +62,8 @@ export function decideTerraformValidatorForRun(): void {
   process.env[TERRAFORM_VERSION_ENV] = terraformVersion();
 }
 
-function terraformVersion(): string {
+/** `terraform version -json`, read once per jest run (globalSetup) and inherited by the workers. */
+export function terraformVersion(): string {
   return (
     process.env[TERRAFORM_VERSION_ENV] ??
     cp.spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout ??
@@ -161,19 +162,7 @@ class ValidationCache {
     const setting = process.env.GKE_ISTIO_TFVALIDATE_CACHE;
     if (setting === "off") return;
     try {
-      const validatorDir = path.dirname(validator);
-      const parts = [
-        terraformVersion(),
-        ...fs
-          .readdirSync(validatorDir)
-          .filter((f) => /\.(js|proto)$/.test(f))
-          .sort()
-          .map((f) => fs.readFileSync(path.join(validatorDir, f), "utf8")),
-        ...BINDINGS.map((pkg) =>
-          fs.readFileSync(path.join(PROJECT_ROOT, "node_modules", pkg, "package.json"), "utf8"),
-        ),
-      ];
-      this.salt = crypto.createHash("sha256").update(parts.join("\0")).digest("hex");
+      this.salt = offlineToolSalt(validator);
       this.dir =
         setting ||
         path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "tfvalidate");
@@ -205,6 +194,31 @@ class ValidationCache {
       // A read-only cache only costs speed.
     }
   }
+}
+
+/**
+ * What an offline result depends on besides the stack: Terraform's version, the tool's own files
+ * and the provider bindings it serves. Part of every cache key (validation, mock apply, plans).
+ */
+export function offlineToolSalt(validator: string): string {
+  const validatorDir = path.dirname(validator);
+  const parts = [
+    terraformVersion(),
+    ...fs
+      .readdirSync(validatorDir)
+      .filter((f) => /\.(js|proto)$/.test(f))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(validatorDir, f), "utf8")),
+    ...BINDINGS.map((pkg) =>
+      fs.readFileSync(path.join(PROJECT_ROOT, "node_modules", pkg, "package.json"), "utf8"),
+    ),
+  ];
+  return crypto.createHash("sha256").update(parts.join("\0")).digest("hex");
+}
+
+/** The offline validator's validate.js, when there is one: TFVALIDATE_JS or ../shared/tfvalidate. */
+export function offlineValidator(): string | undefined {
+  return VALIDATOR_CANDIDATES.find((p) => fs.existsSync(p));
 }
 
 const BINDINGS = [
@@ -265,19 +279,6 @@ export function expectValidTerraform(stacks: Record<string, TerraformJson>): voi
   expect(Object.keys(stacks).length).toBeGreaterThan(0);
   expect(outcome.results).toEqual(
     Object.fromEntries(Object.keys(stacks).map((name) => [name, { ok: true, diagnostics: [] }])),
-  );
-}
-
-/**
- * The offline validator rebuilds each provider's schema from its cdktf binding, which marks helm
- * provider 3's nested attributes (`kubernetes = { ... }`) as blocks. Real Terraform with the real
- * helm 3.x provider wants the attribute (and refuses the block), so the HCL says `kubernetes = {`,
- * and only the offline validator's copy is turned back into the block its schema expects.
- */
-function forBindingSchemas(hcl: string): string {
-  return hcl.replace(
-    /^(provider "helm" \{\n(?:(?!^\}).*\n)*?)( +)kubernetes = \{$/m,
-    (_, before: string, indent: string) => `${before}${indent}kubernetes {`,
   );
 }
 
@@ -342,7 +343,7 @@ function validateFoldersOffline(
       const dir = path.join(root, moduleOf(name));
       fs.cpSync(path.join(stacksDir, name), dir, { recursive: true });
       const file = path.join(dir, "cdk.tf");
-      fs.writeFileSync(file, asChildModule(forBindingSchemas(fs.readFileSync(file, "utf8"))));
+      fs.writeFileSync(file, asChildModule(fs.readFileSync(file, "utf8")));
       modules[moduleOf(name)] = { source: `./${moduleOf(name)}` };
     }
     fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ module: modules }));
