@@ -1,0 +1,81 @@
+import { DEFAULT_CONFIG_FILE } from "../config/load";
+import { TerraformJson } from "./fixtures";
+import { editedYaml, lostResources, planEdit, testPlanEdit } from "./terraform-plan-edit";
+
+// Edits of the mesh stacks, planned by real Terraform (mock providers) on the state the unedited
+// default file applied: what docs/changes-and-outages.md promises for namespaces and istiod.
+const env = (doc: TerraformJson, name: string) =>
+  doc.environments.find((e: { name: string }) => e.name === name);
+const changed = (plan: ReturnType<typeof planEdit>) =>
+  plan.changes.filter((c) => c.action !== "no-op").map((c) => `${c.action} ${c.address}`);
+
+describe("namespaces: no edit deletes one (csm's { name: shop, create: true })", () => {
+  testPlanEdit(
+    "create: true -> false keeps the namespace: its labels stay, the release that kept it goes",
+    () => {
+      const after = editedYaml(DEFAULT_CONFIG_FILE, (doc) => {
+        env(doc, "csm").istio.injectionNamespaces = [{ name: "shop", create: false }];
+      });
+      const plan = planEdit(DEFAULT_CONFIG_FILE, after, "csm-mesh");
+      expect(lostResources(plan)).toEqual([]);
+      // Uninstalling kept-namespaces deletes no Namespace: the chart marks each
+      // helm.sh/resource-policy: keep (__tests__/charts/kept-namespaces.test.ts).
+      expect(changed(plan)).toEqual([
+        expect.stringMatching(/^delete helm_release\.SidecarInjection_Created_/),
+      ]);
+    },
+  );
+
+  testPlanEdit(
+    "removing the entry keeps the namespace: only its labels and the keeping release go",
+    () => {
+      const after = editedYaml(DEFAULT_CONFIG_FILE, (doc) => {
+        env(doc, "csm").istio.injectionNamespaces = ["default"];
+      });
+      const plan = planEdit(DEFAULT_CONFIG_FILE, after, "csm-mesh");
+      expect(lostResources(plan)).toEqual([]);
+      expect(changed(plan).sort()).toEqual([
+        expect.stringMatching(/^create kubernetes_labels\.SidecarInjection_default_/),
+        expect.stringMatching(/^delete helm_release\.SidecarInjection_Created_/),
+        expect.stringMatching(/^delete kubernetes_labels\.SidecarInjection_shop_/),
+      ]);
+    },
+  );
+});
+
+describe("istio.version -> istio.revisions", () => {
+  const toRevisions = (adopt: boolean) =>
+    editedYaml(DEFAULT_CONFIG_FILE, (doc) => {
+      const istio = env(doc, "mesh").istio;
+      delete istio.version;
+      istio.revisions = [
+        { version: "1.30.5", ...(adopt ? { adopt: true } : {}) },
+        { version: "1.31.0" },
+      ];
+      if (!adopt) istio.defaultRevision = "1-30-5";
+    });
+
+  testPlanEdit(
+    "with adopt, the running istiod stays untouched and the canary is created beside it",
+    () => {
+      const plan = planEdit(DEFAULT_CONFIG_FILE, toRevisions(true), "mesh-mesh");
+      const istiod = plan.changes.find((c) => /^helm_release\.Istio_Istiod_/.test(c.address))!;
+      expect(istiod.action).toBe("no-op");
+      expect(plan.changes.filter((c) => c.action === "delete" || c.action === "replace")).toEqual(
+        [],
+      );
+      expect(changed(plan).sort()).toEqual([
+        // base carries the newest CRDs first; the canary istiod is new; nothing else moves.
+        expect.stringMatching(/^create helm_release\.Istio_Revisions_Istiod-1-31-0_/),
+        expect.stringMatching(/^update helm_release\.Istio_Base_/),
+      ]);
+    },
+  );
+
+  testPlanEdit("without adopt, the running istiod would be destroyed (why adopt exists)", () => {
+    const plan = planEdit(DEFAULT_CONFIG_FILE, toRevisions(false), "mesh-mesh");
+    expect(changed(plan)).toContainEqual(
+      expect.stringMatching(/^delete helm_release\.Istio_Istiod_/),
+    );
+  });
+});
