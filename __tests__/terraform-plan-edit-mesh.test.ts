@@ -1,5 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from "../config/load";
 import { TerraformJson } from "./fixtures";
+import { synthFilesOnceSync, stacksOf } from "./shared-synth";
+import { applyWithMockProviders } from "./terraform-apply";
 import { editedYaml, lostResources, planEdit, testPlanEdit } from "./terraform-plan-edit";
 
 // Edits of the mesh stacks, planned by real Terraform (mock providers) on the state the unedited
@@ -79,3 +81,20 @@ describe("istio.version -> istio.revisions", () => {
     );
   });
 });
+
+// docs/team-workflow.md's destroy recipe: a mesh stack with created namespaces destroys (nothing
+// carries prevent_destroy any more), and the namespaces outlive it (Helm keeps them).
+testPlanEdit(
+  "the mesh stacks with created namespaces apply and destroy, stopped by nothing",
+  () => {
+    const stacks = stacksOf(synthFilesOnceSync([DEFAULT_CONFIG_FILE]).get(DEFAULT_CONFIG_FILE)!);
+    for (const name of ["csm-mesh", "ambient-mesh"]) {
+      const created = Object.values<TerraformJson>(stacks[name].resource.helm_release).filter(
+        (r) => r.name === "kept-namespaces",
+      );
+      expect([name, created.length]).toEqual([name, 1]);
+      const outcome = applyWithMockProviders(stacks[name]);
+      expect([name, outcome.ok, outcome.destroyBlockedBy]).toEqual([name, true, []]);
+    }
+  },
+);
