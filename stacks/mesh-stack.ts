@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformStack } from "cdktf";
+import { Annotations, Aspects, ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig, isZone } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
@@ -18,6 +18,7 @@ import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
 import { MtlsPortExceptions } from "../constructs/mtls-port-exceptions";
 import { RemovedResources } from "../constructs/removed-resources";
 import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
+import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
@@ -37,6 +38,8 @@ export class MeshStack extends TerraformStack {
     super(scope, id);
     const env = props.environment;
     configureBackend(this, id, env.name, env.backend);
+    // The mesh rules (ISTIO_*) judge this stack's releases, with the environment's waivers.
+    Aspects.of(this).add(new PolicyAspect({ waivers: env.policy?.waivers }));
     const entries = injectionNamespaces(env.istio);
     this.connection = new ClusterConnection(this, "Connection", {
       project: env.project,
