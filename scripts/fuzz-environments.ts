@@ -177,7 +177,10 @@ function arbitraries(bad: number) {
     ),
     tags: mostly(fc.constant({ prod: "stable" }), fc.constant({ prod: "missing" })),
     defaultRevision: mostly(fc.constantFrom("stable", "canary"), fc.constant("Bad")),
-    clusterAdmins: mostly(fc.constant(["ops@example.com"]), fc.constant(["ops"])),
+    clusterAdmins: mostly(
+      fc.constant({ users: ["ops@example.com"] }),
+      fc.constant({ users: ["ops"] }),
+    ),
   });
 
   const backend = mostly(
