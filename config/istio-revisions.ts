@@ -294,7 +294,7 @@ export function tagMoveWarnings(environment: string, istio: IstioConfig | undefi
     if (who.length === 0 || revision.adopt) continue;
     const others = plan.revisions.filter((r) => r.name !== revision.name);
     warnings.push(
-      `Istio in ${environment}: ${who.join(", ")} follow tag '${tag}' (now ${revision.name}, ${revision.version}); moving '${tag}' to ${others.map((r) => `${r.name} (${r.version})`).join(" or ")} changes no entry of theirs, and their pods take the new version one by one as they restart: to move them yourself, give them a revision, or restart them right after the move (docs/istio-upgrades.md)`,
+      `Istio in ${environment}: ${who.join(", ")} ${who.length === 1 ? "follows" : "follow"} tag '${tag}' (now ${revision.name}, ${revision.version}); moving '${tag}' to ${others.map((r) => `${r.name} (${r.version})`).join(" or ")} changes no entry of theirs, and their pods take the new version one by one as they restart: to move them yourself, give them a revision, or restart them right after the move (docs/istio-upgrades.md)`,
     );
   }
   return warnings;
