@@ -1,19 +1,25 @@
 import { Testing } from "cdktf";
 import { addEnvironments } from "../../stacks/environment-stacks";
 import { csmStrictLoadBalancerWarning } from "../../config/mesh-transitions";
-import { environment, parseEnvironments, resourcesOf, synthEnvironments } from "../fixtures";
+import {
+  TerraformJson,
+  environment,
+  parseEnvironments,
+  resourcesOf,
+  synthEnvironments,
+} from "../fixtures";
 
 const oss = (istio: Record<string, unknown>) =>
   synthEnvironments(
     environment({ mode: "oss", istio: { injectionNamespaces: ["default"], ...istio } }),
   )["test-mesh"];
-const byName = (stack: Record<string, never>) =>
+const byName = (stack: TerraformJson): Record<string, TerraformJson> =>
   Object.fromEntries(
-    Object.entries(stack.resource.helm_release).map(([id, r]) => [
-      (r as { name: string }).name,
-      { id, ...(r as object) },
+    Object.entries<TerraformJson>(stack.resource.helm_release).map(([id, r]) => [
+      r.name,
+      { id, ...r },
     ]),
-  ) as Record<string, Record<string, unknown>>;
+  );
 
 describe("version -> revisions with adopt", () => {
   const before = byName(oss({ version: "1.30.5" }));
