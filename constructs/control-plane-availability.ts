@@ -36,7 +36,8 @@ function spread(labels: Record<string, string>, regional: boolean): Record<strin
     maxSkew: 1,
     topologyKey,
     whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: { matchLabels: labels },
+    // A copy each: a shared object would be written as a YAML anchor and alias.
+    labelSelector: { matchLabels: { ...labels } },
     matchLabelKeys: ["pod-template-hash"],
   }));
 }

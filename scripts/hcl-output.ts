@@ -63,18 +63,22 @@ export function correctHcl(hcl: string): string {
     const line = lines[i];
     const text = line.trim();
     if (heredoc !== undefined) {
-      if (text !== heredoc) {
+      // In a list, cdktf writes the item's comma on the terminator line (`EOF,`), which
+      // Terraform does not read as the end of the heredoc: the comma goes on a line of its own.
+      const comma = text === `${heredoc},` ? "," : "";
+      if (text !== heredoc && !comma) {
         out.push(line);
         continue;
       }
+      const terminator = comma ? line.slice(0, line.lastIndexOf(",")) : line;
       // cdktf writes a string's lines and then a newline: a heredoc always ends with one more "\n"
       // than the string. Drop the empty last line, or chomp() a string that had no final newline.
       if (out[out.length - 1] === "") {
         out.pop();
-        out.push(line);
+        out.push(terminator, ...(comma ? [comma] : []));
       } else {
         out[heredocStart] = out[heredocStart].replace(/<<(-?\w+)$/, "chomp(<<$1");
-        out.push(line, ")");
+        out.push(terminator, `)${comma}`);
       }
       heredoc = undefined;
       continue;
