@@ -104,3 +104,11 @@ describe("mtls port exceptions", () => {
     expect(release.depends_on).toEqual(["helm_release.Istio_MeshPeerAuthentication_1EFB414F"]);
   });
 });
+
+test("clusterAdmins alone give a managed environment its mesh stack, with the binding", () => {
+  const admins = { users: ["ops@example.com"] };
+  const stacks = synthEnvironments(environment({ istio: { clusterAdmins: admins } }));
+  expect(Object.keys(stacks)).toEqual(["test-cluster", "test-mesh"]);
+  expect(resourcesOf(stacks["test-mesh"], "kubernetes_cluster_role_binding_v1")).toHaveLength(1);
+  expect(Object.keys(synthEnvironments(environment({ istio: {} })))).toEqual(["test-cluster"]);
+});
