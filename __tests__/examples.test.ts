@@ -153,6 +153,9 @@ describe("examples/demo-with-waivers.yaml", () => {
       "GKE_DELETION_PROTECTION",
       "GKE_NODE_IMAGE_COS",
       "GKE_PRIVATE_NODES",
+      // istio.minReplicas: 1, on istiod and on the gateway
+      "ISTIO_CONTROL_PLANE_REPLICAS",
+      "ISTIO_CONTROL_PLANE_REPLICAS",
     ]);
   });
 
