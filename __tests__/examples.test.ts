@@ -204,7 +204,7 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
     );
   });
 
-  test("Istio 1.30.5 without a gateway, permissive mTLS, the named admins, the extra values", () => {
+  test("Istio 1.31.1 without a gateway, permissive mTLS, the named admins, the extra values, a mirror hub", () => {
     const mesh = stacksOfExample(file)["shared-vpc-mesh"];
     const releases = resources(mesh, "helm_release");
     expect(releases.map((r) => r.name)).toEqual([
@@ -213,8 +213,11 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
       "istio-mesh-policy",
       "kept-namespaces",
     ]);
-    expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.30.5", "1.30.5"]);
+    expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.31.1", "1.31.1"]);
     const istiod = releases.find((r) => r.name === "istiod")!;
+    expect(parseYaml(istiod.values[0]).global.hub).toBe(
+      "us-east1-docker.pkg.dev/acme-network-host/istio",
+    );
     expect(istiod.values.join("\n")).toContain("autoscaleMin: 2");
     expect(istiod.values.join("\n")).toContain("accessLogFile: /dev/stdout");
     expect(releases.find((r) => r.name === "istio-mesh-policy")!.values).toEqual([

@@ -9,7 +9,7 @@ import { EnvironmentConfig } from "./schema";
  * selector and name the workload's port.)
  */
 export const csmStrictLoadBalancerWarning = (environment: string) =>
-  `Cloud Service Mesh in ${environment} with mtls STRICT: Google Cloud load balancer health checks and NEG traffic reach injected workloads in plaintext and are refused; list the ports they use in istio.mtlsPortExceptions (a port-level PERMISSIVE exception per workload), or ignore this if no Google Cloud load balancer sends traffic to an injected workload`;
+  `Cloud Service Mesh in ${environment} with mtls STRICT: Google Cloud load balancer health checks and NEG traffic reach injected workloads in plaintext and are refused; list the ports they use in istio.mtlsPortExceptions (a port-level PERMISSIVE exception per workload), or set istio.mtlsPortExceptions: [] if no Google Cloud load balancer sends traffic to an injected workload`;
 
 /** Warnings at synth about edits whose next step drops traffic unless taken in order. */
 export function meshTransitionWarnings(env: EnvironmentConfig): string[] {
@@ -18,7 +18,8 @@ export function meshTransitionWarnings(env: EnvironmentConfig): string[] {
   if (
     env.mode === "cloud-service-mesh" &&
     strict &&
-    (env.istio?.mtlsPortExceptions ?? []).length === 0
+    // An explicit empty list says no load balancer reaches an injected workload.
+    env.istio?.mtlsPortExceptions === undefined
   ) {
     warnings.push(csmStrictLoadBalancerWarning(env.name));
   }

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { GCP_REGIONS } from "../facts/gcp-locations";
 import { istioSchema } from "./istio-schema";
 import {
   CIDR,
   dnsLabel,
   LABEL_KEY,
   LABEL_VALUE,
+  nearest,
   REGION,
   strict,
   unknownKeyMessage,
@@ -36,13 +38,25 @@ export const labelsSchema = z
   )
   .describe("GCP labels: lower-case keys and values, at most 63 characters each.");
 
+/** " (did you mean '...'?)" for a malformed location near a known region or zone, else "". */
+function locationHint(input: unknown, zonesOnly = false): string {
+  if (typeof input !== "string") return "";
+  const known = GCP_REGIONS.flatMap((r) => [
+    ...(zonesOnly ? [] : [r.region]),
+    ...r.zones.map((z) => `${r.region}-${z}`),
+  ]);
+  const near = nearest(input, known);
+  return near ? ` (did you mean '${near}'?)` : "";
+}
+
 export const locationSchema = z
   .string()
   .refine((v) => REGION.test(v) || ZONE.test(v), {
-    error: "must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'",
+    error: (issue) =>
+      `must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a'${locationHint(issue.input)}`,
   })
   .describe(
-    "Region (regional cluster, nodes in every zone) or zone (zonal cluster). Changing it replaces the cluster.",
+    "Region (regional cluster, nodes in every zone) or zone (zonal cluster), one the GCP location table lists (docs/upstream-facts.md; allowUnlistedLocation lets a newer one through). Changing it replaces the cluster.",
   );
 
 export const cidrSchema = z
@@ -71,7 +85,7 @@ export const clusterSchema = strict({
     })
     .optional()
     .describe(
-      "Minimum control plane version (the seed's min_master_version). @default - chosen by the release channel",
+      "Minimum control plane version (the seed's min_master_version). In oss mode, each Istio version must support its minor (istio.io's window; without it, the channel's default is checked). @default - chosen by the release channel",
     ),
   maintenanceStartTime: z
     .string()
@@ -90,7 +104,12 @@ export const clusterSchema = strict({
     .optional()
     .describe("Terraform refuses to destroy the cluster while true. @default true"),
   nodeLocations: z
-    .array(z.string().regex(ZONE, { error: "must be a zone such as 'us-central1-a'" }))
+    .array(
+      z.string().regex(ZONE, {
+        error: (issue) =>
+          `must be a zone such as 'us-central1-a'${locationHint(issue.input, true)}`,
+      }),
+    )
     .optional()
     .describe(
       "Zones for the nodes, all in the cluster's region. @default - every zone of a region, or the cluster's zone",
@@ -170,7 +189,7 @@ export const clusterSchema = strict({
     .boolean()
     .optional()
     .describe(
-      "Gateway API CRDs, installed and kept current by GKE (gateway_api_config CHANNEL_STANDARD; false: CHANNEL_DISABLED). Waypoints need them. @default - true with a waypoint, else not set",
+      "Gateway API CRDs, installed and kept current by GKE (gateway_api_config CHANNEL_STANDARD; false: CHANNEL_DISABLED); GKE 1.34 and later install the GA CRDs themselves and refuse experimental ones. Waypoints need them. @default - true with a waypoint, else not set",
     ),
 });
 
@@ -182,7 +201,7 @@ export const taintSchema = strict({
 
 export const nodePoolSchema = strict({
   name: dnsLabel("node pool names", 40).describe(
-    "Node pool name; GKE's name adds a hash of the fields that force replacement, so a new pool comes up before the old one goes. Changing it replaces the pool.",
+    "Node pool name; GKE's name adds a hash of the fields that force replacement ('<name>-<hash>'; '<name>' alone with legacyNames). Changing it replaces the pool, which allowReplacement must allow.",
   ),
   machineType: z
     .string()
@@ -222,9 +241,11 @@ export const nodePoolSchema = strict({
     .optional()
     .describe("Boot disk size in GB. @default 100"),
   diskType: z
-    .enum(["pd-standard", "pd-balanced", "pd-ssd"])
+    .enum(["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"])
     .optional()
-    .describe("Boot disk type. @default 'pd-balanced'"),
+    .describe(
+      "Boot disk type. N4 and C4 machines (c4, c4a, c4d) take only hyperdisk-balanced; pd-* there is refused. @default 'hyperdisk-balanced' on N4 and C4 machines, else 'pd-balanced'",
+    ),
   imageType: z
     .enum(["COS_CONTAINERD", "UBUNTU_CONTAINERD"])
     .optional()
@@ -271,6 +292,12 @@ export const nodePoolSchema = strict({
     .optional()
     .describe(
       "Extra nodes an upgrade or an in-place update brings up before draining old ones (none is made unavailable first). @default 1",
+    ),
+  allowReplacement: z
+    .boolean()
+    .optional()
+    .describe(
+      "Let Terraform replace the pool when a field that forces replacement changes. Off, the pool has prevent_destroy and such a plan stops with an error: a replacement starts at initialNodeCount and GKE deletes the old pool without honouring PodDisruptionBudgets; add a new pool, drain the old one, then remove it (examples/node-pool-replacement). @default false (true with cluster.deletionProtection: false)",
     ),
 });
 
@@ -447,11 +474,17 @@ const environmentShape = {
   })
     .optional()
     .describe("The synth-time security policy check."),
+  allowUnlistedLocation: z
+    .boolean()
+    .optional()
+    .describe(
+      "Let a location (and cluster.nodeLocations) that the GCP location table does not list through, with a synth warning: for a region or zone Google opened after the table was read (docs/upstream-facts.md). A typo then fails only at apply. @default false: an unlisted location is refused with the nearest known one",
+    ),
   legacyNames: z
     .boolean()
     .optional()
     .describe(
-      "Keep the resource names of earlier releases, derived from the cluster name alone ('<cluster>-vpc', '<cluster>-nodes', ...); set it on an environment deployed before, since a new name replaces the network, router, firewall rule and service account (docs/changes-and-outages.md). @default false: names from the cluster name and location",
+      "Keep the resource names of earlier releases: derived from the cluster name alone ('<cluster>-vpc', '<cluster>-nodes', ...), and node pools named as written, without the hash; set it on an environment deployed before, since a new name replaces the network, router, firewall rule, service account and every node pool (docs/changes-and-outages.md). @default false: names from the cluster name and location, pools '<name>-<hash>'",
     ),
 };
 

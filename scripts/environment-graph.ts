@@ -2,6 +2,8 @@
 // hand): the two stacks, and in them the resources a reader looks for, with their dependencies.
 import { parse as parseYaml } from "yaml";
 import { EnvironmentConfig } from "../config/schema";
+import { clusterKubernetes } from "../config/kubernetes-rules";
+import { gatewayApiCrds } from "../config/gateway-api-rules";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -223,6 +225,13 @@ export function environmentDiagram(env: EnvironmentConfig, stacks: Record<string
   return lines.join("\n");
 }
 
+/** For Istio installed by Helm: the Kubernetes it is checked against, and the Gateway API CRDs. */
+function upstreamNote(env: EnvironmentConfig): string {
+  if (env.mode !== "oss") return "";
+  const k8s = clusterKubernetes(env);
+  return ` Kubernetes ${k8s.minor} (${k8s.from}). Gateway API CRDs: ${gatewayApiCrds(env).description}.`;
+}
+
 /** docs/environments.md: every environment's diagram, in file order. */
 export function environmentsMarkdown(
   environments: EnvironmentConfig[],
@@ -238,7 +247,14 @@ export function environmentsMarkdown(
     "node service account and the data sources.",
   ];
   for (const env of environments) {
-    parts.push("", `## ${env.name}`, "", `Mode \`${env.mode}\`.`, "", "```mermaid");
+    parts.push(
+      "",
+      `## ${env.name}`,
+      "",
+      `Mode \`${env.mode}\`.${upstreamNote(env)}`,
+      "",
+      "```mermaid",
+    );
     parts.push(environmentDiagram(env, stacks), "```");
   }
   return `${parts.join("\n")}\n`;

@@ -57,7 +57,8 @@ function arbitraries(bad: number) {
       fc.constant("Bad_Name"),
     ),
     releaseChannel: enumOf(["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"], "FAST"),
-    minMasterVersion: mostly(fc.constantFrom("1.30", "1.33.5-gke.1000"), fc.constant("latest")),
+    // Kubernetes the generated Istio versions support (1.29 and 1.30: 1.32 to 1.35 in common).
+    minMasterVersion: mostly(fc.constantFrom("1.33", "1.34.5-gke.1000"), fc.constant("latest")),
     maintenanceStartTime: mostly(fc.constantFrom("03:30", "23:59"), fc.constant("25:00")),
     labels: mostly(fc.constant({ team: "mesh" }), fc.constant({ Team: "x" })),
     deletionProtection: bool,
@@ -136,6 +137,7 @@ function arbitraries(bad: number) {
       integrityMonitoring: bool,
       workloadMetadata: enumOf(["GKE_METADATA", "GCE_METADATA"], "NONE"),
       maxSurge: mostly(fc.integer({ min: 1, max: 3 }), fc.constant(0)),
+      allowReplacement: bool,
     }).map((keys) => ({ name, ...keys }));
 
   const namespaceEntry = fc.oneof(
@@ -156,8 +158,16 @@ function arbitraries(bad: number) {
     mtls: enumOf(["STRICT", "PERMISSIVE"], "strict"),
     dataplane: enumOf(["sidecar", "ambient"], "none"),
     injectionNamespaces: fc.array(namespaceEntry, { maxLength: 3 }),
-    version: mostly(fc.constantFrom("1.30.5", "1.29.6", "1.4.10", "1.3.3"), fc.constant("2.0.0")),
+    version: mostly(fc.constantFrom("1.31.1", "1.30.5", "1.4.10", "1.3.3"), fc.constant("2.0.0")),
     profile: enumOf(["default", "demo", "minimal", "sds"], "tiny"),
+    chartRepository: mostly(
+      fc.constantFrom(
+        "https://blob.istio.io/istio-release/charts",
+        "oci://ghcr.io/istio/release/charts",
+      ),
+      fc.constant("https://istio-release.storage.googleapis.com/charts"),
+    ),
+    hub: mostly(fc.constant("docker.io/istio"), fc.constant("gcr.io/istio-release")),
     values: mostly(
       fc.constantFrom({}, { pilot: { autoscaleEnabled: false } }),
       fc.constant("pilot.autoscaleEnabled=false"),
@@ -168,10 +178,10 @@ function arbitraries(bad: number) {
     ),
     revisions: mostly(
       fc.constantFrom(
-        [{ version: "1.30.5", name: "stable" }],
+        [{ version: "1.31.1", name: "stable" }],
         [
-          { version: "1.29.6", name: "stable" },
-          { version: "1.30.5", name: "canary" },
+          { version: "1.30.5", name: "stable" },
+          { version: "1.31.1", name: "canary" },
         ],
         [
           { version: "1.29.6", name: "stable", adopt: true },
@@ -241,6 +251,7 @@ function arbitraries(bad: number) {
             fc.constant("mars-1"),
           ),
           enableApis: bool,
+          allowUnlistedLocation: bool,
           legacyNames: bool,
           cluster,
           network,

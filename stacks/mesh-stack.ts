@@ -8,6 +8,7 @@ import {
   revisionPlan,
   tagMoveWarnings,
 } from "../config/istio-revisions";
+import { environmentReleaseWarnings, todayUtc } from "../config/istio-releases";
 import { meshTransitionWarnings } from "../config/mesh-transitions";
 import { AmbientNamespaces } from "../constructs/ambient-namespaces";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
@@ -23,6 +24,8 @@ import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
   readonly environment: EnvironmentConfig;
+  /** The date the end-of-support warnings are checked against, YYYY-MM-DD. @default - today (UTC) */
+  readonly today?: string;
 }
 
 /**
@@ -90,7 +93,13 @@ export class MeshStack extends TerraformStack {
           regional: !isZone(env.location) || (env.cluster?.nodeLocations?.length ?? 0) > 1,
         },
         dependsOn: admins ? [admins.resource] : undefined,
+        chartRepository: istio.chartRepository,
+        hub: istio.hub,
       });
+      // Unknown patches and minors past their end of support (GKE_ISTIO_STRICT=1 refuses them).
+      for (const warning of environmentReleaseWarnings(env, props.today ?? todayUtc())) {
+        Annotations.of(this).addWarning(`environment '${env.name}': ${warning}`);
+      }
       // With revisions, a namespace waits for every istiod and tag: whichever serves its label.
       injectionDependsOn = this.istio.revisions
         ? this.istio.revisions.releases

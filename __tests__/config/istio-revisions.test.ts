@@ -8,19 +8,24 @@ import {
 } from "../../config/istio-revisions";
 import { MAX_REVISION_NAME, MAX_TAG_NAME } from "../../config/istio-revision-names";
 
-const env = (istio: Record<string, unknown>, mode = "oss") => ({
+const env = (istio: Record<string, unknown>, mode = "oss", cluster?: Record<string, unknown>) => ({
   name: "up",
   mode,
   project: "test-project",
   location: "europe-west1",
   nodePools: [{ name: "pool" }],
   istio,
+  ...(cluster ? { cluster } : {}),
 });
 
 /** The problems of one environment, without the file and environment prefix. */
-function problemsOf(istio: Record<string, unknown>, mode?: string): string[] {
+function problemsOf(
+  istio: Record<string, unknown>,
+  mode?: string,
+  cluster?: Record<string, unknown>,
+): string[] {
   try {
-    parseConfig({ environments: [env(istio, mode)] }, "e.yaml");
+    parseConfig({ environments: [env(istio, mode, cluster)] }, "e.yaml");
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     return e.problems.map((p) => p.replace(/^environments\[0\] \(up\): /, ""));
@@ -111,11 +116,6 @@ describe("istio revisions: every rule has its one-line message", () => {
       `istio.ingressGateway.revision: 'prod-stabel' is neither a revision nor a tag; declared revisions are 1-29-6, 1-30-5, tags are default, prod-stable (did you mean 'prod-stable'?)`,
     ],
     [
-      "revisions three minors apart",
-      { revisions: [{ version: "1.29.6" }, { version: "1.32.0" }], defaultRevision: "1-29-6" },
-      `istio.revisions[1].version: '1.32.0' is 3 minors from '1.29.6' (istio.revisions[0]); revisions may be at most 2 minors apart (a canary may skip one minor)`,
-    ],
-    [
       "version and revisions together",
       { ...TWO, version: "1.30.5" },
       `istio.revisions: not together with istio.version ('1.30.5'); version runs one istiod without revision, revisions one per entry: keep one of them (docs/istio-upgrades.md)`,
@@ -170,6 +170,17 @@ describe("istio revisions: every rule has its one-line message", () => {
     // jest hands a done callback to a 4-parameter function given 3-item rows: read the row.
     const [, istio, message, mode] = row;
     expect(problemsOf(istio, typeof mode === "string" ? mode : undefined)).toEqual([message]);
+  });
+
+  test("revisions three minors apart", () => {
+    // Kubernetes 1.33 is in both minors' windows, so the minor gap is the one problem.
+    const istio = {
+      revisions: [{ version: "1.28.10" }, { version: "1.31.1" }],
+      defaultRevision: "1-28-10",
+    };
+    expect(problemsOf(istio, undefined, { minMasterVersion: "1.33" })).toEqual([
+      `istio.revisions[1].version: '1.31.1' is 3 minors from '1.28.10' (istio.revisions[0]); revisions may be at most 2 minors apart (a canary may skip one minor)`,
+    ]);
   });
 
   test("the documented contract is valid, and today's keys keep working", () => {
@@ -233,7 +244,7 @@ describe("revision plan and synth-time picture", () => {
       "Istio in up: 1-29-6 (1.29.6, tags default, prod-stable) runs default (istio-injection=enabled), gateway istio-ingress (revision prod-stable); 1-30-5 (1.30.5, tags prod-canary) runs shop (istio.io/rev=prod-canary)",
     );
     expect(revisionPicture("one", "oss", { injectionNamespaces: ["default"] })).toBe(
-      "Istio in one: istiod 1.30.5 (no revision) runs default, gateway istio-ingress",
+      "Istio in one: istiod 1.31.1 (no revision) runs default, gateway istio-ingress",
     );
     expect(revisionPicture("old", "oss", { version: "1.4.10" })).toBeUndefined();
     expect(revisionPicture("m", "managed", {})).toBeUndefined();
@@ -284,10 +295,15 @@ describe("istio revisions: the edges of each rule", () => {
 
   test("minors apart are counted from the oldest revision, wherever it is listed", () => {
     expect(
-      problemsOf({
-        revisions: [{ version: "1.30.5" }, { version: "1.28.3" }, { version: "1.31.0" }],
-        defaultRevision: "1-30-5",
-      }),
+      problemsOf(
+        {
+          revisions: [{ version: "1.30.5" }, { version: "1.28.3" }, { version: "1.31.0" }],
+          defaultRevision: "1-30-5",
+        },
+        undefined,
+        // Kubernetes all three support (1.28: 1.30 to 1.34; 1.30 and 1.31: 1.32 to 1.36).
+        { minMasterVersion: "1.33" },
+      ),
     ).toEqual([
       "istio.revisions[2].version: '1.31.0' is 3 minors from '1.28.3' (istio.revisions[1]); revisions may be at most 2 minors apart (a canary may skip one minor)",
     ]);
@@ -345,10 +361,10 @@ describe("istio revisions: the edges of each rule", () => {
 
   test("the picture without revisions: the gateway alone, or nothing", () => {
     expect(revisionPicture("g", "oss", {})).toBe(
-      "Istio in g: istiod 1.30.5 (no revision) runs gateway istio-ingress",
+      "Istio in g: istiod 1.31.1 (no revision) runs gateway istio-ingress",
     );
     expect(revisionPicture("n", "oss", { ingressGateway: false })).toBe(
-      "Istio in n: istiod 1.30.5 (no revision) runs no namespace or gateway",
+      "Istio in n: istiod 1.31.1 (no revision) runs no namespace or gateway",
     );
   });
 

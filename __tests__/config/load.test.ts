@@ -35,12 +35,12 @@ describe("environment file validation", () => {
     [
       "location",
       { location: "us-central" },
-      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "us-central"`,
+      `environments[0] (test): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a' (did you mean 'us-central1'?), got "us-central"`,
     ],
     [
       "unknown key",
       { clustr: {} },
-      `environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames`,
+      `environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, allowUnlistedLocation, legacyNames`,
     ],
     [
       "empty node pools",
@@ -75,7 +75,7 @@ describe("environment file validation", () => {
     [
       "nested unknown key",
       { nodePools: [{ name: "p", machinType: "x" }] },
-      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata, maxSurge`,
+      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata, maxSurge, allowReplacement`,
     ],
     [
       "pool name",
@@ -332,7 +332,7 @@ describe("environment file validation", () => {
     ).toThrow(
       [
         `e.yaml: defaults: istio.mtls: must be one of STRICT, PERMISSIVE (did you mean 'STRICT'?), got "strict"`,
-        "e.yaml: defaults: clustr: unknown key, did you mean 'cluster'? allowed keys are mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
+        "e.yaml: defaults: clustr: unknown key, did you mean 'cluster'? allowed keys are mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, allowUnlistedLocation, legacyNames",
       ].join("\n"),
     );
   });
@@ -375,7 +375,7 @@ describe("loadConfig", () => {
 
   test("reads the default file", () => {
     const config = loadConfig("config/environments.yaml");
-    expect(config.environments.map((e) => e.name)).toContain("managed");
+    expect(config.environments.map((e) => e.name)).toEqual(["mesh", "ambient", "csm"]);
   });
 
   test("reads JSON as well as YAML", () => {
@@ -465,8 +465,8 @@ describe("problem lines, exactly", () => {
 
   test("each unknown key has its own line and its own suggestion", () => {
     expect(problemsOfFile({ environments: [environment({ clustr: 1, nodePool: 2 })] })).toEqual([
-      "environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
-      "environments[0] (test): nodePool: unknown key, did you mean 'nodePools'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, legacyNames",
+      "environments[0] (test): clustr: unknown key, did you mean 'cluster'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, allowUnlistedLocation, legacyNames",
+      "environments[0] (test): nodePool: unknown key, did you mean 'nodePools'? allowed keys are name, mode, project, location, enableApis, cluster, network, nodePools, istio, backend, policy, allowUnlistedLocation, legacyNames",
     ]);
   });
 

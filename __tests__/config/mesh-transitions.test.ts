@@ -110,6 +110,8 @@ describe("warnings at synth", () => {
     expect(csm({})).toEqual([csmStrictLoadBalancerWarning("up")]);
     expect(csmStrictLoadBalancerWarning("up")).toMatch(/istio\.mtlsPortExceptions/);
     expect(csm({ mtls: "PERMISSIVE" })).toEqual([]);
+    // An explicit empty list: no Google Cloud load balancer reaches an injected workload.
+    expect(csm({ mtlsPortExceptions: [] })).toEqual([]);
     expect(
       csm({ mtlsPortExceptions: [{ namespace: "shop", selector: { app: "web" }, ports: [8080] }] }),
     ).toEqual([]);

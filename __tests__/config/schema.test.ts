@@ -33,7 +33,9 @@ describe("the schema's messages, field by field", () => {
     [
       "a region as a node location",
       { cluster: { nodeLocations: ["europe-west1"] } },
-      [`cluster.nodeLocations[0]: must be a zone such as 'us-central1-a', got "europe-west1"`],
+      [
+        `cluster.nodeLocations[0]: must be a zone such as 'us-central1-a' (did you mean 'europe-west1-b'?), got "europe-west1"`,
+      ],
     ],
     [
       "a node service account that is no email",

@@ -13,7 +13,7 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   minimal: {},
   "zonal, named cluster, pinned version": {
     location: "europe-west1-b",
-    cluster: { name: "a".repeat(40), minMasterVersion: "1.30", releaseChannel: "UNSPECIFIED" },
+    cluster: { name: "a".repeat(40), minMasterVersion: "1.33", releaseChannel: "UNSPECIFIED" },
     policy: { waivers: [{ rule: "GKE_RELEASE_CHANNEL", reason: "pinned for a test" }] },
   },
   "existing network in a host project, no NAT": {
@@ -99,7 +99,7 @@ const CHECKS: Record<string, (stacks: SynthesizedStacks, mode: string) => void> 
     expect(clusterOf(stacks)).toMatchObject({
       name: "a".repeat(40),
       location: "europe-west1-b",
-      min_master_version: "1.30",
+      min_master_version: "1.33",
       release_channel: { channel: "UNSPECIFIED" },
     });
   },
@@ -204,6 +204,8 @@ test("oss-only options synthesize in oss mode", () => {
         ingressGateway: false,
         clusterAdmins: { users: ["a@b.example"] },
       },
+      // A Kubernetes Istio 1.12 supports (1.19 to 1.22), not the channel's default.
+      cluster: { minMasterVersion: "1.22" },
     }),
   );
   expect(Object.keys(legacy)).toEqual(["test-cluster", "test-mesh"]);
