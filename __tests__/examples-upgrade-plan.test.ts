@@ -1,3 +1,7 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { PROJECT_ROOT } from "./app-synth";
 import { EditPlan, lostResources, planEdit, testPlanEdit } from "./terraform-plan-edit";
 
 // The upgrade walkthrough (docs/istio-upgrades.md, examples/upgrade/0..4) planned by real Terraform:
@@ -7,11 +11,19 @@ import { EditPlan, lostResources, planEdit, testPlanEdit } from "./terraform-pla
 const FILES = ["0-start", "1-canary", "2-move-namespace", "3-move-tags", "4-remove-old"];
 const file = (step: number) => `examples/upgrade/${FILES[step]}.yaml`;
 
+/** A revision's name, as the files' versions give it (1.29.6 -> 1-29-6). */
+const revisionOf = (step: number, index: number): string => {
+  const doc = parseYaml(fs.readFileSync(path.join(PROJECT_ROOT, file(step)), "utf8"));
+  return String(doc.environments[0].istio.revisions[index].version).replace(/\./g, "-");
+};
+const OLD = revisionOf(0, 0); // the running control plane
+const NEW = revisionOf(1, 1); // the canary
+
 /** What docs/istio-upgrades.md says each step does, by the objects' own names. */
 const DOCUMENTED: Record<number, string[]> = {
   1: [
     "update helm_release istio-base",
-    "create helm_release istiod-1-31-1",
+    `create helm_release istiod-${NEW}`,
     "create helm_release istio-tag-prod-canary",
   ],
   2: ["update kubernetes_labels shop"],
@@ -21,7 +33,7 @@ const DOCUMENTED: Record<number, string[]> = {
     "update helm_release istio-tag-default",
     "update helm_release istio-ingress",
   ],
-  4: ["delete helm_release istiod-1-30-5"],
+  4: [`delete helm_release istiod-${OLD}`],
 };
 
 /** The plan's changes other than no-ops, as `action type name`, sorted. */
@@ -53,4 +65,12 @@ describe.each([1, 2, 3, 4])("step %i of the upgrade walkthrough", (step) => {
     expect(changed(back)).toEqual(undone(DOCUMENTED[step]));
     expect(lostResources(back)).toEqual([]);
   });
+});
+
+test("the names above are the ones docs/istio-upgrades.md gives", () => {
+  const doc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "istio-upgrades.md"), "utf8");
+  const names = Object.values(DOCUMENTED).flatMap((lines) => lines.map((l) => l.split(" ")[2]));
+  expect(names).toContain(`istiod-${OLD}`);
+  for (const name of names)
+    expect({ name, inDocs: doc.includes(`\`${name}\``) }).toEqual({ name, inDocs: true });
 });
