@@ -128,8 +128,11 @@ const NODE_AGENT_TIMEOUT = 1800;
  *   then the mesh-wide PeerAuthentication;
  * - ambient (current, 1.24 and later): the same, with `cni` then `ztunnel` before the gateway.
  * Upgrade by changing `version`: every release is upgraded in place, in the same order.
+ *
+ * The install is itself a dependable: `dependsOn: [istio]` on your own resources waits for the
+ * mesh policy (current charts) or the `istio` release (legacy), which wait for istiod and the CRDs.
  */
-export class IstioHelmInstall extends Construct {
+export class IstioHelmInstall extends Construct implements ITerraformDependable {
   readonly version: string;
   readonly layout: IstioChartLayout;
   readonly namespace: NamespaceV1;
@@ -145,6 +148,15 @@ export class IstioHelmInstall extends Construct {
   /** Ambient only: the last node agent (ztunnel), which enrolled namespaces wait for. */
   readonly nodeAgents?: Release;
   private readonly helmProvider?: TerraformProvider;
+
+  /**
+   * What `dependsOn: [istio]` names. Without it cdktf resolved a construct to nothing and dropped
+   * it from `depends_on`. The mesh policy is the last step every workload needs: it waits for the
+   * control plane (the injection webhook), which waits for the CRDs.
+   */
+  get fqn(): string {
+    return (this.peerAuthentication?.resource ?? this.controlPlane).fqn;
+  }
 
   constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
     super(scope, id);
