@@ -1,0 +1,19 @@
+import { format } from "pretty-format";
+import engineVersion from "./engine-version-serializer";
+
+const stack = { "//": { metadata: { stackName: "s", version: "0.24.0" } }, resource: {} };
+const print = (running: string) =>
+  format(stack, {
+    plugins: [engineVersion.forVersions(running, "0.21.0")],
+    printBasicPrototype: false,
+  });
+
+test("a snapshot prints another engine's version in stack metadata as the default engine wrote it", () => {
+  expect(print("0.24.0")).toContain('"version": "0.21.0"');
+  expect(print("0.24.0")).toContain('"stackName": "s"');
+});
+
+test("under the default engine the serializer changes nothing", () => {
+  expect(print("0.21.0")).toContain('"version": "0.24.0"');
+  expect(engineVersion.test(stack)).toBe(false);
+});
