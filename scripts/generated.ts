@@ -6,6 +6,8 @@
 //   --out <dir>                   another folder, relative to the project (default: generated)
 //   --hcl                         HCL (cdk.tf, through `terraform fmt` when terraform is on PATH) instead of JSON
 // Also writes <out>/README.md, the index: per environment its mode, stacks, apply and destroy order, state.
+// What Terraform writes in a stack folder (.terraform/, .terraform.lock.hcl, local state) is kept
+// by a write and ignored by --check: lock files are committed beside the stacks.
 // The app runs directly (no cdktf CLI, in this process), into a temporary folder, so a failed synth
 // touches nothing.
 import * as fs from "fs";
@@ -35,12 +37,21 @@ if (process.env.GKE_ISTIO_ENVIRONMENTS) {
 // Keep it a direct child of the project: local state paths are written relative to stacks/<stack>.
 const out = path.resolve(root, outIndex >= 0 ? args[outIndex + 1] : "generated");
 
+/** Terraform's own files in a stack folder: `terraform init`'s and a local run's, not ours. */
+function isTerraformsOwn(name: string, isDirectory: boolean): boolean {
+  return isDirectory
+    ? name === ".terraform"
+    : name === ".terraform.lock.hcl" ||
+        /\.tfstate(\.backup)?$|^\.terraform\.tfstate\.lock\.info$/.test(name);
+}
+
 function tree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (rel: string) => {
     const abs = path.join(dir, rel);
     if (!fs.existsSync(abs)) return;
     for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      if (isTerraformsOwn(entry.name, entry.isDirectory())) continue;
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
       else files.set(child, fs.readFileSync(path.join(dir, child), "utf8"));
@@ -65,6 +76,15 @@ function printReport(
     "What Terraform will do (from the provider's ForceNew fields; `terraform plan` has the last word):",
   );
   for (const line of lines) print(`  ${line}`);
+}
+
+/** Removes the folders under `dir` that hold nothing, deepest first. */
+function removeEmptyFolders(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
+  }
+  if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
@@ -133,8 +153,9 @@ try {
       process.exit(1);
     }
   } else {
-    fs.rmSync(path.join(out, "stacks"), { recursive: true, force: true });
-    fs.rmSync(path.join(out, "README.md"), { force: true });
+    // Only our files go: a removed stack's folder keeps Terraform's (its lock file, local state).
+    for (const file of current.keys()) fs.rmSync(path.join(out, file), { force: true });
+    removeEmptyFolders(path.join(out, "stacks"));
     for (const [file, text] of fresh) {
       fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
       fs.writeFileSync(path.join(out, file), text);
