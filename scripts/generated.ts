@@ -17,6 +17,7 @@ import { loadConfig } from "../config/load";
 import { generatedIndex, ManifestStack } from "./generated-index";
 import { correctHcl, terraformFmtFolder } from "./hcl-output";
 import { replacementReport } from "./replacement-report";
+import { annotationLines } from "./synth-annotations";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -100,21 +101,10 @@ try {
   require("../main");
 
   // The cdktf CLI would print the annotations (policy waivers, mode warnings); so do we.
+  for (const line of annotationLines(tmp)) process.stderr.write(`${line}\n`);
   const manifest = JSON.parse(fs.readFileSync(path.join(tmp, "manifest.json"), "utf8")) as {
-    stacks: Record<
-      string,
-      ManifestStack & {
-        annotations?: { constructPath: string; level: string; message: string }[];
-      }
-    >;
+    stacks: Record<string, ManifestStack>;
   };
-  for (const stack of Object.values(manifest.stacks)) {
-    for (const a of stack.annotations ?? []) {
-      process.stderr.write(
-        `${a.level.replace("@cdktf/", "").toUpperCase()} [${a.constructPath}]: ${a.message}\n`,
-      );
-    }
-  }
 
   if (hcl) {
     for (const stack of Object.keys(manifest.stacks)) {

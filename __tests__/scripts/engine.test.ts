@@ -36,7 +36,7 @@ describe("scripts/engine.js", () => {
     expect(currentEngine(pkg)).toBe("cdktf");
   });
 
-  test("cdktn: the alias, constructs in cdktn's peer range, the CLI with its peers, the scripts", () => {
+  test("cdktn: the alias, constructs in cdktn's peer range, the CLI with its peers, its scripts", () => {
     expect(currentEngine(cdktn)).toBe("cdktn");
     expect(changes(pkg.dependencies, cdktn.dependencies)).toEqual({
       cdktf: ["0.21.0", "npm:cdktn@0.24.0"],
@@ -48,8 +48,12 @@ describe("scripts/engine.js", () => {
       jsii: [undefined, "5.9.50"],
       "jsii-pacmak": [undefined, "1.128.0"],
     });
-    expect(changes(pkg.scripts, cdktn.scripts)).toEqual({
-      synth: ["cdktf synth", "cdktn synth"],
+    // npm run synth runs the app without a CLI; a script that calls the CLI follows the engine.
+    expect(changes(pkg.scripts, cdktn.scripts)).toEqual({});
+    const deploy = { ...pkg, scripts: { deploy: "cdktf deploy '*'", other: "echo cdktf" } };
+    expect(switchEngine(deploy, "cdktn").scripts).toEqual({
+      deploy: "cdktn deploy '*'",
+      other: "echo cdktf",
     });
   });
 
