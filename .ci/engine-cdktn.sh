@@ -7,6 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 nodedir="$("$here/node.sh" 24)"
 copy="$("$here/copy.sh" cdktn)"
+# Removed at the end, also on failure (GKE_ISTIO_KEEP_CI_COPY=1 keeps it for a look).
+[ -n "${GKE_ISTIO_KEEP_CI_COPY:-}" ] || trap 'cd / && rm -rf "$(dirname "$copy")"' EXIT
 cd "$copy"
 export PATH="$nodedir/bin:$PATH"
 export npm_config_nodedir="$nodedir"
@@ -24,4 +26,3 @@ npx cdktn synth --output "$copy/out-json" >/dev/null
 npx cdktn synth --hcl --output "$copy/out-hcl" >/dev/null
 node "$here/compare-out.js" "$1" "$copy/out-json" --as-json
 node "$here/compare-out.js" "$2" "$copy/out-hcl" --as-json
-cd / && rm -rf "$(dirname "$copy")"

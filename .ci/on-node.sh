@@ -7,6 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 nodedir="$("$here/node.sh" "$1")"
 reference="$2"
 copy="$("$here/copy.sh" "node$1")"
+# Removed at the end, also on failure (GKE_ISTIO_KEEP_CI_COPY=1 keeps it for a look).
+[ -n "${GKE_ISTIO_KEEP_CI_COPY:-}" ] || trap 'cd / && rm -rf "$(dirname "$copy")"' EXIT
 cd "$copy"
 export PATH="$nodedir/bin:$PATH"
 # node-pty (cdktf-cli) has no prebuilt binary for Node 24 and compiles against these headers,
@@ -21,4 +23,3 @@ fi
 npm test
 npx cdktf synth --output "$copy/cdktf.out" >/dev/null
 node "$here/compare-out.js" "$reference" "$copy/cdktf.out"
-cd / && rm -rf "$(dirname "$copy")"

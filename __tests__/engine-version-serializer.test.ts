@@ -15,5 +15,12 @@ test("a snapshot prints another engine's version in stack metadata as the defaul
 
 test("under the default engine the serializer changes nothing", () => {
   expect(print("0.21.0")).toContain('"version": "0.24.0"');
-  expect(engineVersion.test(stack)).toBe(false);
+  expect(engineVersion.forVersions("0.21.0", "0.21.0").test(stack)).toBe(false);
+});
+
+test("the registered serializer is active only under another engine than cdktf 0.21.0", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const running: string = require("cdktf/package.json").version;
+  const stamped = { "//": { metadata: { version: running } } };
+  expect(engineVersion.test(stamped)).toBe(running !== "0.21.0");
 });
