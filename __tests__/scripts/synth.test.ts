@@ -23,8 +23,8 @@ describe("npm run synth", () => {
     );
     const lines = synth.stderr.trim().split("\n");
     expect(lines.filter((l) => !/^(WARN|INFO) \[[\w-]+\]: /.test(l))).toEqual([]);
-    expect(lines).toContain(
-      "INFO [mesh-mesh]: Istio in mesh: istiod 1.30.5 (no revision) runs default, gateway istio-ingress",
+    expect(lines.some((l) => /^INFO \[mesh-mesh\]: Istio in mesh: istiod [\d.]+ /.test(l))).toBe(
+      true,
     );
     expect(new Set(lines).size).toBe(lines.length);
     const app = await synthFileOnce("config/environments.yaml");
