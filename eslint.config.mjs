@@ -13,6 +13,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/**",
       "cdktf.out/**",
+      "dist/**",
       "generated/**",
       ".gen/**",
       "coverage/**",

@@ -36,6 +36,8 @@ module.exports = {
     "/generated/",
     "<rootDir>/.stryker-tmp/",
   ],
-  modulePathIgnorePatterns: ["<rootDir>/cdktf.out/", "<rootDir>/.stryker-tmp/"],
+  modulePathIgnorePatterns: ["<rootDir>/cdktf.out/", "<rootDir>/.stryker-tmp/", "<rootDir>/dist/"],
   snapshotFormat: { printBasicPrototype: false },
+  // The engine's version in stack metadata, as the default engine wrote it (see the file).
+  snapshotSerializers: ["<rootDir>/__tests__/engine-version-serializer.ts"],
 };

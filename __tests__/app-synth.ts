@@ -14,6 +14,7 @@ const NOT_COPIED = new Set([
   ".gen",
   ".stryker-tmp",
   "reports",
+  "dist",
 ]);
 
 export interface AppRun {

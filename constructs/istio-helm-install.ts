@@ -163,8 +163,11 @@ const ZTUNNEL_ON_DELETE = { updateStrategy: { type: "OnDelete", rollingUpdate: n
  *   then the mesh-wide PeerAuthentication;
  * - ambient (current, 1.24 and later): the same, with `cni` then `ztunnel` before the gateway.
  * Upgrade by changing `version`: every release is upgraded in place, in the same order.
+ *
+ * The install is itself a dependable: `dependsOn: [istio]` on your own resources waits for the
+ * mesh policy (current charts) or the `istio` release (legacy), which wait for istiod and the CRDs.
  */
-export class IstioHelmInstall extends Construct {
+export class IstioHelmInstall extends Construct implements ITerraformDependable {
   readonly version: string;
   readonly layout: IstioChartLayout;
   readonly namespace: NamespaceV1;
@@ -185,6 +188,15 @@ export class IstioHelmInstall extends Construct {
   readonly hub: string;
   /** The chart repository of every release. */
   readonly chartRepository: string;
+
+  /**
+   * What `dependsOn: [istio]` names. Without it cdktf resolved a construct to nothing and dropped
+   * it from `depends_on`. The mesh policy is the last step every workload needs: it waits for the
+   * control plane (the injection webhook), which waits for the CRDs.
+   */
+  get fqn(): string {
+    return (this.peerAuthentication?.resource ?? this.controlPlane).fqn;
+  }
 
   constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
     super(scope, id);

@@ -141,7 +141,7 @@ const MEASURES = [
   },
   {
     key: "synth",
-    label: "npm run synth (cdktf synth, the default stacks)",
+    label: "cdktf synth (the CLI), the default stacks",
     command: bin("cdktf"),
     args: ["synth"],
     target: (r) =>

@@ -6,6 +6,8 @@
 //   --out <dir>                   another folder, relative to the project (default: generated)
 //   --hcl                         HCL (cdk.tf, through `terraform fmt` when terraform is on PATH) instead of JSON
 // Also writes <out>/README.md, the index: per environment its mode, stacks, apply and destroy order, state.
+// What Terraform writes in a stack folder (.terraform/, .terraform.lock.hcl, local state) is kept
+// by a write and ignored by --check: lock files are committed beside the stacks.
 // The app runs directly (no cdktf CLI, in this process), into a temporary folder, so a failed synth
 // touches nothing.
 import * as fs from "fs";
@@ -15,6 +17,7 @@ import { loadConfig } from "../config/load";
 import { generatedIndex, ManifestStack } from "./generated-index";
 import { correctHcl, terraformFmtFolder } from "./hcl-output";
 import { replacementReport } from "./replacement-report";
+import { annotationLines } from "./synth-annotations";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -35,12 +38,21 @@ if (process.env.GKE_ISTIO_ENVIRONMENTS) {
 // Keep it a direct child of the project: local state paths are written relative to stacks/<stack>.
 const out = path.resolve(root, outIndex >= 0 ? args[outIndex + 1] : "generated");
 
+/** Terraform's own files in a stack folder: `terraform init`'s and a local run's, not ours. */
+function isTerraformsOwn(name: string, isDirectory: boolean): boolean {
+  return isDirectory
+    ? name === ".terraform"
+    : name === ".terraform.lock.hcl" ||
+        /\.tfstate(\.backup)?$|^\.terraform\.tfstate\.lock\.info$/.test(name);
+}
+
 function tree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (rel: string) => {
     const abs = path.join(dir, rel);
     if (!fs.existsSync(abs)) return;
     for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      if (isTerraformsOwn(entry.name, entry.isDirectory())) continue;
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
       else files.set(child, fs.readFileSync(path.join(dir, child), "utf8"));
@@ -67,6 +79,15 @@ function printReport(
   for (const line of lines) print(`  ${line}`);
 }
 
+/** Removes the folders under `dir` that hold nothing, deepest first. */
+function removeEmptyFolders(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
+  }
+  if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+}
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
 // Also when the app or --check exits early.
 process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -80,21 +101,10 @@ try {
   require("../main");
 
   // The cdktf CLI would print the annotations (policy waivers, mode warnings); so do we.
+  for (const line of annotationLines(tmp)) process.stderr.write(`${line}\n`);
   const manifest = JSON.parse(fs.readFileSync(path.join(tmp, "manifest.json"), "utf8")) as {
-    stacks: Record<
-      string,
-      ManifestStack & {
-        annotations?: { constructPath: string; level: string; message: string }[];
-      }
-    >;
+    stacks: Record<string, ManifestStack>;
   };
-  for (const stack of Object.values(manifest.stacks)) {
-    for (const a of stack.annotations ?? []) {
-      process.stderr.write(
-        `${a.level.replace("@cdktf/", "").toUpperCase()} [${a.constructPath}]: ${a.message}\n`,
-      );
-    }
-  }
 
   if (hcl) {
     for (const stack of Object.keys(manifest.stacks)) {
@@ -133,8 +143,9 @@ try {
       process.exit(1);
     }
   } else {
-    fs.rmSync(path.join(out, "stacks"), { recursive: true, force: true });
-    fs.rmSync(path.join(out, "README.md"), { force: true });
+    // Only our files go: a removed stack's folder keeps Terraform's (its lock file, local state).
+    for (const file of current.keys()) fs.rmSync(path.join(out, file), { force: true });
+    removeEmptyFolders(path.join(out, "stacks"));
     for (const [file, text] of fresh) {
       fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
       fs.writeFileSync(path.join(out, file), text);

@@ -17,6 +17,8 @@ describe("npm run generated", () => {
       },
     );
   const files = () => Object.keys(readTree(path.join(dir, "generated"))).sort();
+  const managed = path.join(dir, "generated", "stacks", "managed-cluster");
+  const csm = path.join(dir, "generated", "stacks", "csm-cluster");
 
   test("writes every stack, then --check finds it up to date", () => {
     const write = run();
@@ -25,6 +27,11 @@ describe("npm run generated", () => {
     expect(write.stderr).not.toMatch(/^WARN /m);
     expect(files()).toContain("stacks/mesh-cluster/cdk.tf.json");
     expect(files()).toContain("stacks/csm-mesh/cdk.tf.json");
+    // Terraform's own files, after a local `terraform init`: --check ignores them.
+    fs.writeFileSync(path.join(managed, ".terraform.lock.hcl"), "# providers\n");
+    fs.mkdirSync(path.join(managed, ".terraform", "providers"), { recursive: true });
+    fs.writeFileSync(path.join(managed, ".terraform", "providers", "plugin"), "binary");
+    fs.writeFileSync(path.join(csm, ".terraform.lock.hcl"), "# providers\n");
     const check = run("--check");
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/^generated\/ is up to date \(\d+ files\)$/m);
@@ -57,7 +64,14 @@ describe("npm run generated", () => {
     );
     expect(files()).toEqual(before);
     expect(run().status).toBe(0);
-    expect(files().filter((f) => f.startsWith("stacks/csm-"))).toEqual([]);
+    // Our files only: the lock files stay, also in the folder of a stack no longer generated.
+    expect(files().filter((f) => f.startsWith("stacks/csm-"))).toEqual([
+      "stacks/csm-cluster/.terraform.lock.hcl",
+    ]);
+    expect(fs.readFileSync(path.join(managed, ".terraform.lock.hcl"), "utf8")).toBe(
+      "# providers\n",
+    );
+    expect(fs.existsSync(path.join(managed, ".terraform", "providers", "plugin"))).toBe(true);
     expect(run("--check").status).toBe(0);
   }, 60_000);
 
