@@ -11,8 +11,10 @@ import * as path from "path";
 import { PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
 import {
+  cacheContent,
   offlineToolSalt,
   offlineValidator,
+  resultCacheDir,
   terraformValidator,
   terraformVersion,
 } from "./terraform-validate";
@@ -79,7 +81,7 @@ export function testWithMockProviders(name: string, fn: () => void, timeout = 60
  * Results of Terraform runs remembered by content (node_modules/.cache/gke-istio-cdktf/<kind>, so a
  * clean clone starts empty), keyed by the content and the tool's salt (Terraform's version, the
  * tool's files, the provider bindings). Only clean results are stored. GKE_ISTIO_TFVALIDATE_CACHE=off
- * turns it off, as it does the validation cache.
+ * turns it off, and a path there names a shared parent folder, as for the validation cache.
  */
 export class TerraformResultCache<T> {
   private readonly dir?: string;
@@ -89,7 +91,7 @@ export class TerraformResultCache<T> {
     if (process.env.GKE_ISTIO_TFVALIDATE_CACHE === "off") return;
     try {
       this.salt = offlineToolSalt(tool);
-      this.dir = path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", kind);
+      this.dir = resultCacheDir(kind);
     } catch {
       // Without a key there is no cache: every run is made.
     }
@@ -133,7 +135,7 @@ export function applyWithMockProviders(stack: TerraformJson): StackApply {
   const tool = mockTool();
   if ("skipped" in tool) throw new Error(`terraform test could not run: ${tool.skipped}`);
   const cache = new TerraformResultCache<{ destroyBlockedBy: string[] }>("tfapply", tool.path);
-  const content = JSON.stringify(stack);
+  const content = cacheContent(stack);
   const known = cache.get(content);
   if (known) return { ok: true, destroyBlockedBy: known.destroyBlockedBy };
   const r = tool.mockApply(stack, PROJECT_ROOT);

@@ -179,6 +179,8 @@ function nameOf(stack: TerraformJson | undefined, address: string): string | und
 function moduleJson(stack: TerraformJson | undefined): string {
   const copy = JSON.parse(JSON.stringify(stack ?? {}));
   if (copy.terraform) delete copy.terraform.backend;
+  // cdktf's metadata (its version, the stack's name): Terraform ignores it, so the cache key does too.
+  delete copy["//"];
   return JSON.stringify(copy, null, 1);
 }
 

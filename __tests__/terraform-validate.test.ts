@@ -31,10 +31,17 @@ describe("validateWithTerraform's cache", () => {
       if (first.skipped !== undefined) throw new Error(first.skipped);
       expect(first.results.good).toEqual({ ok: true, diagnostics: [] });
       expect(first.results.bad.ok).toBe(false);
-      expect(fs.readdirSync(dir)).toHaveLength(1);
+      const kept = path.join(dir, "tfvalidate");
+      expect(fs.readdirSync(kept)).toHaveLength(1);
       const again = validateWithTerraform({ good: stacks.good });
       expect(again.results).toEqual({ good: { ok: true, diagnostics: [] } });
-      expect(fs.readdirSync(dir)).toHaveLength(1);
+      expect(fs.readdirSync(kept)).toHaveLength(1);
+      // Another engine's metadata block changes nothing Terraform reads: the same entry.
+      const other = { ...stacks.good, "//": { metadata: { version: "0.24.0" } } };
+      expect(validateWithTerraform({ other }).results).toEqual({
+        other: { ok: true, diagnostics: [] },
+      });
+      expect(fs.readdirSync(kept)).toHaveLength(1);
     },
     300_000,
   );
@@ -82,10 +89,14 @@ describe("validateWithTerraform's cache", () => {
         expect(first.results.beta.diagnostics).toEqual([
           expect.objectContaining({ severity: "error", summary: "Unsupported argument" }),
         ]);
-        expect(fs.readdirSync(dir).filter((f) => f.endsWith(".valid"))).toHaveLength(2);
+        expect(
+          fs.readdirSync(path.join(dir, "tfvalidate")).filter((f) => f.endsWith(".valid")),
+        ).toHaveLength(2);
         const again = validateFolderWithTerraform(stacksDir);
         expect(again.results).toEqual(first.results);
-        expect(fs.readdirSync(dir).filter((f) => f.endsWith(".valid"))).toHaveLength(2);
+        expect(
+          fs.readdirSync(path.join(dir, "tfvalidate")).filter((f) => f.endsWith(".valid")),
+        ).toHaveLength(2);
       } finally {
         fs.rmSync(stacksDir, { recursive: true, force: true });
       }

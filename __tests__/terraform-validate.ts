@@ -152,7 +152,7 @@ export function validateWithTerraform(stacks: Record<string, TerraformJson>): Va
  * clean clone starts empty): a stack byte-identical to one validated before, by the same
  * validator, Terraform and provider bindings, is not validated again. Only clean results are
  * kept; anything else runs every time. GKE_ISTIO_TFVALIDATE_CACHE=off turns it off; a path there
- * names another folder.
+ * names another parent folder (resultCacheDir).
  */
 class ValidationCache {
   private readonly dir?: string;
@@ -163,9 +163,7 @@ class ValidationCache {
     if (setting === "off") return;
     try {
       this.salt = offlineToolSalt(validator);
-      this.dir =
-        setting ||
-        path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "tfvalidate");
+      this.dir = resultCacheDir("tfvalidate");
     } catch {
       // Without a key there is no cache: every stack is validated.
     }
@@ -174,7 +172,7 @@ class ValidationCache {
   /** A stack by its content: its JSON, or (a string) the files of an HCL stack folder. */
   private file(tf: TerraformJson | string): string | undefined {
     if (!this.dir) return undefined;
-    const content = typeof tf === "string" ? tf : JSON.stringify(tf);
+    const content = typeof tf === "string" ? tf : cacheContent(tf);
     const key = crypto.createHash("sha256").update(this.salt).update(content);
     return path.join(this.dir, `${key.digest("hex")}.valid`);
   }
@@ -194,6 +192,29 @@ class ValidationCache {
       // A read-only cache only costs speed.
     }
   }
+}
+
+/**
+ * A stack as the caches key it: its JSON without cdktf's top-level metadata block (`//`: the
+ * engine's version, the stack's name), which Terraform ignores. So the same Terraform from another
+ * engine (CDK Terrain) or another copy of the project finds the results already made.
+ */
+export function cacheContent(stack: TerraformJson): string {
+  const rest = { ...stack };
+  delete rest["//"];
+  return JSON.stringify(rest);
+}
+
+/**
+ * The folder of one kind of cached result: GKE_ISTIO_TFVALIDATE_CACHE names a parent folder that
+ * several copies of the project share (CI's Node 22, Node 24 and CDK Terrain runs); by default
+ * node_modules/.cache, so a clean clone starts empty.
+ */
+export function resultCacheDir(kind: string): string {
+  const setting = process.env.GKE_ISTIO_TFVALIDATE_CACHE;
+  return setting
+    ? path.join(setting, kind)
+    : path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", kind);
 }
 
 /**
