@@ -6,7 +6,7 @@ import { legacyHelm3Problem } from "./helm3-rules";
 import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
-import { gkeApiProblems } from "./gke-api-rules";
+import { gkeApiProblems, hostBitsProblem } from "./gke-api-rules";
 import { portExceptionProblems } from "./mesh-transitions";
 import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
 import { locationProblems } from "./location-rules";
@@ -53,10 +53,14 @@ function clusterProblems(env: EnvironmentConfig): string[] {
     }
   }
   for (const [i, net] of (env.cluster?.masterAuthorizedNetworks ?? []).entries()) {
+    const key = `cluster.masterAuthorizedNetworks[${i}].cidrBlock`;
     if (net.cidrBlock.endsWith("/0")) {
       problems.push(
-        `cluster.masterAuthorizedNetworks[${i}].cidrBlock: '${net.cidrBlock}' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices`,
+        `${key}: '${net.cidrBlock}' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices`,
       );
+    } else {
+      const hostBits = hostBitsProblem(key, net.cidrBlock, "the GKE API refuses");
+      if (hostBits) problems.push(hostBits);
     }
   }
   if (

@@ -125,13 +125,8 @@ function rangeProblems(env: EnvironmentConfig): string[] {
     ranges.push({ key: "cluster.masterIpv4CidrBlock", cidr: master });
   }
   for (const { key, cidr } of ranges) {
-    const [start] = cidrBounds(cidr);
-    const size = 2 ** (32 - Number(cidr.split("/")[1]));
-    if (start % size !== 0) {
-      problems.push(
-        `${key}: '${cidr}' has host bits set, which the Compute Engine API refuses; write the network address of the block (${canonical(cidr)})`,
-      );
-    }
+    const problem = hostBitsProblem(key, cidr, "the Compute Engine API refuses");
+    if (problem) problems.push(problem);
   }
   ranges.forEach((a, i) => {
     for (const b of ranges.slice(i + 1)) {
@@ -145,6 +140,15 @@ function rangeProblems(env: EnvironmentConfig): string[] {
     }
   });
   return problems;
+}
+
+/** A CIDR block with host bits set (`10.10.0.1/16`), which the API named by `who` refuses. */
+export function hostBitsProblem(key: string, cidr: string, who: string): string | undefined {
+  const [start] = cidrBounds(cidr);
+  const size = 2 ** (32 - Number(cidr.split("/")[1]));
+  return start % size === 0
+    ? undefined
+    : `${key}: '${cidr}' has host bits set, which ${who}; write the network address of the block (${canonical(cidr)})`;
 }
 
 function canonical(cidr: string): string {

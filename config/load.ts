@@ -109,6 +109,7 @@ export function parseConfig(
   const problems: string[] = [];
   const environments: EnvironmentConfig[] = [];
   const seen = new Map<string, number>();
+  const fromDefaults = new Map<string, string[]>();
 
   top.data.environments.forEach((raw, index) => {
     const label = environmentLabel(raw, index);
@@ -123,7 +124,13 @@ export function parseConfig(
       return;
     }
     const env = result.data;
-    problems.push(...crossFieldProblems(env).map((p) => `${label}: ${p}`));
+    for (const problem of crossFieldProblems(env)) {
+      // A problem of a value the environment takes from `defaults` is the defaults' own: said
+      // once, after the environments, naming every environment that inherits it.
+      if (inheritedFromDefaults(problem, raw, defaults)) {
+        fromDefaults.set(problem, [...(fromDefaults.get(problem) ?? []), label]);
+      } else problems.push(`${label}: ${problem}`);
+    }
     if (options.strict) {
       const today = options.today ?? todayUtc();
       problems.push(
@@ -143,6 +150,9 @@ export function parseConfig(
     environments.push(env);
   });
 
+  for (const [problem, labels] of fromDefaults) {
+    problems.push(`defaults (inherited by ${labels.join(", ")}): ${problem}`);
+  }
   // Across environments, once each is valid on its own (indexes then match the file's).
   if (problems.length === 0) {
     for (const [index, lines] of nameCollisions(environments)) {
@@ -152,6 +162,23 @@ export function parseConfig(
   }
   if (problems.length > 0) throw new ConfigError(file, problems);
   return environments;
+}
+
+/**
+ * Whether a problem line's field (`cluster.masterAuthorizedNetworks[0].cidrBlock: ...`) holds a
+ * value the environment does not set and `defaults` does: the merged value is then the default's.
+ */
+function inheritedFromDefaults(
+  problem: string,
+  raw: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+): boolean {
+  const field = /^([A-Za-z][\w.]*)[[:]/.exec(problem)?.[1];
+  if (!field) return false;
+  const at = (root: unknown, keys: string[]): unknown =>
+    keys.reduce<unknown>((v, k) => (isPlainObject(v) ? v[k] : undefined), root);
+  const keys = field.split(".");
+  return at(raw, keys) === undefined && at(defaults, keys) !== undefined;
 }
 
 function environmentLabel(raw: unknown, index: number): string {

@@ -500,6 +500,24 @@ describe("problem lines, exactly", () => {
     });
   });
 
+  test("a problem of a value taken from defaults is said once, naming who inherits it", () => {
+    const open = { cluster: { masterAuthorizedNetworks: [{ cidrBlock: "0.0.0.0/0" }] } };
+    const own = { cluster: { masterAuthorizedNetworks: [{ cidrBlock: "10.10.0.1/16" }] } };
+    expect(
+      problemsOfFile({
+        defaults: open,
+        environments: [
+          environment({ name: "a" }),
+          environment({ name: "b", ...own }),
+          environment({ name: "c" }),
+        ],
+      }),
+    ).toEqual([
+      "environments[1] (b): cluster.masterAuthorizedNetworks[0].cidrBlock: '10.10.0.1/16' has host bits set, which the GKE API refuses; write the network address of the block (10.10.0.0/16)",
+      "defaults (inherited by environments[0] (a), environments[2] (c)): cluster.masterAuthorizedNetworks[0].cidrBlock: '0.0.0.0/0' opens the control plane to the internet; list the CIDR blocks of your deploy runners and offices",
+    ]);
+  });
+
   test("collisions are checked only once every environment is valid on its own", () => {
     // Two environments named alike would also create the same cluster: only the name is reported.
     expect(problemsOfFile({ environments: [environment(), environment()] })).toEqual([
