@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
+import { deepMerge, isPlainObject } from "./deep-merge";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import { nameCollisions } from "./resource-names";
 import { environmentReleaseWarnings, todayUtc } from "./istio-releases";
@@ -13,6 +14,8 @@ import {
   environmentSchema,
   nearest,
 } from "./schema";
+
+export { deepMerge } from "./deep-merge";
 
 /** The default environment file, relative to the project root. */
 export const DEFAULT_CONFIG_FILE = "config/environments.yaml";
@@ -218,21 +221,4 @@ function show(value: unknown): string {
   if (value === undefined) return "nothing";
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Objects merge key by key; lists and scalars in `over` replace those in `under`. */
-export function deepMerge(
-  under: Record<string, unknown>,
-  over: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...under };
-  for (const [key, value] of Object.entries(over)) {
-    const base = out[key];
-    out[key] = isPlainObject(base) && isPlainObject(value) ? deepMerge(base, value) : value;
-  }
-  return out;
 }

@@ -3,6 +3,8 @@
  * every release (docker.io/istio or a mirror), never leaving a chart on its own default hub.
  */
 
+import { deepMerge } from "../config/deep-merge";
+
 /**
  * Where each chart takes its image registry, by chart name: `global.hub` (istiod and istio-cni read
  * `hub` first, and it is unset; the legacy charts read only `global.hub`), or ztunnel's own `hub`.
@@ -30,20 +32,5 @@ export function withHub(
   values: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const registry = HUB_VALUE[chart]?.(hub);
-  return registry ? merge(values, registry) : values;
-}
-
-/** Objects merge key by key; anything else in `over` replaces what is in `under`. */
-function merge(
-  under: Record<string, unknown>,
-  over: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...under };
-  for (const [key, value] of Object.entries(over)) {
-    const base = out[key];
-    const nested = (v: unknown): v is Record<string, unknown> =>
-      typeof v === "object" && v !== null && !Array.isArray(v);
-    out[key] = nested(base) && nested(value) ? merge(base, value) : value;
-  }
-  return out;
+  return registry ? deepMerge(values, registry) : values;
 }
