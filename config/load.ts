@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
+import { parseText } from "./parse-text";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import { nameCollisions } from "./resource-names";
 import {
@@ -52,16 +52,12 @@ export function loadConfig(
       `cannot read the environment file (${(e as NodeJS.ErrnoException).code ?? e})`,
     ]);
   }
-  let data: unknown;
-  try {
-    data =
-      path.extname(file) === ".json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
-  } catch (e) {
-    throw new ConfigError(file, [
-      `not valid ${path.extname(file) === ".json" ? "JSON" : "YAML"}: ${String((e as Error).message).split("\n")[0]}`,
-    ]);
-  }
-  return { file, environments: selectEnvironments(parseConfig(data, file), selection, file) };
+  const parsed = parseText(text, path.extname(file) === ".json" ? "JSON" : "YAML");
+  if ("problem" in parsed) throw new ConfigError(file, [parsed.problem]);
+  return {
+    file,
+    environments: selectEnvironments(parseConfig(parsed.data, file), selection, file),
+  };
 }
 
 /** Validates an already-parsed environment file; throws ConfigError with every problem found. */
