@@ -1,0 +1,116 @@
+// Every entry of each list that drives an environment-file rule has its own refusal pinned, from
+// a case written out here (see __tests__/list-cases.ts: a new entry without a case fails, and so
+// does a removed one). Lists whose entries are a type's members (MODES, DATAPLANES, the legacy
+// profiles, CONFIG_NAMES) are left to tsc: dropping one breaks the code that names it.
+import { ConfigError } from "../../config/load";
+import { NEVER_INJECTED, OSS_ONLY_ISTIO_KEYS } from "../../config/cross-field-rules";
+import { DEFAULT_ISTIO_VERSION } from "../../config/istio-versions";
+import { unknownValueWarnings } from "../../config/known-chart-values";
+import chartKeys from "../../config/chart-keys.json";
+import { EXISTING_NAMESPACES } from "../../constructs/sidecar-injection";
+import { environment, parseEnvironments } from "../fixtures";
+import { entryCases, listedCase } from "../list-cases";
+
+/** The problem lines of one environment (prefix "environments[0] (test): " dropped); [] if valid. */
+function problems(overrides: Record<string, unknown>): string[] {
+  try {
+    parseEnvironments(environment(overrides));
+    return [];
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems.map((p) => p.replace(/^environments\[0\] \(test\): /, ""));
+  }
+}
+
+describe("OSS_ONLY_ISTIO_KEYS: each is refused outside mode oss, accepted in it", () => {
+  // A valid value of each key (valid in mode oss, so the only refusal is the mode's).
+  const revisions = [{ name: "stable", version: DEFAULT_ISTIO_VERSION }];
+  const CASES: Record<string, Record<string, unknown>> = {
+    version: { version: DEFAULT_ISTIO_VERSION },
+    profile: { version: "1.4.10", profile: "demo" },
+    values: { values: { pilot: { autoscaleEnabled: false } } },
+    ingressGateway: { ingressGateway: false },
+    clusterAdmins: { clusterAdmins: ["admin@example.com"] },
+    revisions: { revisions },
+    tags: { revisions, tags: { prod: "stable" } },
+    defaultRevision: { revisions, defaultRevision: "stable" },
+  };
+
+  test.each(entryCases(OSS_ONLY_ISTIO_KEYS, CASES))("istio.%s", (key, row) => {
+    const istio = listedCase(key, row);
+    expect(problems({ mode: "oss", istio })).toEqual([]);
+    for (const mode of ["managed", "cloud-service-mesh"]) {
+      expect(problems({ mode, istio })).toContain(
+        `istio.${key}: applies to mode oss only (Istio installed by Helm), got it with mode ${mode}; remove it or set mode: oss`,
+      );
+    }
+  });
+});
+
+describe("NEVER_INJECTED: each namespace is refused in istio.injectionNamespaces", () => {
+  const CASES = {
+    "kube-system": true,
+    "kube-public": true,
+    "kube-node-lease": true,
+    "istio-system": true,
+  };
+
+  test.each(entryCases(NEVER_INJECTED, CASES))("%s", (namespace, row) => {
+    listedCase(namespace, row);
+    expect(problems({ mode: "oss", istio: { injectionNamespaces: [namespace] } })).toEqual([
+      `istio.injectionNamespaces[0]: '${namespace}' must not get sidecars (system and control-plane namespaces: ${Object.keys(CASES).join(", ")}); list your workloads' namespaces`,
+    ]);
+  });
+
+  test("a namespace of one's own is accepted", () => {
+    expect(problems({ mode: "oss", istio: { injectionNamespaces: ["shop"] } })).toEqual([]);
+  });
+});
+
+describe("EXISTING_NAMESPACES: each is refused with create: true", () => {
+  const CASES = {
+    default: true,
+    "kube-system": true,
+    "kube-public": true,
+    "kube-node-lease": true,
+  };
+
+  test.each(entryCases(EXISTING_NAMESPACES, CASES))("%s", (namespace, row) => {
+    listedCase(namespace, row);
+    expect(
+      problems({
+        mode: "oss",
+        istio: { injectionNamespaces: [{ name: namespace, create: true }] },
+      }),
+    ).toContain(
+      `istio.injectionNamespaces[0].create: true for '${namespace}', which every cluster has already; remove create`,
+    );
+  });
+
+  test("a namespace of one's own can be created", () => {
+    expect(
+      problems({ mode: "oss", istio: { injectionNamespaces: [{ name: "shop", create: true }] } }),
+    ).toEqual([]);
+  });
+});
+
+describe("config/chart-keys.json: every key of every chart and minor passes without a warning", () => {
+  // Its entries are pinned against Istio's real charts by __tests__/scripts/chart-keys.test.ts
+  // (a dropped key fails there); here each one's effect: no "unknown key" warning.
+  const rows = Object.entries(chartKeys as Record<string, Record<string, string[]>>).flatMap(
+    ([chart, byMinor]) =>
+      Object.entries(byMinor).map(([minor, keys]) => [chart, minor, keys] as const),
+  );
+
+  test("the table has the charts synth installs", () => {
+    expect(Object.keys(chartKeys).sort()).toEqual(expect.arrayContaining(["base", "istiod"]));
+    expect(rows.length).toBeGreaterThan(4);
+  });
+
+  test.each(rows)("%s %s", (chart, minor, keys) => {
+    expect(keys.length).toBeGreaterThan(0);
+    const values = Object.fromEntries(keys.map((k) => [k, {}]));
+    expect(unknownValueWarnings(chart, `${minor}.0`, values)).toEqual([]);
+    expect(unknownValueWarnings(chart, `${minor}.0`, { ...values, notAKey: 1 })).toHaveLength(1);
+  });
+});
