@@ -22,3 +22,7 @@ export * from "./policy/check-policy";
 export * from "./policy/policy-aspect";
 export * from "./policy/rules";
 export * from "./stacks/synth-environment";
+export * from "./config/istio-releases";
+export * from "./constructs/istio-images";
+export * from "./facts/istio-hosting";
+export * from "./facts/istio-releases";

@@ -48,6 +48,15 @@ describe("examples/ci/github-actions.yml", () => {
     }
   });
 
+  test("synthesizes in strict mode: generated --check runs with GKE_ISTIO_STRICT=1", () => {
+    const step = workflow.jobs.test.steps.find(
+      (st: { run?: string }) => st.run === "npm run generated -- --check",
+    );
+    expect(step.env).toEqual({ GKE_ISTIO_STRICT: "1" });
+    // Only there: the project's own tests synthesize examples that strict mode refuses.
+    expect(workflow.env.GKE_ISTIO_STRICT).toBeUndefined();
+  });
+
   test("runs on pull requests: npm ci, npm test, then generated --check", () => {
     expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
     const runs = workflow.jobs.test.steps.map((s: { run?: string }) => s.run).filter(Boolean);
@@ -114,7 +123,7 @@ describe("examples/ci/github-actions.yml", () => {
           expect(ordered.indexOf(dep)).toBeLessThan(ordered.indexOf(s.name));
         }
       }
-      expect(ordered.slice(0, 2)).toEqual(["managed-cluster", "managed-mesh"]);
+      expect(ordered.slice(0, 2)).toEqual(["mesh-cluster", "mesh-mesh"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

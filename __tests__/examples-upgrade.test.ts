@@ -7,7 +7,7 @@ import { loadConfig } from "../config/load";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "../stacks/environment-stacks";
 import { PROJECT_ROOT } from "./app-synth";
-import { renderStack, SHARED_CHARTS } from "./helm-render";
+import { imagesOf, renderStack, SHARED_CHARTS } from "./helm-render";
 import { TerraformJson } from "./fixtures";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
@@ -130,55 +130,55 @@ testTerraformValidate(
 
 const STEP_RELEASES: Record<string, string[]> = {
   "0-start.yaml": [
-    "istio-base: base@1.29.6 defaultRevision=1-29-6",
-    "istio-ingress: gateway@1.29.6 revision=prod-stable injected-by=1-29-6 after istio-tag-prod-stable",
-    "istio-mesh-policy: mtls STRICT after istiod-1-29-6",
-    "istio-tag-default: tag default -> 1-29-6 after istiod-1-29-6",
-    "istio-tag-prod-stable: tag prod-stable -> 1-29-6 after istiod-1-29-6",
-    "istiod-1-29-6: istiod@1.29.6 revision=1-29-6 after istio-base",
+    "istio-base: base@1.30.5 defaultRevision=1-30-5",
+    "istio-ingress: gateway@1.30.5 revision=prod-stable injected-by=1-30-5 after istio-tag-prod-stable",
+    "istio-mesh-policy: mtls STRICT after istiod-1-30-5",
+    "istio-tag-default: tag default -> 1-30-5 after istiod-1-30-5",
+    "istio-tag-prod-stable: tag prod-stable -> 1-30-5 after istiod-1-30-5",
+    "istiod-1-30-5: istiod@1.30.5 revision=1-30-5 after istio-base",
   ],
   // base goes to the newest version first; the canary and its tag are created after it.
   "1-canary.yaml": [
-    "istio-base: base@1.30.5 defaultRevision=1-29-6",
-    "istio-ingress: gateway@1.29.6 revision=prod-stable injected-by=1-29-6 after istio-tag-prod-stable",
-    "istio-mesh-policy: mtls STRICT after istiod-1-29-6",
-    "istio-tag-default: tag default -> 1-29-6 after istiod-1-29-6",
-    "istio-tag-prod-canary: tag prod-canary -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-stable: tag prod-stable -> 1-29-6 after istiod-1-29-6",
-    "istiod-1-29-6: istiod@1.29.6 revision=1-29-6 after istio-base",
+    "istio-base: base@1.31.1 defaultRevision=1-30-5",
+    "istio-ingress: gateway@1.30.5 revision=prod-stable injected-by=1-30-5 after istio-tag-prod-stable",
+    "istio-mesh-policy: mtls STRICT after istiod-1-30-5",
+    "istio-tag-default: tag default -> 1-30-5 after istiod-1-30-5",
+    "istio-tag-prod-canary: tag prod-canary -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-stable: tag prod-stable -> 1-30-5 after istiod-1-30-5",
     "istiod-1-30-5: istiod@1.30.5 revision=1-30-5 after istio-base",
+    "istiod-1-31-1: istiod@1.31.1 revision=1-31-1 after istio-base",
   ],
   // Only a namespace label changes.
   "2-move-namespace.yaml": [
-    "istio-base: base@1.30.5 defaultRevision=1-29-6",
-    "istio-ingress: gateway@1.29.6 revision=prod-stable injected-by=1-29-6 after istio-tag-prod-stable",
-    "istio-mesh-policy: mtls STRICT after istiod-1-29-6",
-    "istio-tag-default: tag default -> 1-29-6 after istiod-1-29-6",
-    "istio-tag-prod-canary: tag prod-canary -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-stable: tag prod-stable -> 1-29-6 after istiod-1-29-6",
-    "istiod-1-29-6: istiod@1.29.6 revision=1-29-6 after istio-base",
+    "istio-base: base@1.31.1 defaultRevision=1-30-5",
+    "istio-ingress: gateway@1.30.5 revision=prod-stable injected-by=1-30-5 after istio-tag-prod-stable",
+    "istio-mesh-policy: mtls STRICT after istiod-1-30-5",
+    "istio-tag-default: tag default -> 1-30-5 after istiod-1-30-5",
+    "istio-tag-prod-canary: tag prod-canary -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-stable: tag prod-stable -> 1-30-5 after istiod-1-30-5",
     "istiod-1-30-5: istiod@1.30.5 revision=1-30-5 after istio-base",
+    "istiod-1-31-1: istiod@1.31.1 revision=1-31-1 after istio-base",
   ],
   // The tags default and prod-stable move in place, after the istiod they now point at;
-  // the gateway follows its tag (chart 1.30.5, new pods), base's validator follows defaultRevision.
+  // the gateway follows its tag (chart 1.31.1, new pods), base's validator follows defaultRevision.
   "3-move-tags.yaml": [
-    "istio-base: base@1.30.5 defaultRevision=1-30-5",
-    "istio-ingress: gateway@1.30.5 revision=prod-stable injected-by=1-30-5 after istio-tag-prod-stable",
-    "istio-mesh-policy: mtls STRICT after istiod-1-30-5",
-    "istio-tag-default: tag default -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-canary: tag prod-canary -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-stable: tag prod-stable -> 1-30-5 after istiod-1-30-5",
-    "istiod-1-29-6: istiod@1.29.6 revision=1-29-6 after istio-base",
+    "istio-base: base@1.31.1 defaultRevision=1-31-1",
+    "istio-ingress: gateway@1.31.1 revision=prod-stable injected-by=1-31-1 after istio-tag-prod-stable",
+    "istio-mesh-policy: mtls STRICT after istiod-1-31-1",
+    "istio-tag-default: tag default -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-canary: tag prod-canary -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-stable: tag prod-stable -> 1-31-1 after istiod-1-31-1",
     "istiod-1-30-5: istiod@1.30.5 revision=1-30-5 after istio-base",
+    "istiod-1-31-1: istiod@1.31.1 revision=1-31-1 after istio-base",
   ],
   "4-remove-old.yaml": [
-    "istio-base: base@1.30.5 defaultRevision=1-30-5",
-    "istio-ingress: gateway@1.30.5 revision=prod-stable injected-by=1-30-5 after istio-tag-prod-stable",
-    "istio-mesh-policy: mtls STRICT after istiod-1-30-5",
-    "istio-tag-default: tag default -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-canary: tag prod-canary -> 1-30-5 after istiod-1-30-5",
-    "istio-tag-prod-stable: tag prod-stable -> 1-30-5 after istiod-1-30-5",
-    "istiod-1-30-5: istiod@1.30.5 revision=1-30-5 after istio-base",
+    "istio-base: base@1.31.1 defaultRevision=1-31-1",
+    "istio-ingress: gateway@1.31.1 revision=prod-stable injected-by=1-31-1 after istio-tag-prod-stable",
+    "istio-mesh-policy: mtls STRICT after istiod-1-31-1",
+    "istio-tag-default: tag default -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-canary: tag prod-canary -> 1-31-1 after istiod-1-31-1",
+    "istio-tag-prod-stable: tag prod-stable -> 1-31-1 after istiod-1-31-1",
+    "istiod-1-31-1: istiod@1.31.1 revision=1-31-1 after istio-base",
   ],
 };
 
@@ -206,19 +206,19 @@ test("namespace labels: istio-injection or istio.io/rev, never both", () => {
 test("synth prints one line per environment: which namespace and gateway runs where", () => {
   expect(steps.map((s) => s.info)).toEqual([
     [
-      "Istio in shop-prod: 1-29-6 (1.29.6, tags default, prod-stable) runs default (istio-injection=enabled), shop (istio.io/rev=prod-stable), gateway istio-ingress (revision prod-stable)",
+      "Istio in shop-prod: 1-30-5 (1.30.5, tags default, prod-stable) runs default (istio-injection=enabled), shop (istio.io/rev=prod-stable), gateway istio-ingress (revision prod-stable)",
     ],
     [
-      "Istio in shop-prod: 1-29-6 (1.29.6, tags default, prod-stable) runs default (istio-injection=enabled), shop (istio.io/rev=prod-stable), gateway istio-ingress (revision prod-stable); 1-30-5 (1.30.5, tags prod-canary) runs no namespace or gateway",
+      "Istio in shop-prod: 1-30-5 (1.30.5, tags default, prod-stable) runs default (istio-injection=enabled), shop (istio.io/rev=prod-stable), gateway istio-ingress (revision prod-stable); 1-31-1 (1.31.1, tags prod-canary) runs no namespace or gateway",
     ],
     [
-      "Istio in shop-prod: 1-29-6 (1.29.6, tags default, prod-stable) runs default (istio-injection=enabled), gateway istio-ingress (revision prod-stable); 1-30-5 (1.30.5, tags prod-canary) runs shop (istio.io/rev=prod-canary)",
+      "Istio in shop-prod: 1-30-5 (1.30.5, tags default, prod-stable) runs default (istio-injection=enabled), gateway istio-ingress (revision prod-stable); 1-31-1 (1.31.1, tags prod-canary) runs shop (istio.io/rev=prod-canary)",
     ],
     [
-      "Istio in shop-prod: 1-29-6 (1.29.6) runs no namespace or gateway; 1-30-5 (1.30.5, tags default, prod-stable, prod-canary) runs default (istio-injection=enabled), shop (istio.io/rev=prod-canary), gateway istio-ingress (revision prod-stable)",
+      "Istio in shop-prod: 1-30-5 (1.30.5) runs no namespace or gateway; 1-31-1 (1.31.1, tags default, prod-stable, prod-canary) runs default (istio-injection=enabled), shop (istio.io/rev=prod-canary), gateway istio-ingress (revision prod-stable)",
     ],
     [
-      "Istio in shop-prod: 1-30-5 (1.30.5, tags default, prod-stable, prod-canary) runs default (istio-injection=enabled), shop (istio.io/rev=prod-canary), gateway istio-ingress (revision prod-stable)",
+      "Istio in shop-prod: 1-31-1 (1.31.1, tags default, prod-stable, prod-canary) runs default (istio-injection=enabled), shop (istio.io/rev=prod-canary), gateway istio-ingress (revision prod-stable)",
     ],
   ]);
 });
@@ -306,6 +306,7 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
       status: string;
       detail?: string;
       manifest?: string;
+      warnings?: string[];
     }
     const rendered: Rendered[] = [];
 
@@ -344,6 +345,13 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
       expect(
         rendered.filter((r) => r.status !== "ok").map((r) => `${r.file} ${r.name}: ${r.detail}`),
       ).toEqual([]);
+    });
+
+    test("no render warning, and every image of every step from docker.io/istio", () => {
+      expect(rendered.flatMap((r) => r.warnings ?? [])).toEqual([]);
+      const images = rendered.flatMap((r) => imagesOf(r.manifest ?? ""));
+      expect(images.filter((i) => i.startsWith("docker.io/istio/")).length).toBeGreaterThan(0);
+      expect(images.filter((i) => i !== "auto" && !i.startsWith("docker.io/istio/"))).toEqual([]);
     });
 
     /** kind/name of every object a release renders (read from Helm's plain output, not parsed). */
@@ -417,8 +425,8 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
           .find((o) => o?.kind === "MutatingWebhookConfiguration");
         return [...new Set(mwc.webhooks.map((w: TerraformJson) => w.clientConfig.service.name))];
       };
-      expect(webhookService("2-move-namespace.yaml")).toEqual(["istiod-1-29-6"]);
-      expect(webhookService("3-move-tags.yaml")).toEqual(["istiod-1-30-5"]);
+      expect(webhookService("2-move-namespace.yaml")).toEqual(["istiod-1-30-5"]);
+      expect(webhookService("3-move-tags.yaml")).toEqual(["istiod-1-31-1"]);
     });
   },
 );

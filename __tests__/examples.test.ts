@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { parse as parseYaml } from "yaml";
 import * as path from "path";
 import { AppRun, PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
@@ -197,12 +198,15 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
     );
   });
 
-  test("Istio 1.30.5 without a gateway, permissive mTLS, the named admins, the extra values", () => {
+  test("Istio 1.31.1 without a gateway, permissive mTLS, the named admins, the extra values, a mirror hub", () => {
     const mesh = stacksOfExample(file)["shared-vpc-mesh"];
     const releases = resources(mesh, "helm_release");
     expect(releases.map((r) => r.name)).toEqual(["istio-base", "istiod", "istio-mesh-policy"]);
-    expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.30.5", "1.30.5"]);
+    expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.31.1", "1.31.1"]);
     const istiod = releases.find((r) => r.name === "istiod")!;
+    expect(parseYaml(istiod.values[0]).global.hub).toBe(
+      "us-east1-docker.pkg.dev/acme-network-host/istio",
+    );
     expect(istiod.values.join("\n")).toContain("autoscaleMin: 2");
     expect(istiod.values.join("\n")).toContain("accessLogFile: /dev/stdout");
     expect(releases.find((r) => r.name === "istio-mesh-policy")!.values).toEqual([

@@ -23,7 +23,7 @@ for (const version of ["1.3.3", "1.4.10"]) {
     }),
   );
 }
-for (const version of ["1.29.6", "1.30.5"]) {
+for (const version of ["1.30.5", "1.31.1"]) {
   for (const mtls of ["STRICT", "PERMISSIVE"]) {
     for (const ingressGateway of [true, false]) {
       CASES.push([
@@ -40,7 +40,7 @@ CASES.push(
     { version: "1.3.3", ingressGateway: false, values: egress },
   ],
   ["1.4.10 egress in values", { version: "1.4.10", values: egress }],
-  ["1.30.5 istiod values", { version: "1.30.5", values: { pilot: { autoscaleMin: 2 } } }],
+  ["1.31.1 istiod values", { version: "1.31.1", values: { pilot: { autoscaleMin: 2 } } }],
 );
 
 /** The one-line refusals, or the rendered releases (local charts are rendered elsewhere). */

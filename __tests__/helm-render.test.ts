@@ -4,7 +4,10 @@ import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { helmBinary } from "../scripts/helm-binary";
+import { loadConfig } from "../config/load";
+import { ISTIO_HUB, RETIRED_HOSTS } from "../facts/istio-hosting";
 import {
+  imagesOf,
   K8sObject,
   parseManifest,
   PROJECT_ROOT,
@@ -61,6 +64,70 @@ describe.each(FILES)("%s", (file) => {
       expect(r.warnings).toEqual([]);
     });
   }
+});
+
+/**
+ * Images that are not Istio's: the legacy charts' add-ons (Prometheus and the demo profile's
+ * Grafana, Kiali, Jaeger) come from their projects' own registries, which Istio never hosted.
+ */
+const LEGACY_ADD_ONS = /^(docker\.io\/prom|grafana|quay\.io\/kiali|docker\.io\/jaegertracing)\//;
+
+describe.each(FILES)("every Istio image of %s comes from its configured hub", (file) => {
+  const hubs = new Map(
+    loadConfig(file, undefined, {}).environments.map((e) => [
+      `${e.name}-mesh`,
+      e.istio?.hub ?? ISTIO_HUB,
+    ]),
+  );
+  const renders = rendered.get(file)!.filter((r) => r.status === "ok");
+  const withImages = renders.filter((r) => imagesOf(r.manifest).length > 0);
+  const oss = loadConfig(file, undefined, {}).environments.filter((e) => e.mode === "oss");
+
+  test("an oss environment's control plane renders images; other modes install none of ours", () => {
+    const charts = withImages.map((r) => r.chart);
+    if (oss.length === 0 || renders.length === 0) expect(charts).toEqual([]);
+    else expect(charts).toEqual(expect.arrayContaining([expect.stringMatching(/^istiod?$/)]));
+  });
+  if (withImages.length === 0) return;
+
+  test.each(withImages.map((r) => [label(r), r] as const))("%s", (_, r) => {
+    const hub = hubs.get(r.stack)!;
+    const images = imagesOf(r.manifest).filter((i) => !LEGACY_ADD_ONS.test(i));
+    // The gateway's `image: auto` is injected by istiod, from istiod's hub (checked above).
+    const expected =
+      r.chart === "gateway"
+        ? ["auto"]
+        : images.map(() => expect.stringMatching(new RegExp(`^${hub.replace(/\./g, "\\.")}/`)));
+    expect(images).toEqual(expected);
+    expect(images.length).toBeGreaterThan(0);
+  });
+
+  const istiods = withImages.filter((r) => r.chart === "istiod");
+  if (istiods.length > 0) {
+    test.each(istiods.map((r) => [label(r), r] as const))(
+      "%s: injected proxies and gateways take the same hub",
+      (_, r) => {
+        const injector = parseManifest(r.manifest).find(
+          (o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("istio-sidecar-injector"),
+        );
+        expect(JSON.parse(injector?.data.values).global.hub).toBe(hubs.get(r.stack));
+      },
+    );
+  }
+});
+
+describe.each(FILES)("no synthesized file of %s names a retired host", (file) => {
+  const files = () => {
+    const dir = runs.get(file)!.outdir;
+    return (fs.readdirSync(dir, { recursive: true }) as string[])
+      .map((f) => path.join(dir, f))
+      .filter((f) => fs.statSync(f).isFile());
+  };
+  test.each(RETIRED_HOSTS.map((h) => [h.prefix] as const))("%s", (prefix) => {
+    const all = files();
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((f) => fs.readFileSync(f, "utf8").includes(prefix))).toEqual([]);
+  });
 });
 
 /** The objects of release `name` in stack `stack` of `file` (the default file unless named). */
@@ -349,6 +416,29 @@ describe("each check can fail", () => {
     });
     expect(r.status).toBe("ok");
     expect(r.warnings).toEqual(["value 'pilott' is neither declared nor read by the chart"]);
+  });
+
+  withCharts("a retired repository is a warning", () => {
+    const r = renderPlanted("mesh-mesh", "istio-base", (release) => {
+      release.repository = "https://istio-release.storage.googleapis.com/charts";
+    });
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^repository https:\/\/istio-release\.storage\.googleapis\.com\/charts is retired: /,
+      ),
+    ]);
+  });
+
+  withCharts("an image left on the chart's default hub is a warning", () => {
+    const r = renderPlanted("ambient-mesh", "ztunnel", (release) => {
+      release.values = release.values.map((v: string) => v.replace(/^hub: .*\n/m, ""));
+    });
+    expect(r.status).toBe("ok");
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^image \S+\/ztunnel:\S+ comes from a chart's default or a retired hub/,
+      ),
+    ]);
   });
 
   // Renders are remembered by content: the same chart, values and flags read back the same

@@ -7,6 +7,11 @@ import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { helmBinary } from "../scripts/helm-binary";
 import { chartTopLevelKeys } from "../scripts/chart-keys";
+import {
+  ISTIO_CHART_REPOSITORY,
+  ISTIO_OCI_CHART_REPOSITORY,
+  RETIRED_HOSTS,
+} from "../facts/istio-hosting";
 
 // Renders every helm_release of synthesized stacks with a real Helm 3, as the helm provider
 // would: name, namespace, `values` documents in order, then set, set_list, set_sensitive.
@@ -19,14 +24,30 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..");
 export const SHARED_CHARTS =
   process.env.HELMRENDER_CHARTS ||
   path.resolve(PROJECT_ROOT, "..", "shared", "helmrender", "charts");
-/** Current charts render for a GKE version string: charts detect GKE by its `-gke` suffix. */
-export const CURRENT_KUBE_VERSION = "1.33.5-gke.1000";
+/**
+ * Current charts render for a current GKE version (the helmrender tool's default, and inside
+ * Istio 1.31's Kubernetes window 1.32 to 1.36), as a GKE version string: charts detect GKE by its
+ * `-gke` suffix.
+ */
+export const CURRENT_KUBE_VERSION = "1.34.1-gke.1000";
 /** The legacy charts (1.3, 1.4) use APIs that Kubernetes 1.21 was the last minor to serve. */
 export const LEGACY_KUBE_VERSION = "1.21.14-gke.2100";
 
-const CURRENT_REPO = "https://istio-release.storage.googleapis.com/charts";
+/** Istio's repositories, which ../shared/helmrender/charts stands in for offline. */
+const CURRENT_REPOS = [ISTIO_CHART_REPOSITORY, ISTIO_OCI_CHART_REPOSITORY];
+/** A legacy release's folder of Istio's release archive (facts/istio-hosting.ts). */
 const LEGACY_REPO =
-  /^https:\/\/storage\.googleapis\.com\/istio-release\/releases\/([0-9.]+)\/charts\/?$/;
+  /^https:\/\/(?:blob\.istio\.io|storage\.googleapis\.com)\/istio-release\/releases\/([0-9.]+)\/charts\/?$/;
+/**
+ * Registries an image comes from when a release leaves a chart on its own default hub: the
+ * testing hubs that the packaged charts keep from git, and the retired release hubs that Istio's
+ * released charts before 1.31 default to (facts/istio-hosting.ts).
+ */
+const DEFAULT_HUBS = [
+  "gcr.io/istio-testing",
+  "registry.istio.io/testing",
+  ...RETIRED_HOSTS.map((h) => h.prefix),
+];
 /** Pulled charts, kept between runs (HELM_RENDER_CACHE names another folder). */
 const pulledDir = () =>
   process.env.HELM_RENDER_CACHE || path.join(PROJECT_ROOT, "node_modules", ".cache", "helm-charts");
@@ -52,7 +73,10 @@ export interface RenderResult {
   readonly detail: string;
   /** Where the chart came from when not the exact pinned one (`rendered with the 1.30.3 chart`). */
   readonly note: string;
-  /** Top-level values that the chart neither declares nor reads. */
+  /**
+   * Top-level values that the chart neither declares nor reads, a retired repository, an image
+   * left on a chart's default hub.
+   */
   readonly warnings: string[];
   /** The rendered YAML ("" unless ok). */
   readonly manifest: string;
@@ -190,7 +214,10 @@ function renderRelease(release: HelmRelease, stackDir: string, opts: RenderOptio
       status: problems.length ? "fail" : "ok",
       detail: problems.length ? problems.join("; ") : `${objects.length} objects`,
       note: where.note,
-      warnings: unknownValueWarnings(release.values ?? [], where.file),
+      warnings: [
+        ...unknownValueWarnings(release.values ?? [], where.file),
+        ...sourceWarnings(release, r.stdout),
+      ],
       manifest: r.stdout,
     };
   } finally {
@@ -269,6 +296,32 @@ function contentOf(chart: string): string {
   return hash;
 }
 
+/**
+ * Every container image of a rendered manifest (`image: auto` is filled in at injection).
+ */
+export function imagesOf(manifest: string): string[] {
+  // Not inside a ConfigMap: istiod's injection templates are text there, not containers.
+  const objects = manifest.split(/^---\s*$/m).filter((doc) => !/^kind:\s*ConfigMap\s*$/m.test(doc));
+  const images = objects.flatMap((doc) => [
+    ...doc.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^"'\s]+)["']?\s*$/gm),
+  ]);
+  return [...new Set(images.map((m) => m[1]).filter((i) => !i.includes("{{")))];
+}
+
+/**
+ * What the helmrender tool warns about too: a repository Istio retired, an image from a chart's
+ * default hub (the release set none) or from a retired registry.
+ */
+function sourceWarnings(release: HelmRelease, manifest: string): string[] {
+  const retired = RETIRED_HOSTS.find((h) => (release.repository ?? "").includes(h.prefix));
+  return [
+    ...(retired ? [`repository ${release.repository} is retired: ${retired.what}`] : []),
+    ...imagesOf(manifest)
+      .filter((image) => DEFAULT_HUBS.some((hub) => image.startsWith(`${hub}/`)))
+      .map((image) => `image ${image} comes from a chart's default or a retired hub; set the hub`),
+  ];
+}
+
 function unknownValueWarnings(values: string[], chartFile: string): string[] {
   const known = new Set(chartTopLevelKeys(chartFile));
   const given = new Set(values.flatMap((t) => Object.keys(parseAllDocuments(t)[0]?.toJS() ?? {})));
@@ -303,7 +356,9 @@ function findChart(release: HelmRelease, stackDir: string): Where {
   if (pulled && "file" in pulled) return { file: pulled.file, note: "" };
   // The repository answered and has no such chart: the helm provider would fail the same way.
   if (pulled) return { fail: `helm pull: ${pulled.error}` };
-  if (!legacy && repository.replace(/\/$/, "") !== CURRENT_REPO) {
+  // A retired repository held the same charts: rendered, and warned about (sourceWarnings).
+  const retired = RETIRED_HOSTS.some((h) => repository.includes(h.prefix));
+  if (!legacy && !retired && !CURRENT_REPOS.includes(repository.replace(/\/$/, ""))) {
     return { skip: `repository ${repository} unreachable and no local copy of it` };
   }
   if (!fs.existsSync(SHARED_CHARTS)) {
@@ -339,9 +394,13 @@ function pull(
   fs.mkdirSync(dir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(dir, "pull-"));
   try {
+    // An OCI repository names the chart by reference; an HTTPS one serves an index.
+    const what = repository.startsWith("oci://")
+      ? [`${repository.replace(/\/$/, "")}/${chart}`]
+      : [chart, "--repo", repository];
     const r = cp.spawnSync(
       helmBinary(),
-      ["pull", chart, "--repo", repository, "--version", version, "--destination", tmp],
+      ["pull", ...what, "--version", version, "--destination", tmp],
       { encoding: "utf8", timeout: 10_000, env: { ...process.env, ...helmHome() } },
     );
     const got = path.join(tmp, `${chart}-${version}.tgz`);

@@ -17,7 +17,7 @@ const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 /** Runs main.ts the way cdktf.json does, with the environment the cdktf CLI gives it. */
-function runMain(environmentFile: string) {
+function runMain(environmentFile: string, env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-main-"));
   tempDirs.push(dir);
   const file = path.join(dir, "environments.yaml");
@@ -31,6 +31,8 @@ function runMain(environmentFile: string) {
       GKE_ISTIO_CONFIG: file,
       CDKTF_OUTDIR: outdir,
       CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
+      GKE_ISTIO_STRICT: "",
+      ...env,
     },
   });
   return { ...run, file, outdir, written: filesUnder(outdir) };
@@ -89,5 +91,39 @@ describe("main.ts", () => {
         ),
       }),
     ]);
+  }, 60_000);
+
+  // Istio 1.29's support ended on 2026-10-12: a warning, or with GKE_ISTIO_STRICT=1 an error.
+  const PAST = `
+environments:
+  - name: old
+    mode: oss
+    project: test-project
+    location: europe-west1
+    nodePools: [{ name: pool }]
+    istio: { version: 1.29.8 }
+`;
+
+  test("a minor past its end of support synthesizes with one warning in the manifest", () => {
+    const run = runMain(PAST);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    const manifest = JSON.parse(fs.readFileSync(path.join(run.outdir, "manifest.json"), "utf8"));
+    const warnings = manifest.stacks["old-mesh"].annotations
+      .map((a: { message: string }) => a.message)
+      .filter((m: string) => m.includes("end of support"));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^environment 'old': istio\.version: Istio 1\.29 \('1\.29\.8'\) reached its end of support on 2026-10-12 /,
+      ),
+    ]);
+  }, 60_000);
+
+  test("GKE_ISTIO_STRICT=1: the same file exits 1 with one line and writes nothing", () => {
+    const run = runMain(PAST, { GKE_ISTIO_STRICT: "1" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Invalid environment file, nothing was synthesized:\n\S+: environments\[0\] \(old\): istio\.version: Istio 1\.29 \('1\.29\.8'\) reached its end of support on 2026-10-12 [^\n]* \(refused: GKE_ISTIO_STRICT=1\)\n$/,
+    );
+    expect(run.written).toEqual([]);
   }, 60_000);
 });

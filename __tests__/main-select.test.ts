@@ -5,13 +5,13 @@ import { DEFAULT_CONFIG_FILE } from "../config/load";
 import { AppRun, PROJECT_ROOT, runApp } from "./app-synth";
 import { synthFileOnce } from "./shared-synth";
 
-// GKE_ISTIO_ENVIRONMENTS through the real app on the default file (managed, oss, mesh, csm).
+// GKE_ISTIO_ENVIRONMENTS through the real app on the default file (mesh, ambient, csm).
 let all: AppRun;
 let some: AppRun;
 beforeAll(async () => {
   [all, some] = await Promise.all([
     synthFileOnce(DEFAULT_CONFIG_FILE),
-    synthFileOnce(DEFAULT_CONFIG_FILE, { GKE_ISTIO_ENVIRONMENTS: "m*" }),
+    synthFileOnce(DEFAULT_CONFIG_FILE, { GKE_ISTIO_ENVIRONMENTS: "m*,a*" }),
   ]);
 }, 60_000);
 
@@ -23,8 +23,8 @@ const stackFiles = (run: AppRun) =>
 test("synthesizes only the selected environments, each exactly as in a full synth", () => {
   expect({ status: some.status, stderr: some.stderr }).toEqual({ status: 0, stderr: "" });
   expect(stackFiles(some)).toEqual([
-    "stacks/managed-cluster/cdk.tf.json",
-    "stacks/managed-mesh/cdk.tf.json",
+    "stacks/ambient-cluster/cdk.tf.json",
+    "stacks/ambient-mesh/cdk.tf.json",
     "stacks/mesh-cluster/cdk.tf.json",
     "stacks/mesh-mesh/cdk.tf.json",
   ]);
@@ -41,7 +41,7 @@ test("a pattern matching no environment exits 1 naming it, and writes nothing", 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
-      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are managed, mesh, ambient, csm",
+      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are mesh, ambient, csm",
     ]);
     expect(run.files).toEqual({});
   } finally {

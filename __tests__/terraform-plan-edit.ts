@@ -122,7 +122,33 @@ function synthesizedStacks(files: string[], stack: string): SynthesizedStack[] {
 export function planEdit(before: string, after: string, stack: string): EditPlan {
   const [old, now] = synthesizedStacks([asConfigFile(before), asConfigFile(after)], stack);
   if (!old.json && !now.json) throw new Error(`planEdit: neither file has a stack ${stack}`);
-  const planned = planStacks(old, now);
+  return withForcedReplacements(stack, old, now, planStacks(old, now));
+}
+
+/**
+ * planEdit for two stacks given as synthesized JSON, such as the stack an earlier release of this
+ * tool wrote (its output cannot be synthesized again). Stacks without local charts only.
+ */
+export function planStackEdit(
+  stack: string,
+  before: TerraformJson,
+  after: TerraformJson,
+): EditPlan {
+  const none = path.join(os.tmpdir(), "gke-istio-plan-edit-no-assets");
+  const [old, now] = [
+    { json: before, dir: none },
+    { json: after, dir: none },
+  ];
+  return withForcedReplacements(stack, old, now, planStacks(old, now));
+}
+
+/** Mock plans never replace: an update of a field the provider forces replacement on is one. */
+function withForcedReplacements(
+  stack: string,
+  old: SynthesizedStack,
+  now: SynthesizedStack,
+  planned: PlannedChange[],
+): EditPlan {
   const forced = new Map(
     stackChanges(stack, old.json ?? {}, now.json ?? {})
       .filter((c) => c.action === "replaces")

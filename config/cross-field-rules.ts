@@ -11,6 +11,11 @@ import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
 import { locationProblems } from "./location-rules";
 import { kubernetesWindowProblems } from "./kubernetes-rules";
 import { gatewayApiProblems } from "./gateway-api-rules";
+import {
+  ISTIO_CHART_REPOSITORY,
+  ISTIO_OCI_CHART_REPOSITORY,
+  legacyChartRepository,
+} from "../facts/istio-hosting";
 
 /**
  * Rules that span fields, which the per-field schema cannot state. Each returns problems as
@@ -25,6 +30,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...gkeApiProblems(env),
     ...modeProblems(env),
     ...istioVersionProblems(env),
+    ...legacyRepositoryProblems(env),
     ...injectionProblems(env),
     ...revisionProblems(env.istio),
     ...ambientProblems(env),
@@ -123,6 +129,8 @@ export const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "revisions",
   "tags",
   "defaultRevision",
+  "chartRepository",
+  "hub",
 ];
 
 function modeProblems(env: EnvironmentConfig): string[] {
@@ -149,9 +157,24 @@ function modeProblems(env: EnvironmentConfig): string[] {
         );
       }
     });
+    const channel = env.cluster?.releaseChannel ?? "REGULAR";
+    if (!(CSM_CHANNELS as readonly string[]).includes(channel)) {
+      problems.push(
+        `cluster.releaseChannel: '${channel}' has no managed Cloud Service Mesh channel (CSM follows RAPID, REGULAR, STABLE and no channel, UNSPECIFIED, which it runs as REGULAR); choose one of ${CSM_CHANNELS.join(", ")}`,
+      );
+    }
   }
   return problems;
 }
+
+/**
+ * GKE release channels that managed Cloud Service Mesh maps to a channel of its own (RAPID,
+ * REGULAR, STABLE; no channel gets REGULAR). CSM fixes its channel when it is provisioned and
+ * keeps it when the cluster's channel changes later, which the cluster stack refuses at plan.
+ * Source, read 2026-12-02: cloud.google.com/service-mesh/docs/release-channels-managed-service-mesh
+ * ("Cloud Service Mesh channel is determined by the GKE cluster channel").
+ */
+export const CSM_CHANNELS = ["RAPID", "REGULAR", "STABLE", "UNSPECIFIED"] as const;
 
 function istioVersionProblems(env: EnvironmentConfig): string[] {
   const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
@@ -171,6 +194,18 @@ function istioVersionProblems(env: EnvironmentConfig): string[] {
   }
   return [
     `istio.profile: '${profile}' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '${version}'; remove it and put chart values in istio.values`,
+  ];
+}
+
+/** Istio's current repositories hold no legacy chart: a legacy release needs its own folder. */
+function legacyRepositoryProblems(env: EnvironmentConfig): string[] {
+  const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
+  const repository = env.istio?.chartRepository?.replace(/\/$/, "");
+  const chart = istioChartLayout(version);
+  if (!repository || !("layout" in chart) || chart.layout !== "legacy") return [];
+  if (repository !== ISTIO_CHART_REPOSITORY && repository !== ISTIO_OCI_CHART_REPOSITORY) return [];
+  return [
+    `istio.chartRepository: '${repository}' holds the current charts (1.12 and later), not istio-init and istio ${version}; name a repository of that release's charts, such as '${legacyChartRepository(version)}', or remove it`,
   ];
 }
 

@@ -6,7 +6,48 @@ import { EnvironmentConfig } from "./schema";
  * they are the API's rules, not ours. Each problem is `<field path>: <what is wrong>; <what to do>`.
  */
 export function gkeApiProblems(env: EnvironmentConfig): string[] {
-  return [...managementProblems(env), ...metadataProblems(env), ...rangeProblems(env)];
+  return [
+    ...managementProblems(env),
+    ...metadataProblems(env),
+    ...rangeProblems(env),
+    ...bootDiskProblems(env),
+  ];
+}
+
+/**
+ * Machine series whose VMs take only Hyperdisk, no Persistent Disk (pd-standard, pd-balanced,
+ * pd-ssd), so a node's boot disk there must be hyperdisk-balanced, the one Hyperdisk type every
+ * boot disk can be. Sources, read 2026-12-02: Compute Engine's "About Hyperdisk Balanced" (boot
+ * disks: Hyperdisk Balanced), its machine series tables (N4; C4, C4A, C4D: Hyperdisk only) and
+ * Red Hat's GCP PD CSI notes ("regular persistent disks are not available on N4"); google-beta
+ * 6.50.0's own c4-standard tests leave disk_type unset. A series missing here is not refused.
+ */
+export const HYPERDISK_ONLY_SERIES: readonly string[] = ["n4", "c4", "c4a", "c4d"];
+
+/** The series of a machine type: `n4-standard-8` is `n4`. */
+export function machineSeriesOf(machineType: string): string {
+  return machineType.split("-")[0].toLowerCase();
+}
+
+/** A node's boot disk type when none is given: hyperdisk-balanced where pd-* cannot be used. */
+export function defaultBootDiskType(machineType: string): string {
+  return HYPERDISK_ONLY_SERIES.includes(machineSeriesOf(machineType))
+    ? "hyperdisk-balanced"
+    : "pd-balanced";
+}
+
+function bootDiskProblems(env: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  env.nodePools.forEach((pool, i) => {
+    const machine = pool.machineType ?? "e2-standard-4";
+    const series = machineSeriesOf(machine);
+    if (pool.diskType?.startsWith("pd-") && HYPERDISK_ONLY_SERIES.includes(series)) {
+      problems.push(
+        `nodePools[${i}].diskType: '${pool.diskType}' is refused by Compute Engine on machine type '${machine}' (${series.toUpperCase()} VMs take only Hyperdisk); remove diskType (hyperdisk-balanced is then the default) or set it to hyperdisk-balanced`,
+      );
+    }
+  });
+  return problems;
 }
 
 /** The cluster's release channel as the generated cluster sets it. */

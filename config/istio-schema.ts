@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { DEFAULT_ISTIO_VERSION, FIRST_CURRENT_MINOR, istioChartLayout } from "./istio-versions";
+import {
+  ISTIO_CHART_REPOSITORY,
+  ISTIO_HUB,
+  legacyChartRepository,
+  RETIRED_HOSTS,
+} from "../facts/istio-hosting";
 import { revisionName, revisionReference, tagName } from "./istio-revision-names";
 import { dnsLabel, strict } from "./schema-primitives";
 
@@ -41,6 +47,60 @@ function chartVersion(noLegacy?: string) {
   });
 }
 
+/** The retired host a URL or image reference names, if any (facts/istio-hosting.ts). */
+export function retiredHostIn(text: string) {
+  return RETIRED_HOSTS.find((host) => text.includes(host.prefix));
+}
+
+/** Istio moved off these hosts: a mirror must not name one either. */
+function notRetired(value: string, ctx: z.core.$RefinementCtx<string>) {
+  const host = retiredHostIn(value);
+  if (host) {
+    ctx.addIssue({
+      code: "custom",
+      message: `names ${host.prefix}, which Istio retires by ${host.retired} (${host.what})`,
+      input: value,
+    });
+  }
+}
+
+/** A Helm repository: HTTPS, or an OCI registry path; no credentials, query or trailing space. */
+const CHART_REPOSITORY =
+  /^(https|oci):\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[\w.~%-]+)*\/?$/;
+/** An image registry and path, as `global.hub` takes it: lower-case, no scheme, tag or trailing slash. */
+const HUB = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+export const chartRepositorySchema = z
+  .string()
+  .regex(CHART_REPOSITORY, {
+    error: `must be an https:// or oci:// repository URL such as '${ISTIO_CHART_REPOSITORY}' or 'oci://europe-docker.pkg.dev/my-project/istio-charts'`,
+  })
+  .superRefine(notRetired);
+
+export const hubSchema = z
+  .string()
+  .regex(HUB, {
+    error: `must be an image registry and path without scheme or tag, such as '${ISTIO_HUB}' or 'europe-docker.pkg.dev/my-project/istio'`,
+  })
+  .superRefine(notRetired);
+
+/** istio.hub sets every chart's registry last: the same keys in istio.values would be ignored. */
+function noRegistryValues(values: Record<string, unknown>, ctx: z.core.$RefinementCtx) {
+  const global = values.global;
+  const paths = [
+    ...("hub" in values ? [["hub"]] : []),
+    ...(global && typeof global === "object" && "hub" in global ? [["global", "hub"]] : []),
+  ];
+  for (const path of paths) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `the image registry is istio.hub, which every chart gets (istiod's '${path.join(".")}' alone would leave the others on their default); remove it and set istio.hub`,
+      input: path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], values),
+    });
+  }
+}
+
 /** One istiod of `istio.revisions`. */
 export const revisionEntrySchema = strict({
   version: chartVersion(
@@ -49,7 +109,7 @@ export const revisionEntrySchema = strict({
   name: revisionName
     .optional()
     .describe(
-      "The revision name: istiod-<name>, istio.io/rev=<name>. @default - the version with dashes, 1-30-5",
+      "The revision name: istiod-<name>, istio.io/rev=<name>. @default - the version with dashes, 1-31-1",
     ),
 });
 
@@ -82,6 +142,16 @@ export const istioSchema = strict({
     .describe(
       `oss mode: exact Istio chart version; 1.3.x and 1.4.x use the legacy charts (old clusters only), 1.12.x and later the current ones. @default '${DEFAULT_ISTIO_VERSION}'`,
     ),
+  chartRepository: chartRepositorySchema
+    .optional()
+    .describe(
+      `oss mode: the Helm repository of every Istio chart, a mirror such as an Artifact Registry remote repository (https:// or oci://). With the legacy charts (1.3.x, 1.4.x) it is the repository of that one release's charts. @default '${ISTIO_CHART_REPOSITORY}' (legacy: ${legacyChartRepository("<version>")})`,
+    ),
+  hub: hubSchema
+    .optional()
+    .describe(
+      `oss mode: the registry every Istio image is pulled from (global.hub of istiod, istio-cni and the legacy charts, hub of ztunnel; the gateway and sidecars get it from istiod), a mirror such as an Artifact Registry remote repository. @default '${ISTIO_HUB}'`,
+    ),
   profile: z
     .enum(["default", "demo", "minimal", "sds"])
     .optional()
@@ -90,6 +160,7 @@ export const istioSchema = strict({
     ),
   values: z
     .record(z.string(), z.unknown())
+    .superRefine(noRegistryValues)
     .optional()
     .describe(
       "oss mode: extra values of the 'istio' chart (legacy) or the 'istiod' chart (current), merged last. @default {}",

@@ -5,6 +5,7 @@ import { crossFieldProblems } from "./cross-field-rules";
 import { parseText } from "./parse-text";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import { nameCollisions } from "./resource-names";
+import { environmentReleaseWarnings, todayUtc } from "./istio-releases";
 import {
   defaultsSchema,
   EnvironmentConfig,
@@ -17,6 +18,21 @@ import {
 export const DEFAULT_CONFIG_FILE = "config/environments.yaml";
 /** Names another environment file (YAML or JSON). */
 export const CONFIG_ENV_VAR = "GKE_ISTIO_CONFIG";
+/** `1` (or `true`): the strict mode, for CI; what synth only warns about otherwise is refused. */
+export const STRICT_ENV_VAR = "GKE_ISTIO_STRICT";
+
+/** Whether an environment value turns the strict mode on. */
+export const isStrict = (value: string | undefined) => value === "1" || value === "true";
+
+export interface ParseOptions {
+  /**
+   * Refuse what synth otherwise warns about: an Istio patch missing from the release table, a
+   * minor past its end of support (config/istio-releases.ts). @default false
+   */
+  readonly strict?: boolean;
+  /** The strict mode's date for the end-of-support check, YYYY-MM-DD. @default - today (UTC) */
+  readonly today?: string;
+}
 
 /** An invalid environment file: one line per problem, meant to be printed as is. */
 export class ConfigError extends Error {
@@ -43,6 +59,7 @@ export interface LoadedConfig {
 export function loadConfig(
   file = process.env[CONFIG_ENV_VAR] || DEFAULT_CONFIG_FILE,
   selection = process.env[SELECT_ENV_VAR],
+  options: ParseOptions = { strict: isStrict(process.env[STRICT_ENV_VAR]) },
 ): LoadedConfig {
   let text: string;
   try {
@@ -56,12 +73,16 @@ export function loadConfig(
   if ("problem" in parsed) throw new ConfigError(file, [parsed.problem]);
   return {
     file,
-    environments: selectEnvironments(parseConfig(parsed.data, file), selection, file),
+    environments: selectEnvironments(parseConfig(parsed.data, file, options), selection, file),
   };
 }
 
 /** Validates an already-parsed environment file; throws ConfigError with every problem found. */
-export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig[] {
+export function parseConfig(
+  data: unknown,
+  file = "<inline>",
+  options: ParseOptions = {},
+): EnvironmentConfig[] {
   const top = environmentFileSchema.safeParse(data, { reportInput: true });
   if (!top.success)
     throw new ConfigError(
@@ -96,6 +117,14 @@ export function parseConfig(data: unknown, file = "<inline>"): EnvironmentConfig
     }
     const env = result.data;
     problems.push(...crossFieldProblems(env).map((p) => `${label}: ${p}`));
+    if (options.strict) {
+      const today = options.today ?? todayUtc();
+      problems.push(
+        ...environmentReleaseWarnings(env, today).map(
+          (p) => `${label}: ${p} (refused: ${STRICT_ENV_VAR}=1)`,
+        ),
+      );
+    }
     const first = seen.get(env.name);
     if (first !== undefined) {
       problems.push(

@@ -76,6 +76,19 @@ export function resourceNames(env: EnvironmentConfig): ResourceNames {
   };
 }
 
+/**
+ * Does the cluster stack hold the firewall rule that lets a private control plane call istiod's
+ * webhooks (tcp:15017)? In oss mode, while the cluster may be private: with private nodes, and
+ * also with `privateNodes: false` under deletion protection, because that change replaces the
+ * cluster and deletion protection stops the replacement, leaving the cluster private. Removing
+ * the rule then would make every pod creation in an injected namespace fail (the injector fails
+ * closed).
+ */
+export function hasWebhookFirewall(env: EnvironmentConfig): boolean {
+  const c = env.cluster ?? {};
+  return env.mode === "oss" && ((c.privateNodes ?? true) || (c.deletionProtection ?? true));
+}
+
 /** What the cluster stack creates under each name, when it creates it at all. */
 function createdNames(env: EnvironmentConfig): { what: string; scope: string; name: string }[] {
   const names = resourceNames(env);
@@ -104,7 +117,7 @@ function createdNames(env: EnvironmentConfig): { what: string; scope: string; na
       name: names.router,
     });
   }
-  if (env.mode === "oss" && (env.cluster?.privateNodes ?? true)) {
+  if (hasWebhookFirewall(env)) {
     out.push({
       what: "firewall rule",
       scope: `project ${netProject}`,

@@ -195,7 +195,7 @@ export const taintSchema = strict({
 
 export const nodePoolSchema = strict({
   name: dnsLabel("node pool names", 40).describe(
-    "Node pool name; GKE's name adds a hash of the fields that force replacement, so a new pool comes up before the old one goes. Changing it replaces the pool.",
+    "Node pool name; GKE's name adds a hash of the fields that force replacement ('<name>-<hash>'; '<name>' alone with legacyNames). Changing it replaces the pool, which allowReplacement must allow.",
   ),
   machineType: z
     .string()
@@ -235,9 +235,11 @@ export const nodePoolSchema = strict({
     .optional()
     .describe("Boot disk size in GB. @default 100"),
   diskType: z
-    .enum(["pd-standard", "pd-balanced", "pd-ssd"])
+    .enum(["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"])
     .optional()
-    .describe("Boot disk type. @default 'pd-balanced'"),
+    .describe(
+      "Boot disk type. N4 and C4 machines (c4, c4a, c4d) take only hyperdisk-balanced; pd-* there is refused. @default 'hyperdisk-balanced' on N4 and C4 machines, else 'pd-balanced'",
+    ),
   imageType: z
     .enum(["COS_CONTAINERD", "UBUNTU_CONTAINERD"])
     .optional()
@@ -284,6 +286,12 @@ export const nodePoolSchema = strict({
     .optional()
     .describe(
       "Extra nodes an upgrade or an in-place update brings up before draining old ones (none is made unavailable first). @default 1",
+    ),
+  allowReplacement: z
+    .boolean()
+    .optional()
+    .describe(
+      "Let Terraform replace the pool when a field that forces replacement changes. Off, the pool has prevent_destroy and such a plan stops with an error: a replacement starts at initialNodeCount and GKE deletes the old pool without honouring PodDisruptionBudgets; add a new pool, drain the old one, then remove it (examples/node-pool-replacement). @default false (true with cluster.deletionProtection: false)",
     ),
 });
 
@@ -470,7 +478,7 @@ const environmentShape = {
     .boolean()
     .optional()
     .describe(
-      "Keep the resource names of earlier releases, derived from the cluster name alone ('<cluster>-vpc', '<cluster>-nodes', ...); set it on an environment deployed before, since a new name replaces the network, router, firewall rule and service account (docs/changes-and-outages.md). @default false: names from the cluster name and location",
+      "Keep the resource names of earlier releases: derived from the cluster name alone ('<cluster>-vpc', '<cluster>-nodes', ...), and node pools named as written, without the hash; set it on an environment deployed before, since a new name replaces the network, router, firewall rule, service account and every node pool (docs/changes-and-outages.md). @default false: names from the cluster name and location, pools '<name>-<hash>'",
     ),
 };
 

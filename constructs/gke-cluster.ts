@@ -82,6 +82,13 @@ export interface GkeClusterProps {
   readonly dependsOn?: ITerraformDependable[];
   /** Register the cluster in this project's fleet (Cloud Service Mesh needs it). @default - not registered */
   readonly fleetProject?: string;
+  /**
+   * Service account of the temporary default pool, which lives only until the cluster is created
+   * (`remove_default_node_pool`). Hardened projects delete the Compute Engine default account,
+   * without which that pool, and so the cluster, cannot be created. Later changes are ignored:
+   * `node_config` forces replacement of the whole cluster. @default - the Compute Engine default account
+   */
+  readonly defaultPoolServiceAccount?: string;
 }
 
 const NAME = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
@@ -139,6 +146,14 @@ export class GkeCluster extends Construct {
       // The default pool cannot be configured as hardened as NodePool; replace it, as the seed does.
       removeDefaultNodePool: true,
       initialNodeCount: 1,
+      nodeConfig: props.defaultPoolServiceAccount
+        ? {
+            serviceAccount: props.defaultPoolServiceAccount,
+            oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+          }
+        : undefined,
+      // node_config only shapes the temporary default pool, and a change would replace the cluster.
+      lifecycle: { ignoreChanges: ["node_config"] },
       deletionProtection: props.deletionProtection ?? true,
       resourceLabels: props.labels ?? {},
       network: props.network,
@@ -150,13 +165,15 @@ export class GkeCluster extends Construct {
       },
       datapathProvider: datapath,
       networkPolicy: legacyCalico ? { enabled: true, provider: "CALICO" } : undefined,
+      // Optional+Computed: an omitted block keeps what the cluster has, so "off" is written out
+      // (a change of enable_private_nodes replaces the cluster, which deletion protection stops).
       privateClusterConfig: privateNodes
         ? {
             enablePrivateNodes: true,
             enablePrivateEndpoint: props.privateEndpoint ?? false,
             masterIpv4CidrBlock: props.masterIpv4CidrBlock ?? "172.16.0.0/28",
           }
-        : undefined,
+        : { enablePrivateNodes: false, enablePrivateEndpoint: false },
       masterAuthorizedNetworksConfig: {
         cidrBlocks: authorized.map((n) => ({
           cidrBlock: n.cidrBlock,
@@ -170,10 +187,11 @@ export class GkeCluster extends Construct {
       enableKubernetesAlpha: props.kubernetesAlpha ?? false,
       enableShieldedNodes: props.shieldedNodes ?? true,
       enableIntranodeVisibility: props.intranodeVisibility ?? true,
-      workloadIdentityConfig:
-        (props.workloadIdentity ?? true)
-          ? { workloadPool: `${props.project}.svc.id.goog` }
-          : undefined,
+      // Optional+Computed too; an empty pool is the provider's own way to turn it off
+      // (google-beta 6.50.0, testAccContainerCluster_updateWorkloadIdentityConfig).
+      workloadIdentityConfig: {
+        workloadPool: (props.workloadIdentity ?? true) ? `${props.project}.svc.id.goog` : "",
+      },
       binaryAuthorization: {
         evaluationMode:
           (props.binaryAuthorization ?? true) ? "PROJECT_SINGLETON_POLICY_ENFORCE" : "DISABLED",

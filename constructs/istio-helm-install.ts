@@ -15,14 +15,15 @@ import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
 import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
+import { withHub } from "./istio-images";
+import {
+  ISTIO_CHART_REPOSITORY,
+  ISTIO_HUB,
+  legacyChartRepository,
+  RETIRED_HOSTS,
+} from "../facts/istio-hosting";
 
 export type LegacyProfile = "default" | "demo" | "minimal" | "sds";
-
-/** Istio 1.3/1.4 charts: one folder per release. */
-export const legacyRepository = (version: string) =>
-  `https://storage.googleapis.com/istio-release/releases/${version}/charts/`;
-/** Istio 1.12 and later. */
-export const CURRENT_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
 
 /** Printed at every synth of a legacy environment; tests pin it. */
 export const legacyChartsWarning = (version: string) =>
@@ -89,6 +90,14 @@ export interface IstioHelmInstallProps {
    * `cni` and `ztunnel` node agents; no sidecars. @default "sidecar"
    */
   readonly dataplane?: "sidecar" | "ambient";
+  /**
+   * The Helm repository of every chart, such as a mirror (https:// or oci://); with the legacy
+   * charts, the repository of that one release. @default - ISTIO_CHART_REPOSITORY, or the legacy
+   * release's folder of Istio's release archive (facts/istio-hosting.ts)
+   */
+  readonly chartRepository?: string;
+  /** The registry of every Istio image, such as a mirror. @default ISTIO_HUB (docker.io/istio) */
+  readonly hub?: string;
   /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
   /** For the namespaces. @default - the stack's kubernetes provider */
@@ -145,6 +154,10 @@ export class IstioHelmInstall extends Construct {
   /** Ambient only: the last node agent (ztunnel), which enrolled namespaces wait for. */
   readonly nodeAgents?: Release;
   private readonly helmProvider?: TerraformProvider;
+  /** The registry every Istio image comes from. */
+  readonly hub: string;
+  /** The chart repository of every release. */
+  readonly chartRepository: string;
 
   constructor(scope: Construct, id: string, props: IstioHelmInstallProps = {}) {
     super(scope, id);
@@ -167,6 +180,21 @@ export class IstioHelmInstall extends Construct {
       throw new Error(`'version': ${checked.problem}, got '${this.version}'`);
     }
     this.layout = checked.layout;
+    this.chartRepository =
+      props.chartRepository ??
+      (this.layout === "legacy" ? legacyChartRepository(this.version) : ISTIO_CHART_REPOSITORY);
+    this.hub = props.hub ?? ISTIO_HUB;
+    for (const [prop, value] of [
+      ["chartRepository", this.chartRepository],
+      ["hub", this.hub],
+    ] as const) {
+      const retired = RETIRED_HOSTS.find((host) => value.includes(host.prefix));
+      if (retired) {
+        throw new Error(
+          `'${prop}' names ${retired.prefix}, which Istio retires by ${retired.retired}, got '${value}'; use a mirror or the default`,
+        );
+      }
+    }
     const mtls = props.mtls ?? "STRICT";
     if (mtls !== "STRICT" && mtls !== "PERMISSIVE") {
       throw new Error(`'mtls' must be "STRICT" or "PERMISSIVE", got '${mtls}'`);
@@ -236,11 +264,12 @@ export class IstioHelmInstall extends Construct {
       );
       if (helm3) throw new Error(helm3);
       Annotations.of(this).addWarning(legacyChartsWarning(this.version));
-      const repository = legacyRepository(this.version);
+      const repository = this.chartRepository;
       const init = this.release("IstioInit", {
         name: "istio-init",
         repository,
         chart: "istio-init",
+        values: [this.ownValues("istio-init", {})],
         // istio-init creates the CRDs from Jobs: without this the release is "deployed" before they exist.
         waitForJobs: true,
         timeout: 600,
@@ -255,7 +284,7 @@ export class IstioHelmInstall extends Construct {
         name: "istio",
         repository,
         chart: "istio",
-        values: [stringifyYaml(values), ...userValues(props.values)],
+        values: [this.ownValues("istio", values), ...userValues(props.values)],
         timeout: 900,
         dependsOn: [init],
       });
@@ -265,7 +294,7 @@ export class IstioHelmInstall extends Construct {
       const plan = props.revisions;
       const base = this.release("Base", {
         name: "istio-base",
-        repository: CURRENT_REPOSITORY,
+        repository: this.chartRepository,
         chart: "base",
         // As Istio's Helm install guide does: the default revision's validation webhook.
         values: [stringifyYaml({ defaultRevision: plan?.defaultRevision ?? "default" })],
@@ -287,7 +316,8 @@ export class IstioHelmInstall extends Construct {
           revisions: plan.revisions,
           tags: { [DEFAULT_TAG]: plan.defaultRevision, ...tags },
           values: props.values,
-          repository: CURRENT_REPOSITORY,
+          repository: this.chartRepository,
+          hub: this.hub,
           provider: props.provider,
           dependsOn: [this.namespace, base],
         });
@@ -308,10 +338,13 @@ export class IstioHelmInstall extends Construct {
       } else {
         this.controlPlane = this.release("Istiod", {
           name: "istiod",
-          repository: CURRENT_REPOSITORY,
+          repository: this.chartRepository,
           chart: "istiod",
           values: [
-            stringifyYaml({ ...(ambient ? AMBIENT_PROFILE : {}), global: { platform: "gke" } }),
+            this.ownValues("istiod", {
+              ...(ambient ? AMBIENT_PROFILE : {}),
+              global: { platform: "gke" },
+            }),
             ...userValues(props.values),
           ],
           timeout: 900,
@@ -330,7 +363,7 @@ export class IstioHelmInstall extends Construct {
         this.release("Gateway", {
           name: "istio-ingress",
           namespace: "istio-ingress",
-          repository: CURRENT_REPOSITORY,
+          repository: this.chartRepository,
           chart: "gateway",
           version: gatewayVersion,
           ...(gatewayValues ? { values: [stringifyYaml(gatewayValues)] } : {}),
@@ -360,20 +393,25 @@ export class IstioHelmInstall extends Construct {
   private ambientNodeAgents(istiod: Release): Release {
     const cni = this.release("Cni", {
       name: "istio-cni",
-      repository: CURRENT_REPOSITORY,
+      repository: this.chartRepository,
       chart: "cni",
-      values: [stringifyYaml({ ...AMBIENT_PROFILE, global: { platform: "gke" } })],
+      values: [this.ownValues("cni", { ...AMBIENT_PROFILE, global: { platform: "gke" } })],
       timeout: NODE_AGENT_TIMEOUT,
       dependsOn: [istiod],
     });
     return this.release("Ztunnel", {
       name: "ztunnel",
-      repository: CURRENT_REPOSITORY,
+      repository: this.chartRepository,
       chart: "ztunnel",
-      values: [stringifyYaml({ global: { platform: "gke" } })],
+      values: [this.ownValues("ztunnel", { global: { platform: "gke" } })],
       timeout: NODE_AGENT_TIMEOUT,
       dependsOn: [cni],
     });
+  }
+
+  /** Our values document of a chart, with the image registry (istio-images.ts) in it. */
+  private ownValues(chart: string, values: Record<string, unknown>): string {
+    return stringifyYaml(withHub(chart, this.hub, values));
   }
 
   private release(

@@ -3,6 +3,8 @@ import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } fr
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { ISTIO_HUB } from "../facts/istio-hosting";
+import { withHub } from "./istio-images";
 
 /** The chart in this repository that holds one revision tag (webhook and Service). */
 export const REVISION_TAG_CHART_DIR = path.join(__dirname, "..", "charts", "istio-revision-tag");
@@ -26,6 +28,8 @@ export interface IstioRevisionsProps {
   readonly values?: Record<string, unknown>;
   /** The chart repository of istiod. */
   readonly repository: string;
+  /** The registry of istiod's and the injected proxies' images. @default ISTIO_HUB (docker.io/istio) */
+  readonly hub?: string;
   /** Namespace of every release. @default "istio-system" */
   readonly namespace?: string;
   /** @default - the stack's helm provider */
@@ -75,7 +79,7 @@ export class IstioRevisions extends Construct {
     const namespace = props.namespace ?? "istio-system";
     for (const revision of props.revisions) {
       if (!DNS_LABEL.test(revision.name)) {
-        throw new Error(`'revisions' name '${revision.name}' must be a DNS label, such as 1-30-5`);
+        throw new Error(`'revisions' name '${revision.name}' must be a DNS label, such as 1-31-1`);
       }
       if (this.istiods.has(revision.name)) {
         throw new Error(`'revisions' lists revision '${revision.name}' twice`);
@@ -91,7 +95,12 @@ export class IstioRevisions extends Construct {
           chart: "istiod",
           version: revision.version,
           values: [
-            stringifyYaml({ revision: revision.name, global: { platform: "gke" } }),
+            stringifyYaml(
+              withHub("istiod", props.hub ?? ISTIO_HUB, {
+                revision: revision.name,
+                global: { platform: "gke" },
+              }),
+            ),
             ...(props.values && Object.keys(props.values).length > 0
               ? [stringifyYaml(props.values)]
               : []),

@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleContainerNodePool } from "@cdktf/provider-google-beta/lib/google-container-node-pool";
+import { defaultBootDiskType } from "../config/gke-api-rules";
 
 export interface NodeTaint {
   readonly key: string;
@@ -20,6 +21,20 @@ export interface NodePoolProps {
    * pool it replaces (create_before_destroy). Changing it replaces the pool.
    */
   readonly name: string;
+  /**
+   * GKE's name is `name` itself, as releases before the hashed names gave it, so a pool they
+   * created keeps its name. A replacement then cannot come up beside the old pool (same name):
+   * the old one goes first. @default false
+   */
+  readonly legacyName?: boolean;
+  /**
+   * Let Terraform replace the pool. A replacement starts at `initialNodeCount`, not at the old
+   * pool's size, and GKE's deletion of the old pool ignores PodDisruptionBudgets, so by default
+   * the pool has `prevent_destroy` and a plan that would replace it stops with an error. Removing
+   * the pool from the configuration still deletes it: the two-step way (add a pool, drain the old
+   * one, remove it). @default false
+   */
+  readonly allowReplacement?: boolean;
   /** Node service account email; never leave it to the default compute account. */
   readonly serviceAccount: string;
   /** @default - the stack's google-beta provider */
@@ -38,7 +53,7 @@ export interface NodePoolProps {
   readonly spot?: boolean;
   /** @default 100 */
   readonly diskSizeGb?: number;
-  /** @default "pd-balanced" */
+  /** @default - "hyperdisk-balanced" on machine series that take only Hyperdisk (N4, C4), else "pd-balanced" */
   readonly diskType?: string;
   /** @default "COS_CONTAINERD" */
   readonly imageType?: string;
@@ -70,8 +85,8 @@ const NODE_METADATA = { "disable-legacy-endpoints": "true" };
 /**
  * An autoscaled node pool of hardened nodes (shielded, COS, GKE metadata server, own service
  * account), changed without an outage: updates surge (one extra node, none unavailable); a change
- * that forces replacement renames the pool, and the new pool comes up before the old one is
- * drained and deleted; `initial_node_count` never replaces it.
+ * that forces replacement is refused at plan (`prevent_destroy`) unless `allowReplacement`, and
+ * then renames the pool so the new one comes up first; `initial_node_count` never replaces it.
  */
 export class NodePool extends Construct {
   /**
@@ -97,8 +112,12 @@ export class NodePool extends Construct {
     };
   }
 
-  /** GKE's name for the pool: `<name>-<6 hex digits of the replacement fields' hash>`. */
+  /**
+   * GKE's name for the pool: `<name>-<6 hex digits of the replacement fields' hash>`, or `name`
+   * itself with `legacyName`.
+   */
   static gkeName(props: NodePoolProps): string {
+    if (props.legacyName) return props.name;
     const hash = createHash("sha256")
       .update(JSON.stringify(NodePool.replacementFields(props)))
       .digest("hex")
@@ -135,8 +154,11 @@ export class NodePool extends Construct {
       dependsOn: props.dependsOn,
       initialNodeCount: initial,
       lifecycle: {
-        // The name changes with every field that forces replacement: the new pool comes first.
-        createBeforeDestroy: true,
+        // A replacement collapses capacity to initial_node_count and skips PDBs: refuse it at plan.
+        preventDestroy: !(props.allowReplacement ?? false),
+        // The hashed name changes with every field that forces replacement: the new pool comes
+        // first. A legacy name cannot: GKE would answer 409 for the second pool of that name.
+        createBeforeDestroy: !props.legacyName,
         // Read only at creation; a change would replace the pool, and the autoscaler owns the size.
         ignoreChanges: ["initial_node_count"],
       },
@@ -148,7 +170,7 @@ export class NodePool extends Construct {
         preemptible: props.preemptible ?? false,
         spot: props.spot ?? false,
         diskSizeGb: props.diskSizeGb ?? 100,
-        diskType: props.diskType ?? "pd-balanced",
+        diskType: props.diskType ?? defaultBootDiskType(props.machineType ?? "e2-standard-4"),
         imageType: props.imageType ?? "COS_CONTAINERD",
         oauthScopes: props.oauthScopes ?? ["https://www.googleapis.com/auth/cloud-platform"],
         serviceAccount: props.serviceAccount,

@@ -136,6 +136,7 @@ function arbitraries(bad: number) {
       integrityMonitoring: bool,
       workloadMetadata: enumOf(["GKE_METADATA", "GCE_METADATA"], "NONE"),
       maxSurge: mostly(fc.integer({ min: 1, max: 3 }), fc.constant(0)),
+      allowReplacement: bool,
     }).map((keys) => ({ name, ...keys }));
 
   const namespaceEntry = fc.oneof(
@@ -156,8 +157,16 @@ function arbitraries(bad: number) {
     mtls: enumOf(["STRICT", "PERMISSIVE"], "strict"),
     dataplane: enumOf(["sidecar", "ambient"], "none"),
     injectionNamespaces: fc.array(namespaceEntry, { maxLength: 3 }),
-    version: mostly(fc.constantFrom("1.30.5", "1.29.6", "1.4.10", "1.3.3"), fc.constant("2.0.0")),
+    version: mostly(fc.constantFrom("1.31.1", "1.30.5", "1.4.10", "1.3.3"), fc.constant("2.0.0")),
     profile: enumOf(["default", "demo", "minimal", "sds"], "tiny"),
+    chartRepository: mostly(
+      fc.constantFrom(
+        "https://blob.istio.io/istio-release/charts",
+        "oci://ghcr.io/istio/release/charts",
+      ),
+      fc.constant("https://istio-release.storage.googleapis.com/charts"),
+    ),
+    hub: mostly(fc.constant("docker.io/istio"), fc.constant("gcr.io/istio-release")),
     values: mostly(
       fc.constantFrom({}, { pilot: { autoscaleEnabled: false } }),
       fc.constant("pilot.autoscaleEnabled=false"),
@@ -168,10 +177,10 @@ function arbitraries(bad: number) {
     ),
     revisions: mostly(
       fc.constantFrom(
-        [{ version: "1.30.5", name: "stable" }],
+        [{ version: "1.31.1", name: "stable" }],
         [
-          { version: "1.29.6", name: "stable" },
-          { version: "1.30.5", name: "canary" },
+          { version: "1.30.5", name: "stable" },
+          { version: "1.31.1", name: "canary" },
         ],
       ),
       fc.constant([{ version: "1.4.10" }]),

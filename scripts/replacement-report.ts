@@ -62,6 +62,8 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "membership",
     "membership_location",
   ],
+  // Terraform's own (builtin provider): a change of triggers_replace replaces it.
+  terraform_data: ["triggers_replace"],
   kubernetes_labels: ["api_version", "kind", "metadata.name"],
   kubernetes_namespace_v1: ["metadata.name"],
   kubernetes_cluster_role_binding_v1: ["metadata.name"],
@@ -115,6 +117,8 @@ export interface ResourceChange {
   readonly fields: string[];
   /** create_before_destroy: the replacement comes up before the old one goes. */
   readonly newFirst?: boolean;
+  /** prevent_destroy: Terraform stops the plan instead of replacing it. */
+  readonly refused?: boolean;
 }
 
 function resourcesOf(stack: Json): Map<string, Json> {
@@ -145,6 +149,7 @@ export function stackChanges(stack: string, before: Json, after: Json): Resource
       action: forcing.length > 0 ? "replaces" : "updates",
       fields: forcing.length > 0 ? forcing : fields,
       newFirst: body.lifecycle?.create_before_destroy === true,
+      refused: forcing.length > 0 && body.lifecycle?.prevent_destroy === true,
     });
   }
   for (const address of old.keys()) {
@@ -178,6 +183,7 @@ export function stackChanges(stack: string, before: Json, after: Json): Resource
           action: "replaces",
           fields: causes,
           newFirst: body.lifecycle?.create_before_destroy === true,
+          refused: body.lifecycle?.prevent_destroy === true,
         });
         grew = true;
       }
@@ -190,7 +196,9 @@ export function stackChanges(stack: string, before: Json, after: Json): Resource
 export function formatChange(c: ResourceChange): string {
   switch (c.action) {
     case "replaces":
-      return `${c.stack}: replaces ${c.address} (${c.fields.join(", ")})${c.newFirst ? ", new one first" : ""}`;
+      return c.refused
+        ? `${c.stack}: would replace ${c.address} (${c.fields.join(", ")}); the plan stops there (prevent_destroy): see docs/changes-and-outages.md`
+        : `${c.stack}: replaces ${c.address} (${c.fields.join(", ")})${c.newFirst ? ", new one first" : ""}`;
     case "updates":
       return `${c.stack}: updates ${c.address} in place (${c.fields.join(", ")})`;
     case "creates":

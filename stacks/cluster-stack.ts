@@ -1,4 +1,4 @@
-import { Annotations, Aspects, TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { GoogleProjectService } from "@cdktf/provider-google-beta/lib/google-project-service";
@@ -10,12 +10,14 @@ import { GkeCluster } from "../constructs/gke-cluster";
 import { NodePool } from "../constructs/node-pool";
 import { NodeServiceAccount } from "../constructs/node-service-account";
 import { WebhookFirewall } from "../constructs/webhook-firewall";
+import { ReleaseChannelRecord } from "../constructs/release-channel-record";
 import { wantsWaypoint } from "../config/ambient-rules";
 import { locationWarnings } from "../config/location-rules";
 import { kubernetesWindowWarnings } from "../config/kubernetes-rules";
+import { releaseChannelOf } from "../config/gke-api-rules";
 import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
-import { resourceNames } from "../config/resource-names";
+import { hasWebhookFirewall, resourceNames } from "../config/resource-names";
 import { dependOnRequiredApis } from "./required-apis";
 
 /** APIs every mode needs; enabled, and never disabled on destroy. */
@@ -25,8 +27,8 @@ export const BINARY_AUTHORIZATION_API = "binaryauthorization.googleapis.com";
 
 /** Synth warning on every managed-mode environment (pinned by a test). */
 export const MANAGED_MODE_WARNING =
-  "mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
-  '(gcloud answers "The --istio-config flag is no longer supported"); ' +
+  "mode 'managed' uses the GKE Istio add-on, which GKE no longer accepts: no GKE version offered " +
+  'today creates this cluster (gcloud answers "The --istio-config flag is no longer supported"); ' +
   "use mode 'cloud-service-mesh' for Google's managed Istio (docs/upgrades-and-migrations.md)";
 
 export const CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -112,6 +114,15 @@ export class ClusterStack extends TerraformStack {
       cloudNat: net.cloudNat,
     });
 
+    const needsAccount = env.nodePools.some((p) => !p.serviceAccount);
+    const account = needsAccount
+      ? new NodeServiceAccount(this, "NodeServiceAccount", {
+          provider,
+          project: env.project,
+          accountId: names.nodeServiceAccountId,
+        })
+      : undefined;
+
     this.cluster = new GkeCluster(this, "Cluster", {
       provider,
       project: env.project,
@@ -147,7 +158,14 @@ export class ClusterStack extends TerraformStack {
       istioAddon: env.mode === "managed" ? { mtls: env.istio?.mtls ?? "STRICT" } : undefined,
       // Born in the fleet: GKE creates the membership (id = cluster name, location = its region).
       fleetProject: csm ? env.project : undefined,
+      // Hardened projects have no Compute Engine default account for the temporary default pool.
+      defaultPoolServiceAccount: env.nodePools[0].serviceAccount ?? account!.email,
     });
+    if (!env.nodePools[0].serviceAccount) {
+      // The temporary pool's nodes report logs and metrics with the account's roles.
+      const cluster = this.cluster.resource;
+      cluster.dependsOn = [...(cluster.dependsOn ?? []), ...account!.bindings.map(dependable)];
+    }
 
     if (csm) {
       const fleet = this.cluster.resource.fleet;
@@ -159,20 +177,21 @@ export class ClusterStack extends TerraformStack {
         createFeature: props.createMeshFeature ?? true,
         dependsOn: this.apis.length > 0 ? [...this.apis] : undefined,
       });
+      // CSM keeps the channel it was provisioned with when the cluster's changes: a change can
+      // only replace this record, and prevent_destroy stops that plan (docs/changes-and-outages.md).
+      new ReleaseChannelRecord(this, "ServiceMeshReleaseChannel", {
+        channel: releaseChannelOf(env),
+        refuseChange: c.deletionProtection ?? true,
+      });
     }
-
-    const needsAccount = env.nodePools.some((p) => !p.serviceAccount);
-    const account = needsAccount
-      ? new NodeServiceAccount(this, "NodeServiceAccount", {
-          provider,
-          project: env.project,
-          accountId: names.nodeServiceAccountId,
-        })
-      : undefined;
 
     for (const [i, pool] of env.nodePools.entries()) {
       new NodePool(this, `NodePool-${pool.name}`, {
         ...pool,
+        // An environment deployed before the hashed names keeps its pools' names.
+        legacyName: env.legacyNames ?? false,
+        // Deletion protection off means the environment may go; its pools may then be replaced.
+        allowReplacement: pool.allowReplacement ?? c.deletionProtection === false,
         provider,
         project: env.project,
         location: env.location,
@@ -190,14 +209,19 @@ export class ClusterStack extends TerraformStack {
       }
     }
 
-    if (env.mode === "oss" && (c.privateNodes ?? true)) {
+    if (hasWebhookFirewall(env)) {
       // istiod's webhooks listen on 15017, which a private control plane cannot reach by default.
       new WebhookFirewall(this, "IstioWebhookFirewall", {
         provider,
         project: network.project,
         network: network.network,
         name: names.webhookFirewall,
-        sourceRanges: [this.cluster.resource.privateClusterConfig.masterIpv4CidrBlock],
+        sourceRanges: [
+          (c.privateNodes ?? true)
+            ? this.cluster.resource.privateClusterConfig.masterIpv4CidrBlock
+            : // Kept while the cluster may still be private: the range it was created with.
+              (c.masterIpv4CidrBlock ?? "172.16.0.0/28"),
+        ],
         targetServiceAccounts: [
           ...new Set(env.nodePools.map((p) => p.serviceAccount ?? account!.email)),
         ],

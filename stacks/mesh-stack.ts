@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
 import { DEFAULT_TAG, revisionPicture, revisionPlan } from "../config/istio-revisions";
+import { environmentReleaseWarnings, todayUtc } from "../config/istio-releases";
 import { AmbientNamespaces } from "../constructs/ambient-namespaces";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
@@ -13,6 +14,8 @@ import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
   readonly environment: EnvironmentConfig;
+  /** The date the end-of-support warnings are checked against, YYYY-MM-DD. @default - today (UTC) */
+  readonly today?: string;
 }
 
 /**
@@ -61,7 +64,13 @@ export class MeshStack extends TerraformStack {
           : {}),
         dataplane: istio.dataplane,
         dependsOn: [admins.resource],
+        chartRepository: istio.chartRepository,
+        hub: istio.hub,
       });
+      // Unknown patches and minors past their end of support (GKE_ISTIO_STRICT=1 refuses them).
+      for (const warning of environmentReleaseWarnings(env, props.today ?? todayUtc())) {
+        Annotations.of(this).addWarning(`environment '${env.name}': ${warning}`);
+      }
       // With revisions, a namespace waits for every istiod and tag: whichever serves its label.
       injectionDependsOn = this.istio.revisions
         ? this.istio.revisions.releases

@@ -17,6 +17,8 @@ import { IConstruct } from "constructs";
  */
 export const APIS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
   google_project_service: [],
+  // Terraform's own record (builtin provider): no Google API.
+  terraform_data: [],
   google_project: ["cloudresourcemanager.googleapis.com"],
   google_compute_network: ["compute.googleapis.com"],
   google_compute_subnetwork: ["compute.googleapis.com"],

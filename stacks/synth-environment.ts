@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { ConfigError, parseConfig } from "../config/load";
+import { ConfigError, parseConfig, ParseOptions } from "../config/load";
 import { parseText } from "../config/parse-text";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "./environment-stacks";
@@ -19,7 +19,7 @@ export class PolicyViolationError extends Error {
   }
 }
 
-export interface SynthEnvironmentOptions {
+export interface SynthEnvironmentOptions extends ParseOptions {
   /** The name the validation messages give the input. @default "<inline>" */
   readonly file?: string;
 }
@@ -44,7 +44,7 @@ export function synthEnvironment(
     data = parsed.data;
   }
   const whole = data !== null && typeof data === "object" && "environments" in data;
-  const environments = parseConfig(whole ? data : { environments: [data] }, file);
+  const environments = parseConfig(whole ? data : { environments: [data] }, file, options);
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-synth-"));
   try {

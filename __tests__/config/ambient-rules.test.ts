@@ -44,12 +44,12 @@ describe("ambient mode in the environment file", () => {
     [
       "ambient before 1.24",
       ambient({ version: "1.23.6" }, { cluster: { minMasterVersion: "1.30" } }),
-      "environments[0] (test): istio.dataplane: 'ambient' needs istio.version 1.24.0 or later (ambient is GA since Istio 1.24), got '1.23.6'; set istio.version such as '1.30.5', or remove istio.dataplane",
+      "environments[0] (test): istio.dataplane: 'ambient' needs istio.version 1.24.0 or later (ambient is GA since Istio 1.24), got '1.23.6'; set istio.version such as '1.31.1', or remove istio.dataplane",
     ],
     [
       "ambient on the legacy charts",
       ambient({ version: "1.4.10" }),
-      "environments[0] (test): istio.dataplane: 'ambient' needs istio.version 1.24.0 or later (ambient is GA since Istio 1.24), got '1.4.10'; set istio.version such as '1.30.5', or remove istio.dataplane",
+      "environments[0] (test): istio.dataplane: 'ambient' needs istio.version 1.24.0 or later (ambient is GA since Istio 1.24), got '1.4.10'; set istio.version such as '1.31.1', or remove istio.dataplane",
     ],
     [
       "a waypoint with sidecars",

@@ -104,6 +104,24 @@ const EDGES: [string, Record<string, unknown>, Record<string, unknown>, string][
     "cluster.workloadIdentity",
   ],
   [
+    "cloud-service-mesh follows RAPID, REGULAR, STABLE or no channel",
+    { mode: "cloud-service-mesh", cluster: { releaseChannel: "STABLE" } },
+    { mode: "cloud-service-mesh", cluster: { releaseChannel: "EXTENDED" } },
+    "cluster.releaseChannel",
+  ],
+  [
+    "N4 and C4 boot disks are Hyperdisk",
+    { nodePools: [{ name: "pool", machineType: "n4-standard-8", diskType: "hyperdisk-balanced" }] },
+    { nodePools: [{ name: "pool", machineType: "n4-standard-8", diskType: "pd-balanced" }] },
+    "nodePools[0].diskType",
+  ],
+  [
+    "pd-* stays allowed beside the Hyperdisk-only series",
+    { nodePools: [{ name: "pool", machineType: "n2-standard-8", diskType: "pd-ssd" }] },
+    { nodePools: [{ name: "pool", machineType: "c4-standard-8", diskType: "pd-ssd" }] },
+    "nodePools[0].diskType",
+  ],
+  [
     "a legacy profile needs the legacy charts",
     { mode: "oss", istio: { version: "1.4.10", profile: "minimal" } },
     {

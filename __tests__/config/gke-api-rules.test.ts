@@ -13,6 +13,35 @@ function problemsOf(overrides: Record<string, unknown>): string[] {
 }
 
 describe("GKE's apply-time rules, refused at synth", () => {
+  test("N4 and C4 machines take only Hyperdisk: pd-* is refused, with the fix", () => {
+    expect(
+      problemsOf({
+        nodePools: [
+          { name: "a", machineType: "n4-standard-8", diskType: "pd-balanced" },
+          { name: "b", machineType: "c4a-highmem-4", diskType: "pd-ssd" },
+          { name: "c", machineType: "c4-standard-4", diskType: "hyperdisk-balanced" },
+          { name: "d", machineType: "c4d-standard-2" },
+          { name: "e", machineType: "n2-standard-8", diskType: "pd-standard" },
+        ],
+      }),
+    ).toEqual([
+      "nodePools[0].diskType: 'pd-balanced' is refused by Compute Engine on machine type 'n4-standard-8' (N4 VMs take only Hyperdisk); remove diskType (hyperdisk-balanced is then the default) or set it to hyperdisk-balanced",
+      "nodePools[1].diskType: 'pd-ssd' is refused by Compute Engine on machine type 'c4a-highmem-4' (C4A VMs take only Hyperdisk); remove diskType (hyperdisk-balanced is then the default) or set it to hyperdisk-balanced",
+    ]);
+  });
+
+  test("cloud-service-mesh: only the channels CSM maps to its own", () => {
+    const csm = (releaseChannel: string) =>
+      problemsOf({ mode: "cloud-service-mesh", cluster: { releaseChannel } });
+    for (const channel of ["RAPID", "REGULAR", "STABLE", "UNSPECIFIED"])
+      expect({ channel, problems: csm(channel) }).toEqual({ channel, problems: [] });
+    expect(csm("EXTENDED")).toEqual([
+      "cluster.releaseChannel: 'EXTENDED' has no managed Cloud Service Mesh channel (CSM follows RAPID, REGULAR, STABLE and no channel, UNSPECIFIED, which it runs as REGULAR); choose one of RAPID, REGULAR, STABLE, UNSPECIFIED",
+    ]);
+    // oss mode installs its own Istio: every channel.
+    expect(problemsOf({ mode: "oss", cluster: { releaseChannel: "EXTENDED" } })).toEqual([]);
+  });
+
   test("auto-repair and auto-upgrade cannot be off in a release channel, even when waived", () => {
     const waived = {
       policy: {

@@ -117,8 +117,8 @@ describe("istio revisions: every rule has its one-line message", () => {
     ],
     [
       "revisions three minors apart",
-      { revisions: [{ version: "1.29.6" }, { version: "1.32.0" }], defaultRevision: "1-29-6" },
-      `istio.revisions[1].version: '1.32.0' is 3 minors from '1.29.6' (istio.revisions[0]); revisions may be at most 2 minors apart (a canary may skip one minor)`,
+      { revisions: [{ version: "1.28.10" }, { version: "1.31.1" }], defaultRevision: "1-28-10" },
+      `istio.revisions[1].version: '1.31.1' is 3 minors from '1.28.10' (istio.revisions[0]); revisions may be at most 2 minors apart (a canary may skip one minor)`,
     ],
     [
       "version and revisions together",
@@ -238,7 +238,7 @@ describe("revision plan and synth-time picture", () => {
       "Istio in up: 1-29-6 (1.29.6, tags default, prod-stable) runs default (istio-injection=enabled), gateway istio-ingress (revision prod-stable); 1-30-5 (1.30.5, tags prod-canary) runs shop (istio.io/rev=prod-canary)",
     );
     expect(revisionPicture("one", "oss", { injectionNamespaces: ["default"] })).toBe(
-      "Istio in one: istiod 1.30.5 (no revision) runs default, gateway istio-ingress",
+      "Istio in one: istiod 1.31.1 (no revision) runs default, gateway istio-ingress",
     );
     expect(revisionPicture("old", "oss", { version: "1.4.10" })).toBeUndefined();
     expect(revisionPicture("m", "managed", {})).toBeUndefined();
@@ -355,10 +355,10 @@ describe("istio revisions: the edges of each rule", () => {
 
   test("the picture without revisions: the gateway alone, or nothing", () => {
     expect(revisionPicture("g", "oss", {})).toBe(
-      "Istio in g: istiod 1.30.5 (no revision) runs gateway istio-ingress",
+      "Istio in g: istiod 1.31.1 (no revision) runs gateway istio-ingress",
     );
     expect(revisionPicture("n", "oss", { ingressGateway: false })).toBe(
-      "Istio in n: istiod 1.30.5 (no revision) runs no namespace or gateway",
+      "Istio in n: istiod 1.31.1 (no revision) runs no namespace or gateway",
     );
   });
 

@@ -1,9 +1,10 @@
 import { ConfigError } from "../../config/load";
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "../../config/istio-versions";
+import { ISTIO_MINORS } from "../../facts/istio-releases";
 import { environment, parseEnvironments } from "../fixtures";
 
 const SUPPORTED =
-  "supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5'";
+  "supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x to 1.31.x (current charts base, istiod, gateway), such as '1.31.1'";
 
 /** The environment file's one-line problems for an oss environment with these istio settings. */
 function problemsOf(istio: Record<string, unknown>, minMasterVersion?: string): string[] {
@@ -31,8 +32,9 @@ describe("Istio version rule", () => {
     expect(problemsOf({ version, ingressGateway: false }, minMasterVersion)).toEqual([]);
   });
 
-  test("the default is the newest 1.30 patch we could cite", () => {
-    expect(DEFAULT_ISTIO_VERSION).toBe("1.30.5");
+  test("the default is the newest 1.31 patch Istio announced, the table's newest", () => {
+    expect(DEFAULT_ISTIO_VERSION).toBe("1.31.1");
+    expect(ISTIO_MINORS.at(-1)!.patches.at(-1)).toBe(DEFAULT_ISTIO_VERSION);
   });
 
   test.each([
@@ -45,6 +47,15 @@ describe("Istio version rule", () => {
       `Istio 1.5 to 1.11 have no chart layout this app installs; ${SUPPORTED}, got "1.11.8"`,
     ],
     ["1.2.9", `not a supported Istio version; ${SUPPORTED}, got "1.2.9"`],
+    // Minors Istio has not released (as far as the table knows) are refused, not guessed at.
+    [
+      "1.32.0",
+      `Istio 1.32 is not a minor Istio has released as far as this tool knows (newest: 1.31, facts/istio-releases.ts); ${SUPPORTED}, got "1.32.0"`,
+    ],
+    [
+      "1.99.0",
+      `Istio 1.99 is not a minor Istio has released as far as this tool knows (newest: 1.31, facts/istio-releases.ts); ${SUPPORTED}, got "1.99.0"`,
+    ],
     ["2.0.0", `not a supported Istio version; ${SUPPORTED}, got "2.0.0"`],
     // Another major's minors 3, 4, 5 to 11 or 12 and later are not 1.x's.
     ["2.3.0", `not a supported Istio version; ${SUPPORTED}, got "2.3.0"`],
@@ -65,7 +76,7 @@ describe("Istio version rule", () => {
       "environments[0] (t): istio.profile: 'demo' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.30.5'; remove it and put chart values in istio.values",
     ]);
     expect(problemsOf({ profile: "sds" })).toEqual([
-      "environments[0] (t): istio.profile: 'sds' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.30.5'; remove it and put chart values in istio.values",
+      "environments[0] (t): istio.profile: 'sds' applies to the legacy charts (istio.version 1.3.x or 1.4.x) only, got istio.version '1.31.1'; remove it and put chart values in istio.values",
     ]);
     expect(problemsOf({ version: "1.4.10", profile: "demo" })).toEqual([]);
     expect(problemsOf({ version: "1.30.5", profile: "default" })).toEqual([]);

@@ -19,10 +19,11 @@ describe("unknownValueWarnings", () => {
         /.* by chart istiod (\S+):.*/,
         "$1",
       );
-    expect(["1.29.0", "1.30.9", "1.31.0", "1.28.2", "1.12.0"].map(minorNamed)).toEqual([
+    expect(["1.29.0", "1.30.9", "1.31.0", "1.32.0", "1.28.2", "1.12.0"].map(minorNamed)).toEqual([
       "1.29",
       "1.30",
-      "1.30",
+      "1.31",
+      "1.31",
       "1.29",
       "1.29",
     ]);

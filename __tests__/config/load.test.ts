@@ -75,7 +75,7 @@ describe("environment file validation", () => {
     [
       "nested unknown key",
       { nodePools: [{ name: "p", machinType: "x" }] },
-      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata, maxSurge`,
+      `environments[0] (test): nodePools[0].machinType: unknown key, did you mean 'machineType'? allowed keys are name, machineType, minNodeCount, maxNodeCount, initialNodeCount, preemptible, spot, diskSizeGb, diskType, imageType, oauthScopes, autoRepair, autoUpgrade, labels, taints, serviceAccount, secureBoot, integrityMonitoring, workloadMetadata, maxSurge, allowReplacement`,
     ],
     [
       "pool name",
@@ -344,7 +344,7 @@ describe("loadConfig", () => {
 
   test("reads the default file", () => {
     const config = loadConfig("config/environments.yaml");
-    expect(config.environments.map((e) => e.name)).toContain("managed");
+    expect(config.environments.map((e) => e.name)).toEqual(["mesh", "ambient", "csm"]);
   });
 
   test("reads JSON as well as YAML", () => {

@@ -195,14 +195,15 @@ describe("nameCollisions: what each environment creates, and where", () => {
         ],
       ],
     ]);
-    // Public nodes need no webhook rule; pools that all name an account need no node account.
+    // Public nodes without deletion protection need no webhook rule (with it, the cluster may
+    // still be private: hasWebhookFirewall); pools that all name an account need no node account.
     const own = [pools[0]];
     expect(
       collisions(
         environment({
           name: "a",
           mode: "oss",
-          cluster: { name: "shop", privateNodes: false },
+          cluster: { name: "shop", privateNodes: false, deletionProtection: false },
           legacyNames: true,
           nodePools: own,
         }),
@@ -210,7 +211,7 @@ describe("nameCollisions: what each environment creates, and where", () => {
           name: "b",
           location: "us-central1",
           mode: "oss",
-          cluster: { name: "shop", privateNodes: false },
+          cluster: { name: "shop", privateNodes: false, deletionProtection: false },
           legacyNames: true,
           nodePools: own,
         }),

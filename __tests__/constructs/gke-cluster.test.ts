@@ -89,8 +89,13 @@ describe("GkeCluster", () => {
         releaseChannel: "UNSPECIFIED",
       }),
     ).resource.google_container_cluster.Cluster_EB0386A7;
-    expect(json.private_cluster_config).toBeUndefined();
-    expect(json.workload_identity_config).toBeUndefined();
+    // Written out, not omitted: both blocks are Optional+Computed, so omitting them keeps the
+    // cluster as it is (private, with Workload Identity) and Terraform plans no change.
+    expect(json.private_cluster_config).toEqual({
+      enable_private_nodes: false,
+      enable_private_endpoint: false,
+    });
+    expect(json.workload_identity_config).toEqual({ workload_pool: "" });
     expect(json.binary_authorization).toEqual({ evaluation_mode: "DISABLED" });
     expect(json.logging_service).toBe("none");
     expect(json.release_channel).toEqual({ channel: "UNSPECIFIED" });

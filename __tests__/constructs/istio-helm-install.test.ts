@@ -4,12 +4,12 @@ import { parse as parseYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import {
-  CURRENT_REPOSITORY,
   IstioHelmInstall,
   IstioHelmInstallProps,
   legacyChartsWarning,
 } from "../../constructs/istio-helm-install";
 import { TerraformJson, resourcesOf } from "../fixtures";
+import { ISTIO_CHART_REPOSITORY } from "../../facts/istio-hosting";
 
 /** GIVEN a stack with only an IstioHelmInstall: its synthesized JSON and the construct. */
 function synthInstall(props: IstioHelmInstallProps = {}) {
@@ -78,13 +78,13 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
         name,
         chart,
         namespace,
-        repository: CURRENT_REPOSITORY,
+        repository: ISTIO_CHART_REPOSITORY,
         version: "1.30.5",
         timeout,
         ...RELIABLE,
       });
     }
-    expect(CURRENT_REPOSITORY).toBe("https://istio-release.storage.googleapis.com/charts");
+    expect(ISTIO_CHART_REPOSITORY).toBe("https://blob.istio.io/istio-release/charts");
   });
 
   test("base sets the default revision, as Istio's Helm guide does", () => {
@@ -93,7 +93,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
 
   test("istiod gets global.platform=gke", () => {
     expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
-      { global: { platform: "gke" } },
+      { global: { platform: "gke", hub: "docker.io/istio" } },
     ]);
   });
 
@@ -113,10 +113,10 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     expect(permissive.istiod.values).toEqual(byName.istiod.values);
   });
 
-  test("without a version: the newest supported 1.30 patch", () => {
+  test("without a version: the newest announced 1.31 patch", () => {
     const { stack: defaulted } = synthInstall();
     for (const release of resourcesOf(defaulted, "helm_release").filter((r) => r.repository))
-      expect(release.version).toBe("1.30.5");
+      expect(release.version).toBe("1.31.1");
   });
 
   test("ingressGateway false: no gateway release and no istio-ingress namespace", () => {
@@ -136,7 +136,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
       values: { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
     });
     expect(releases(custom).istiod.values.map((v: string) => parseYaml(v))).toEqual([
-      { global: { platform: "gke" } },
+      { global: { platform: "gke", hub: "docker.io/istio" } },
       { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
     ]);
   });
@@ -169,7 +169,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
 describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
   const { json, stack, install } = synthInstall({ version: "1.4.10" });
   const byName = releases(stack);
-  const repository = "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/";
+  const repository = "https://blob.istio.io/istio-release/releases/1.4.10/charts/";
 
   test("istio-init waits for its CRD Jobs, then istio; both pinned", () => {
     expect(Object.keys(byName).sort()).toEqual(["istio", "istio-init"]);
@@ -203,19 +203,24 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     expect(v13).toHaveResourceWithProperties(Release, {
       name: "istio-init",
       version: "1.3.3",
-      repository: "https://storage.googleapis.com/istio-release/releases/1.3.3/charts/",
+      repository: "https://blob.istio.io/istio-release/releases/1.3.3/charts/",
     });
   });
 
   test("STRICT maps to global.mtls.enabled and controlPlaneSecurityEnabled; PERMISSIVE clears both", () => {
     expect(parseYaml(byName.istio.values[0])).toEqual({
-      global: { mtls: { enabled: true }, controlPlaneSecurityEnabled: true },
+      global: {
+        mtls: { enabled: true },
+        controlPlaneSecurityEnabled: true,
+        hub: "docker.io/istio",
+      },
       gateways: { "istio-ingressgateway": { enabled: true } },
     });
     const permissive = releases(synthInstall({ version: "1.4.10", mtls: "PERMISSIVE" }).stack);
     expect(parseYaml(permissive.istio.values[0]).global).toEqual({
       mtls: { enabled: false },
       controlPlaneSecurityEnabled: false,
+      hub: "docker.io/istio",
     });
   });
 
@@ -262,6 +267,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
     const strictMtls = {
       mtls: { enabled: true },
       controlPlaneSecurityEnabled: true,
+      hub: "docker.io/istio",
     };
     const istioValues = (profile: IstioHelmInstallProps["profile"]) =>
       parseYaml(releases(synthInstall({ version: "1.4.10", profile }).stack).istio.values[0]);
@@ -316,7 +322,7 @@ describe("IstioHelmInstall, legacy charts (1.3, 1.4)", () => {
   test("a synth-time warning names the removed Kubernetes APIs and the current alternative", () => {
     expect(warnings(install)).toEqual([legacyChartsWarning("1.4.10")]);
     expect(legacyChartsWarning("1.3.3")).toBe(
-      "istio.version 1.3.3 uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version 1.30.5 (base, istiod, gateway).",
+      "istio.version 1.3.3 uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version 1.31.1 (base, istiod, gateway).",
     );
   });
 });
@@ -325,15 +331,15 @@ describe("IstioHelmInstall validation", () => {
   test.each([
     [
       "1.7.0",
-      "'version': Istio 1.5 to 1.11 have no chart layout this app installs; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '1.7.0'",
+      "'version': Istio 1.5 to 1.11 have no chart layout this app installs; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x to 1.31.x (current charts base, istiod, gateway), such as '1.31.1', got '1.7.0'",
     ],
     [
       "1.30",
-      "'version': must be an exact Istio version MAJOR.MINOR.PATCH; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '1.30'",
+      "'version': must be an exact Istio version MAJOR.MINOR.PATCH; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x to 1.31.x (current charts base, istiod, gateway), such as '1.31.1', got '1.30'",
     ],
     [
       "2.0.0",
-      "'version': not a supported Istio version; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x and later 1.x (current charts base, istiod, gateway), such as '1.30.5', got '2.0.0'",
+      "'version': not a supported Istio version; supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x to 1.31.x (current charts base, istiod, gateway), such as '1.31.1', got '2.0.0'",
     ],
   ])("version %s is refused", (version, message) => {
     expect(() => synthInstall({ version })).toThrow(message);
@@ -346,7 +352,7 @@ describe("IstioHelmInstall validation", () => {
     // The default profile, named, is the current charts' own default: accepted.
     expect(
       releases(synthInstall({ version: "1.30.5", profile: "default" }).stack).istiod.values,
-    ).toEqual(["global:\n  platform: gke\n"]);
+    ).toEqual(["global:\n  platform: gke\n  hub: docker.io/istio\n"]);
   });
 
   test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
@@ -374,7 +380,7 @@ describe("IstioHelmInstall validation", () => {
   test("a values key that the chart neither declares nor reads is a synth warning", () => {
     const { install: current } = synthInstall({ values: { pilot: {}, pilott: {} } });
     expect(warnings(current)).toEqual([
-      "istio.values key 'pilott' is neither declared nor read by chart istiod 1.30: Helm ignores it; check its spelling against the chart's values.yaml",
+      "istio.values key 'pilott' is neither declared nor read by chart istiod 1.31: Helm ignores it; check its spelling against the chart's values.yaml",
     ]);
     const { install: legacy } = synthInstall({ version: "1.4.10", values: { mixr: {} } });
     expect(warnings(legacy)).toContain(
@@ -410,10 +416,11 @@ describe("IstioHelmInstall, ambient data plane", () => {
     expect(install.nodeAgents).toBe(install.releases[3]);
     expect(releases(stack)["istio-ingress"].depends_on).toContain(addressOf(stack, "ztunnel"));
     const byName = releases(stack);
+    const global = { platform: "gke", hub: "docker.io/istio" };
     for (const [name, chart, values] of [
-      ["istio-cni", "cni", { profile: "ambient", global: { platform: "gke" } }],
-      ["ztunnel", "ztunnel", { global: { platform: "gke" } }],
-      ["istiod", "istiod", { profile: "ambient", global: { platform: "gke" } }],
+      ["istio-cni", "cni", { profile: "ambient", global }],
+      ["ztunnel", "ztunnel", { global: { platform: "gke" }, hub: "docker.io/istio" }],
+      ["istiod", "istiod", { profile: "ambient", global }],
     ] as const) {
       expect([
         name,
@@ -453,5 +460,69 @@ describe("IstioHelmInstall, ambient data plane", () => {
     ],
   ])("refuses %j", (props, message) => {
     expect(() => synthInstall(props)).toThrow(message);
+  });
+});
+
+describe("IstioHelmInstall, chart repository and image registry", () => {
+  /** The registry our values document gives a chart (its first; istio.values come after). */
+  const hubOf = (release: TerraformJson) => {
+    const ours = parseYaml(release.values[0]);
+    return "hub" in ours ? { hub: ours.hub } : { global: { hub: ours.global?.hub } };
+  };
+
+  test("by default every chart comes from blob.istio.io, every image from docker.io/istio", () => {
+    const { stack, install } = synthInstall({ dataplane: "ambient" });
+    const byName = releases(stack);
+    expect([install.chartRepository, install.hub]).toEqual([
+      "https://blob.istio.io/istio-release/charts",
+      "docker.io/istio",
+    ]);
+    for (const name of ["istio-base", "istiod", "istio-cni", "ztunnel", "istio-ingress"])
+      expect(byName[name].repository).toBe("https://blob.istio.io/istio-release/charts");
+    // One values document per release (cdktf's HCL output breaks on several multi-line ones).
+    expect(byName.istiod.values).toHaveLength(1);
+    expect(hubOf(byName.istiod)).toEqual({ global: { hub: "docker.io/istio" } });
+    expect(hubOf(byName["istio-cni"])).toEqual({ global: { hub: "docker.io/istio" } });
+    expect(hubOf(byName.ztunnel)).toEqual({ hub: "docker.io/istio" });
+    // The gateway's image is `auto` (injected from istiod's hub), base has none.
+    expect(byName["istio-ingress"].values ?? []).not.toContainEqual(
+      expect.stringContaining("hub:"),
+    );
+    expect(byName["istio-base"].values).toEqual(["defaultRevision: default\n"]);
+  });
+
+  test("a mirror: chartRepository (OCI too) and hub reach every release", () => {
+    const chartRepository = "oci://europe-docker.pkg.dev/acme/istio-charts";
+    const hub = "europe-docker.pkg.dev/acme/istio";
+    const { stack } = synthInstall({ chartRepository, hub, dataplane: "ambient" });
+    const byName = releases(stack);
+    for (const release of resourcesOf(stack, "helm_release").filter((r) => r.repository))
+      expect(release.repository).toBe(chartRepository);
+    expect(hubOf(byName.istiod)).toEqual({ global: { hub } });
+    expect(hubOf(byName.ztunnel)).toEqual({ hub });
+  });
+
+  test("legacy charts: the release's folder of Istio's archive, and the hub on both charts", () => {
+    const { stack, install } = synthInstall({ version: "1.4.10" });
+    expect(install.chartRepository).toBe(
+      "https://blob.istio.io/istio-release/releases/1.4.10/charts/",
+    );
+    for (const release of resourcesOf(stack, "helm_release"))
+      expect(hubOf(release)).toEqual({ global: { hub: "docker.io/istio" } });
+    const mirrored = synthInstall({ version: "1.4.10", chartRepository: "https://m.example/i" });
+    expect(mirrored.install.chartRepository).toBe("https://m.example/i");
+  });
+
+  test.each([
+    ["chartRepository", "https://istio-release.storage.googleapis.com/charts"],
+    ["chartRepository", "https://storage.googleapis.com/istio-release/releases/1.4.10/charts/"],
+    ["hub", "gcr.io/istio-release"],
+    ["hub", "registry.istio.io/release"],
+  ] as const)("a retired host in '%s' is refused: %s", (prop, value) => {
+    expect(() => synthInstall({ [prop]: value })).toThrow(
+      new RegExp(
+        `^'${prop}' names .*, which Istio retires by 2026-12-31, got '${value.replace(/[.]/g, "\\.")}'; use a mirror or the default$`,
+      ),
+    );
   });
 });

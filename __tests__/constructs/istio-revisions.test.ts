@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { parse as parseYaml } from "yaml";
+import { deepMerge } from "../../config/load";
 import {
   GATEWAY_REVISION_ANNOTATION,
   IstioHelmInstall,
@@ -32,8 +33,9 @@ function synth(props: IstioHelmInstallProps): Record<string, TerraformJson> {
   return Object.fromEntries(resourcesOf(stack, "helm_release").map((r) => [r.name, r]));
 }
 
+/** A release's values documents merged as helm merges them, key by key. */
 const values = (r: TerraformJson) =>
-  Object.assign({}, ...(r.values ?? []).map((v: string) => parseYaml(v)));
+  (r.values ?? []).map((v: string) => parseYaml(v)).reduce(deepMerge, {});
 
 describe("IstioHelmInstall with revisions", () => {
   test("one istiod per revision at its own version, one release per tag, base at the newest version", () => {
@@ -54,7 +56,7 @@ describe("IstioHelmInstall with revisions", () => {
     ]);
     expect([r["istiod-1-29-6"].version, values(r["istiod-1-29-6"])]).toEqual([
       "1.29.6",
-      { revision: "1-29-6", global: { platform: "gke" } },
+      { revision: "1-29-6", global: { platform: "gke", hub: "docker.io/istio" } },
     ]);
     expect(values(r["istio-tag-default"])).toEqual({ tag: "default", revision: "1-29-6" });
     expect(values(r["istio-tag-prod-canary"])).toEqual({ tag: "prod-canary", revision: "1-30-5" });
@@ -166,7 +168,7 @@ describe("IstioRevisions", () => {
     Testing.synthScope((scope) => {
       new IstioRevisions(scope, "Revisions", {
         revisions: [{ name: "1-30-5", version: "1.30.5" }],
-        repository: "https://istio-release.storage.googleapis.com/charts",
+        repository: "https://blob.istio.io/istio-release/charts",
         ...props,
       });
     });
@@ -178,14 +180,14 @@ describe("IstioRevisions", () => {
       chart: "istiod",
       namespace: "istio-system",
       version: "1.30.5",
-      repository: "https://istio-release.storage.googleapis.com/charts",
-      values: ["revision: 1-30-5\nglobal:\n  platform: gke\n"],
+      repository: "https://blob.istio.io/istio-release/charts",
+      values: ["revision: 1-30-5\nglobal:\n  platform: gke\n  hub: docker.io/istio\n"],
     });
     expect(byName(make({ values: {} }))["istiod-1-30-5"].values).toHaveLength(1);
     const custom = byName(make({ namespace: "mesh", values: { pilot: { autoscaleMin: 2 } } }));
     expect(custom["istiod-1-30-5"].namespace).toBe("mesh");
     expect(custom["istiod-1-30-5"].values.map((v: string) => parseYaml(v))).toEqual([
-      { revision: "1-30-5", global: { platform: "gke" } },
+      { revision: "1-30-5", global: { platform: "gke", hub: "docker.io/istio" } },
       { pilot: { autoscaleMin: 2 } },
     ]);
   });
@@ -194,7 +196,7 @@ describe("IstioRevisions", () => {
     Testing.synthScope((scope) => {
       const revisions = new IstioRevisions(scope, "Revisions", {
         revisions: [{ name: "1-30-5", version: "1.30.5" }],
-        repository: "https://istio-release.storage.googleapis.com/charts",
+        repository: "https://blob.istio.io/istio-release/charts",
       });
       expect(revisions.tags.size).toBe(0);
       expect(revisions.node.tryFindChild("TagChart")).toBeUndefined();
@@ -208,7 +210,7 @@ describe("IstioRevisions", () => {
           { name: "1-29-6", version: "1.29.6" },
           { name: "1-30-5", version: "1.30.5" },
         ],
-        repository: "https://istio-release.storage.googleapis.com/charts",
+        repository: "https://blob.istio.io/istio-release/charts",
       });
       expect(revisions.resolve("1-29-6")).toEqual({ name: "1-29-6", version: "1.29.6" });
       expect(() => revisions.resolve("stable")).toThrow(
@@ -222,7 +224,7 @@ describe("IstioRevisions", () => {
     [
       "a dotted name",
       { revisions: [{ name: "1.30.5", version: "1.30.5" }] },
-      `'revisions' name '1.30.5' must be a DNS label, such as 1-30-5`,
+      `'revisions' name '1.30.5' must be a DNS label, such as 1-31-1`,
     ],
     [
       "a revision twice",

@@ -96,13 +96,19 @@ describe("NodePool", () => {
     }
   });
 
-  test("changes never cause an outage: surge updates, new pool first, initial count ignored", () => {
-    const [pool] = Object.values<Record<string, unknown>>(
-      JSON.parse(synth()).resource.google_container_node_pool,
-    );
-    expect(pool).toMatchObject({
+  const poolOf = (props: Partial<NodePoolProps> = {}) =>
+    Object.values<Record<string, unknown>>(
+      JSON.parse(synth(props)).resource.google_container_node_pool,
+    )[0];
+
+  test("changes never cause an outage: surge updates, replacement refused, initial count ignored", () => {
+    expect(poolOf()).toMatchObject({
       upgrade_settings: { strategy: "SURGE", max_surge: 1, max_unavailable: 0 },
-      lifecycle: { create_before_destroy: true, ignore_changes: ["initial_node_count"] },
+      lifecycle: {
+        prevent_destroy: true,
+        create_before_destroy: true,
+        ignore_changes: ["initial_node_count"],
+      },
     });
     expect(() => synth({ maxSurge: 0 })).toThrow(
       "'maxSurge' must be a whole number of at least 1, got 0",
@@ -144,6 +150,44 @@ describe("NodePool", () => {
     expect(NodePool.gkeName({ ...base, name: `${"a".repeat(31)}--b` })).toMatch(
       /^a{31}-[0-9a-f]{6}$/,
     );
+  });
+
+  test("allowReplacement lifts prevent_destroy; the replacement then comes up first", () => {
+    expect(poolOf({ allowReplacement: true }).lifecycle).toEqual({
+      prevent_destroy: false,
+      create_before_destroy: true,
+      ignore_changes: ["initial_node_count"],
+    });
+  });
+
+  test("legacyName: GKE's name as written, as before the hashed names; the old pool goes first", () => {
+    expect(NodePool.gkeName({ ...base, legacyName: true })).toBe("pool");
+    // The name no longer follows the replacement fields...
+    expect(NodePool.gkeName({ ...base, legacyName: true, spot: true })).toBe("pool");
+    // ...so a replacement cannot come up beside the old pool (GKE: 409 for a second 'pool').
+    expect(poolOf({ legacyName: true })).toMatchObject({
+      name: "pool",
+      lifecycle: { prevent_destroy: true, create_before_destroy: false },
+    });
+  });
+
+  test("boot disk: hyperdisk-balanced by default where Hyperdisk is the only disk, else pd-balanced", () => {
+    const diskOf = (props: Partial<NodePoolProps>) =>
+      (poolOf(props).node_config as Record<string, unknown>).disk_type;
+    expect(diskOf({})).toBe("pd-balanced");
+    expect(diskOf({ machineType: "n2-standard-8" })).toBe("pd-balanced");
+    for (const machineType of [
+      "n4-standard-8",
+      "c4-standard-4",
+      "c4a-standard-4",
+      "c4d-standard-2",
+    ])
+      expect({ machineType, disk: diskOf({ machineType }) }).toEqual({
+        machineType,
+        disk: "hyperdisk-balanced",
+      });
+    // What is given is kept: the environment file refuses pd-* there (gke-api-rules).
+    expect(diskOf({ machineType: "n4-standard-8", diskType: "pd-ssd" })).toBe("pd-ssd");
   });
 
   test("GKE's names are stable: a changed hash renames, and so replaces, every existing pool", () => {

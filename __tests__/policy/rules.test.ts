@@ -62,7 +62,7 @@ const CASES: Record<string, RuleCase> = {
     pass: cluster({ privateNodes: true, privateEndpoint: true }),
     fail: cluster({ privateNodes: false }),
     problem:
-      "private_cluster_config.enable_private_nodes is absent, so nodes get public IP addresses",
+      "private_cluster_config.enable_private_nodes is false, so nodes get public IP addresses",
   },
   GKE_INTRANODE_VISIBILITY: {
     fail: cluster({ intranodeVisibility: false }),

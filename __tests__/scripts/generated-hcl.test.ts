@@ -193,7 +193,7 @@ describe("npm run generated -- --hcl", () => {
       .map((f) => f.split("/")[1]);
 
   test("writes one cdk.tf per stack, with the same chart assets as the JSON", () => {
-    expect(stacks()).toHaveLength(8);
+    expect(stacks()).toHaveLength(6);
     for (const stack of stacks()) expect(hcl).toHaveProperty([`stacks/${stack}/cdk.tf`]);
     const assets = (tree: Record<string, string>) =>
       Object.keys(tree).filter((f) => f.includes("/assets/"));

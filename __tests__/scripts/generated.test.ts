@@ -21,11 +21,9 @@ describe("npm run generated", () => {
   test("writes every stack, then --check finds it up to date", () => {
     const write = run();
     expect(write.status).toBe(0);
-    // The synth warnings the cdktf CLI would print, such as managed mode's.
-    expect(write.stderr).toMatch(
-      /^WARN \[managed-cluster\]: environment 'managed': mode 'managed' uses the GKE Istio add-on/m,
-    );
-    expect(files()).toContain("stacks/managed-cluster/cdk.tf.json");
+    // The default file applies: no synth warning (the article's add-on lives in examples/).
+    expect(write.stderr).not.toMatch(/^WARN /m);
+    expect(files()).toContain("stacks/mesh-cluster/cdk.tf.json");
     expect(files()).toContain("stacks/csm-mesh/cdk.tf.json");
     const check = run("--check");
     expect(check.status).toBe(0);
@@ -35,10 +33,12 @@ describe("npm run generated", () => {
   test("--check names what differs and writes nothing; a new write removes stale stacks", () => {
     const config = path.join(dir, "config", "environments.yaml");
     const text = fs.readFileSync(config, "utf8");
-    // Drop the last environment (csm) and change the managed cluster's maintenance window.
+    // Drop the last environment (csm) and raise the mesh pool's maximum.
     fs.writeFileSync(
       config,
-      text.slice(0, text.indexOf("  # Google's managed Istio today")).replace('"04:00"', '"05:00"'),
+      text
+        .slice(0, text.indexOf("  # Google's managed Istio today"))
+        .replace("maxNodeCount: 3", "maxNodeCount: 4"),
     );
     const before = files();
     const check = run("--check");
@@ -46,11 +46,11 @@ describe("npm run generated", () => {
     expect(check.stderr).toContain(
       "generated/ is out of date; run `npm run generated` and commit the result:",
     );
-    expect(check.stderr).toContain("  changed: stacks/managed-cluster/cdk.tf.json");
+    expect(check.stderr).toContain("  changed: stacks/mesh-cluster/cdk.tf.json");
     expect(check.stderr).toContain("  removed: stacks/csm-cluster/cdk.tf.json");
     // What Terraform will do, per resource.
     expect(check.stderr).toMatch(
-      /^ {2}managed-cluster: updates google_container_cluster\.Cluster_\w+ in place \(maintenance_policy\.daily_maintenance_window\.start_time\)$/m,
+      /^ {2}mesh-cluster: updates google_container_node_pool\.NodePool-node-pool_\w+ in place \(autoscaling\.max_node_count\)$/m,
     );
     expect(check.stderr).toMatch(
       /^ {2}csm-cluster: destroys google_container_cluster\.Cluster_\w+ /m,

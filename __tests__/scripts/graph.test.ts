@@ -42,7 +42,7 @@ describe("npm run graph", () => {
 
   test("every diagram, in docs/environments.md and the README, parses with the real Mermaid parser", () => {
     const diagrams = documented();
-    expect(diagrams.length).toBe(5); // four environments, and the README's mesh
+    expect(diagrams.length).toBe(4); // three environments, and the README's mesh
     expect(parseAll().slice(0, diagrams.length)).toEqual(
       diagrams.map(() => ({ ok: true, type: "flowchart-v2" })),
     );
@@ -84,9 +84,9 @@ describe("npm run graph", () => {
       '<br/>e2-standard-4, 1 to 3 per zone"]',
       '["namespace istio-system"]',
       '["namespace web<br/>istio-injection=enabled"]',
-      '["1. helm release istio-base<br/>chart base 1.30.5, in istio-system"]',
-      '["2. helm release istiod<br/>chart istiod 1.30.5, in istio-system"]',
-      '["3. helm release istio-ingress<br/>chart gateway 1.30.5, in istio-ingress"]',
+      '["1. helm release istio-base<br/>chart base 1.31.1, in istio-system"]',
+      '["2. helm release istiod<br/>chart istiod 1.31.1, in istio-system"]',
+      '["3. helm release istio-ingress<br/>chart gateway 1.31.1, in istio-ingress"]',
     ]) {
       expect(diagram).toContain(text);
     }
@@ -127,7 +127,7 @@ describe("npm run graph", () => {
       const config = path.join(dir, "config", "environments.yaml");
       fs.writeFileSync(
         config,
-        fs.readFileSync(config, "utf8").replace("maxNodeCount: 6", "maxNodeCount: 7"),
+        fs.readFileSync(config, "utf8").replace("maxNodeCount: 3", "maxNodeCount: 7"),
       );
       const stale = run("--check");
       expect(stale.status).toBe(1);

@@ -11,6 +11,11 @@ import { entryCases, listedCase } from "../list-cases";
 const NODE_MODULES = path.join(__dirname, "../../node_modules/@cdktf");
 /** The binding package folder of a resource type, such as google-beta's lib/google-container-node-pool. */
 function bindingDeclarations(type: string): string {
+  // Terraform's builtin terraform_data: cdktf's own class, which links each argument's docs.
+  if (type === "terraform_data")
+    return fs
+      .readFileSync(path.join(NODE_MODULES, "../cdktf/lib/terraform-data-resource.d.ts"), "utf8")
+      .replace(/#(\w+)\n/g, "#$1 \n");
   const [pkg, name] = type.startsWith("google_")
     ? ["provider-google-beta", type]
     : type.startsWith("kubernetes_")
@@ -116,16 +121,41 @@ describe("the replacement report", () => {
     ]);
   });
 
-  test("a ForceNew field replaces the pool, new one first, named in the report", () => {
-    const after = clusterStack({ nodePools: [{ name: "pool", spot: true }] });
-    const lines = replacementReport(
-      new Map([["stacks/test-cluster/cdk.tf.json", JSON.stringify(before)]]),
-      new Map([["stacks/test-cluster/cdk.tf.json", JSON.stringify(after)]]),
+  const report = (from: TerraformJson, to: TerraformJson) =>
+    replacementReport(
+      new Map([["stacks/test-cluster/cdk.tf.json", JSON.stringify(from)]]),
+      new Map([["stacks/test-cluster/cdk.tf.json", JSON.stringify(to)]]),
     );
-    expect(lines).toEqual([
+
+  test("a ForceNew field of a protected pool: the report says the plan stops there", () => {
+    const after = clusterStack({ nodePools: [{ name: "pool", spot: true }] });
+    expect(report(before, after)).toEqual([
+      expect.stringMatching(
+        /^test-cluster: would replace google_container_node_pool\.\S+ \(name, node_config\.spot\); the plan stops there \(prevent_destroy\): see docs\/changes-and-outages\.md$/,
+      ),
+    ]);
+  });
+
+  test("with allowReplacement, a ForceNew field replaces the pool, new one first", () => {
+    const allowed = (spot: boolean) =>
+      clusterStack({ nodePools: [{ name: "pool", spot, allowReplacement: true }] });
+    expect(report(allowed(false), allowed(true))).toEqual([
       expect.stringMatching(
         /^test-cluster: replaces google_container_node_pool\.\S+ \(name, node_config\.spot\), new one first$/,
       ),
+    ]);
+  });
+
+  test("a release channel change of a cloud-service-mesh cluster: refused at plan, in the report too", () => {
+    const csm = (releaseChannel: string) =>
+      synthEnvironments(environment({ mode: "cloud-service-mesh", cluster: { releaseChannel } }))[
+        "test-cluster"
+      ];
+    expect(report(csm("REGULAR"), csm("STABLE"))).toEqual([
+      expect.stringMatching(
+        /^test-cluster: updates google_container_cluster\.\S+ in place \(release_channel\.channel\)$/,
+      ),
+      "test-cluster: would replace terraform_data.ServiceMeshReleaseChannel (triggers_replace.release_channel); the plan stops there (prevent_destroy): see docs/changes-and-outages.md",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { deepMerge } from "../../config/load";
 import {
   TerraformJson,
   environment,
@@ -33,9 +34,7 @@ const releases: Record<string, TerraformJson> = Object.fromEntries(
 const address = (name: string) =>
   `helm_release.${Object.entries(mesh.resource.helm_release).find(([, r]) => (r as TerraformJson).name === name)![0]}`;
 const valuesOf = (name: string) =>
-  (releases[name].values ?? [])
-    .map((v: string) => parseYaml(v))
-    .reduce((all: TerraformJson, v: TerraformJson) => ({ ...all, ...v }), {});
+  (releases[name].values ?? []).map((v: string) => parseYaml(v)).reduce(deepMerge, {});
 
 describe("ambient mode, synthesized", () => {
   test("base, istiod, istio-cni, ztunnel, then the gateway; a waypoint; the mesh policy", () => {
@@ -55,7 +54,7 @@ describe("ambient mode, synthesized", () => {
     for (const name of ["istio-cni", "ztunnel"]) {
       expect(releases[name]).toMatchObject({
         namespace: "istio-system",
-        repository: "https://istio-release.storage.googleapis.com/charts",
+        repository: "https://blob.istio.io/istio-release/charts",
         version: "1.30.5",
         atomic: true,
         cleanup_on_fail: true,
@@ -64,10 +63,11 @@ describe("ambient mode, synthesized", () => {
     }
   });
 
-  test("istiod and cni take the ambient profile; all three take platform gke", () => {
-    expect(valuesOf("istiod")).toEqual({ profile: "ambient", global: { platform: "gke" } });
-    expect(valuesOf("istio-cni")).toEqual({ profile: "ambient", global: { platform: "gke" } });
-    expect(valuesOf("ztunnel")).toEqual({ global: { platform: "gke" } });
+  test("istiod and cni take the ambient profile; all three take platform gke and Istio's hub", () => {
+    const global = { platform: "gke", hub: "docker.io/istio" };
+    expect(valuesOf("istiod")).toEqual({ profile: "ambient", global });
+    expect(valuesOf("istio-cni")).toEqual({ profile: "ambient", global });
+    expect(valuesOf("ztunnel")).toEqual({ global: { platform: "gke" }, hub: "docker.io/istio" });
   });
 
   test("namespaces are enrolled by label after ztunnel, never with istio-injection", () => {

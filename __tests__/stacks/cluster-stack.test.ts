@@ -106,6 +106,41 @@ describe("ClusterStack", () => {
   });
 });
 
+describe("the temporary default pool (hardened projects have no Compute Engine default account)", () => {
+  test("runs as the node account, waits for its roles, and later changes are ignored", () => {
+    const stack = synthEnvironments(environment())["test-cluster"];
+    const cluster = onlyResource(stack, "google_container_cluster");
+    expect(cluster.node_config).toEqual({
+      service_account: "${google_service_account.NodeServiceAccount_E1BE4B73.email}",
+      oauth_scopes: ["https://www.googleapis.com/auth/cloud-platform"],
+    });
+    // node_config forces replacement of the cluster: an existing one must never see it change.
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ["node_config"] });
+    expect(cluster.depends_on).toEqual(
+      expect.arrayContaining(
+        Object.keys(stack.resource.google_project_iam_member).map(
+          (name) => `google_project_iam_member.${name}`,
+        ),
+      ),
+    );
+  });
+
+  test("with accounts of the user's own, the first pool's account", () => {
+    const stack = synthEnvironments(
+      environment({
+        nodePools: [
+          { name: "a", serviceAccount: "a@test-project.iam.gserviceaccount.com" },
+          { name: "b", serviceAccount: "b@test-project.iam.gserviceaccount.com" },
+        ],
+      }),
+    )["test-cluster"];
+    expect(onlyResource(stack, "google_container_cluster").node_config.service_account).toBe(
+      "a@test-project.iam.gserviceaccount.com",
+    );
+    expect(resourcesOf(stack, "google_service_account")).toEqual([]);
+  });
+});
+
 describe("ClusterStack (cloud-service-mesh)", () => {
   const csm = () => environment({ mode: "cloud-service-mesh" });
   const stack = synthEnvironments(csm())["test-cluster"];
@@ -165,9 +200,42 @@ describe("ClusterStack (cloud-service-mesh)", () => {
       "google_project_service.Api-meshconfig",
       "google_project_service.Api-gkehub",
     ];
-    expect(cluster.depends_on).toEqual(all);
+    // The cluster's temporary default pool runs as the node account: it waits for its roles too.
+    expect(cluster.depends_on).toEqual([
+      ...all,
+      "google_project_iam_member.NodeServiceAccount_containerdefaultNodeServiceAccount_AD85E85C",
+      "google_project_iam_member.NodeServiceAccount_artifactregistryreader_2EA64561",
+    ]);
     expect(onlyResource(stack, "google_gke_hub_feature").depends_on).toEqual(all);
     expect(onlyResource(stack, "google_gke_hub_feature_membership").depends_on).toEqual(all);
+  });
+
+  test("the release channel is recorded so that a change is refused at plan (CSM keeps its own)", () => {
+    expect(onlyResource(stack, "terraform_data")).toEqual({
+      triggers_replace: { release_channel: "REGULAR" },
+      lifecycle: { prevent_destroy: true },
+    });
+    const stable = synthEnvironments(
+      environment({ mode: "cloud-service-mesh", cluster: { releaseChannel: "STABLE" } }),
+    )["test-cluster"];
+    expect(onlyResource(stable, "terraform_data").triggers_replace).toEqual({
+      release_channel: "STABLE",
+    });
+    // Deletion protection off: the environment may be destroyed, and with it this record.
+    const unprotected = synthEnvironments(
+      environment({
+        mode: "cloud-service-mesh",
+        cluster: { deletionProtection: false },
+        policy: { waivers: [{ rule: "GKE_DELETION_PROTECTION", reason: "test" }] },
+      }),
+    )["test-cluster"];
+    expect(onlyResource(unprotected, "terraform_data").lifecycle).toEqual({
+      prevent_destroy: false,
+    });
+    // Only cloud-service-mesh has it.
+    expect(resourcesOf(synthEnvironments(environment())["test-cluster"], "terraform_data")).toEqual(
+      [],
+    );
   });
 
   test("binary authorization's API is enabled only while binary authorization is on", () => {
@@ -193,6 +261,8 @@ describe("ClusterStack (cloud-service-mesh)", () => {
   test("every google resource and data source is routed to google-beta", () => {
     for (const block of [stack.resource, stack.data]) {
       for (const [type, bodies] of Object.entries(block as Record<string, object>)) {
+        // terraform_data is Terraform's own (builtin provider), not Google's.
+        if (type === "terraform_data") continue;
         for (const body of Object.values(bodies))
           expect({ type, provider: body.provider }).toEqual({ type, provider: "google-beta" });
       }

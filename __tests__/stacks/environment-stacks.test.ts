@@ -54,8 +54,8 @@ describe("addEnvironments", () => {
         .node.metadata.filter((m) => m.type === "@cdktf/warn")
         .map((m) => m.data);
     expect(warnings("old-cluster")).toEqual([
-      "environment 'old': mode 'managed' uses the GKE Istio add-on, which exists only on old GKE versions " +
-        '(gcloud answers "The --istio-config flag is no longer supported"); ' +
+      "environment 'old': mode 'managed' uses the GKE Istio add-on, which GKE no longer accepts: no GKE version offered " +
+        'today creates this cluster (gcloud answers "The --istio-config flag is no longer supported"); ' +
         "use mode 'cloud-service-mesh' for Google's managed Istio (docs/upgrades-and-migrations.md)",
     ]);
     expect(warnings("old-cluster")[0]).toContain(MANAGED_MODE_WARNING);

@@ -89,3 +89,54 @@ test("either registry scope, alone or among others, lets nodes pull private imag
       ),
     }).toEqual({ scope, warnings: [] });
 });
+
+describe("replacements and the names of earlier releases", () => {
+  const poolsOf = (env: Record<string, unknown>) =>
+    resourcesOf(synthEnvironments(environment(env))["test-cluster"], "google_container_node_pool");
+  const waived = {
+    policy: { waivers: [{ rule: "GKE_DELETION_PROTECTION", reason: "test" }] },
+  };
+
+  test("a pool refuses replacement at plan; removing deletion protection, or allowReplacement, lets it go", () => {
+    expect(poolsOf({}).map((p) => p.lifecycle.prevent_destroy)).toEqual([true]);
+    expect(
+      poolsOf({ ...waived, cluster: { deletionProtection: false } }).map(
+        (p) => p.lifecycle.prevent_destroy,
+      ),
+    ).toEqual([false]);
+    expect(
+      poolsOf({ nodePools: [{ name: "a", allowReplacement: true }, { name: "b" }] }).map((p) => [
+        p.name.split("-")[0],
+        p.lifecycle.prevent_destroy,
+      ]),
+    ).toEqual([
+      ["a", false],
+      ["b", true],
+    ]);
+    // Explicit beats the deletion protection default.
+    expect(
+      poolsOf({
+        ...waived,
+        cluster: { deletionProtection: false },
+        nodePools: [{ name: "a", allowReplacement: false }],
+      }).map((p) => p.lifecycle.prevent_destroy),
+    ).toEqual([true]);
+  });
+
+  test("legacyNames keeps the pool names of releases before the hashed names", () => {
+    // Before the hashed names, GKE's pool name was nodePools[].name itself (git: constructs/node-pool.ts
+    // at 50c5d47, `name: props.name`), at the same construct path NodePool-<name>/Resource.
+    const [legacy] = poolsOf({ legacyNames: true, nodePools: [{ name: "node-pool" }] });
+    expect(legacy).toMatchObject({
+      name: "node-pool",
+      lifecycle: { prevent_destroy: true, create_before_destroy: false },
+    });
+    const [hashed] = poolsOf({ nodePools: [{ name: "node-pool" }] });
+    expect(hashed.name).toMatch(/^node-pool-[0-9a-f]{6}$/);
+    // The Terraform address (from the construct path, unchanged since then) is pinned too.
+    const stack = synthEnvironments(environment({ legacyNames: true }))["test-cluster"];
+    expect(Object.keys(stack.resource.google_container_node_pool)).toEqual([
+      "NodePool-pool_E520D9EE",
+    ]);
+  });
+});

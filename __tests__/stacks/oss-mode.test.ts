@@ -43,8 +43,24 @@ describe("oss mode, current charts (the default)", () => {
       target_service_accounts: ["${google_service_account.NodeServiceAccount_E1BE4B73.email}"],
       allow: [{ protocol: "tcp", ports: ["15017"] }],
     });
+    // privateNodes: false replaces the cluster, which deletion protection stops: the cluster may
+    // still be private, so the rule stays (from the range the cluster was created with).
     const publicNodes = synthEnvironments({ ...oss(), cluster: { privateNodes: false } });
-    expect(resourcesOf(publicNodes["test-cluster"], "google_compute_firewall")).toEqual([]);
+    expect(onlyResource(publicNodes["test-cluster"], "google_compute_firewall")).toMatchObject({
+      name: "test-europe-west1-istio-webhooks",
+      source_ranges: ["172.16.0.0/28"],
+    });
+    const migrated = synthEnvironments({
+      ...oss(),
+      cluster: { privateNodes: false, deletionProtection: false },
+      policy: {
+        waivers: [
+          { rule: "GKE_PRIVATE_NODES", reason: "test" },
+          { rule: "GKE_DELETION_PROTECTION", reason: "test" },
+        ],
+      },
+    });
+    expect(resourcesOf(migrated["test-cluster"], "google_compute_firewall")).toEqual([]);
     const managed = synthEnvironments(environment());
     expect(resourcesOf(managed["test-cluster"], "google_compute_firewall")).toEqual([]);
   });
@@ -68,14 +84,14 @@ describe("oss mode, current charts (the default)", () => {
       expect(release.provider).toBeUndefined();
   });
 
-  test("the releases are the newest supported 1.30 patch", () => {
+  test("the releases are the newest announced 1.31 patch", () => {
     const versions = resourcesOf(mesh, "helm_release")
       .filter((r) => r.repository)
       .map((r) => [r.name, r.version]);
     expect(versions).toEqual([
-      ["istio-base", "1.30.5"],
-      ["istio-ingress", "1.30.5"],
-      ["istiod", "1.30.5"],
+      ["istio-base", "1.31.1"],
+      ["istio-ingress", "1.31.1"],
+      ["istiod", "1.31.1"],
     ]);
   });
 
@@ -126,7 +142,7 @@ describe("oss mode, current charts (the default)", () => {
     expect(Object.keys(byName).sort()).toEqual(["istio-base", "istio-mesh-policy", "istiod"]);
     expect(byName["istio-mesh-policy"].values).toEqual(["mtlsMode: PERMISSIVE\n"]);
     expect(byName.istiod.values).toEqual([
-      "global:\n  platform: gke\n",
+      "global:\n  platform: gke\n  hub: docker.io/istio\n",
       "pilot:\n  autoscaleMin: 2\n",
     ]);
   });
@@ -175,7 +191,7 @@ describe("the default environment file and the article's legacy example", () => 
     expect(byName.mesh).toMatchObject({
       mode: "oss",
       istio: {
-        version: "1.30.5",
+        version: "1.31.1",
         mtls: "STRICT",
         ingressGateway: true,
         injectionNamespaces: ["default"],
