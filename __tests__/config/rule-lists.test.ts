@@ -8,6 +8,9 @@ import { DEFAULT_ISTIO_VERSION } from "../../config/istio-versions";
 import { unknownValueWarnings } from "../../config/known-chart-values";
 import chartKeys from "../../config/chart-keys.json";
 import { EXISTING_NAMESPACES } from "../../constructs/sidecar-injection";
+import { IstioHelmInstall } from "../../constructs/istio-helm-install";
+import { RETIRED_HOSTS } from "../../facts/istio-hosting";
+import { Testing } from "cdktf";
 import { environment, parseEnvironments } from "../fixtures";
 import { entryCases, listedCase } from "../list-cases";
 
@@ -27,6 +30,8 @@ describe("OSS_ONLY_ISTIO_KEYS: each is refused outside mode oss, accepted in it"
   const revisions = [{ name: "stable", version: DEFAULT_ISTIO_VERSION }];
   const CASES: Record<string, Record<string, unknown>> = {
     version: { version: DEFAULT_ISTIO_VERSION },
+    chartRepository: { chartRepository: "https://charts.example.com/istio" },
+    hub: { hub: "europe-docker.pkg.dev/my-project/istio" },
     profile: { version: "1.4.10", profile: "demo" },
     values: { values: { pilot: { autoscaleEnabled: false } } },
     ingressGateway: { ingressGateway: false },
@@ -112,5 +117,40 @@ describe("config/chart-keys.json: every key of every chart and minor passes with
     const values = Object.fromEntries(keys.map((k) => [k, {}]));
     expect(unknownValueWarnings(chart, `${minor}.0`, values)).toEqual([]);
     expect(unknownValueWarnings(chart, `${minor}.0`, { ...values, notAKey: 1 })).toHaveLength(1);
+  });
+});
+
+describe("RETIRED_HOSTS: each is refused in istio.chartRepository and istio.hub, and by IstioHelmInstall", () => {
+  const CASES = {
+    "istio-release.storage.googleapis.com": "2026-12-31",
+    "storage.googleapis.com/istio-release": "2026-12-31",
+    "gcr.io/istio-release": "2026-12-31",
+    "registry.istio.io/release": "2026-12-31",
+  };
+
+  test.each(
+    entryCases(
+      RETIRED_HOSTS.map((h) => h.prefix),
+      CASES,
+    ),
+  )("%s", (prefix, row) => {
+    const retired = listedCase(prefix, row);
+    const host = RETIRED_HOSTS.find((h) => h.prefix === prefix)!;
+    const chartRepository = `https://${prefix}/charts`;
+    const why = `names ${prefix}, which Istio retires by ${retired} (${host.what})`;
+    expect(problems({ mode: "oss", istio: { chartRepository, hub: `${prefix}/x` } })).toEqual([
+      `istio.chartRepository: ${why}, got ${JSON.stringify(chartRepository)}`,
+      `istio.hub: ${why}, got ${JSON.stringify(`${prefix}/x`)}`,
+    ]);
+    for (const [prop, value] of [
+      ["chartRepository", chartRepository],
+      ["hub", `${prefix}/x`],
+    ]) {
+      expect(() =>
+        Testing.synthScope((scope) => {
+          new IstioHelmInstall(scope, "Istio", { [prop]: value });
+        }),
+      ).toThrow(`'${prop}' names ${prefix}, which Istio retires by ${retired}, got '${value}'`);
+    }
   });
 });

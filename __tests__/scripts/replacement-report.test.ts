@@ -215,6 +215,7 @@ describe("FORCE_NEW_FIELDS: a change to each field alone replaces its resource",
       ...fields("kubernetes_namespace_v1", "metadata.name"),
       ...fields("kubernetes_cluster_role_binding_v1", "metadata.name"),
       ...fields("helm_release", "name namespace"),
+      ...fields("terraform_data", "triggers_replace"),
     ].map((row) => [row, row === IGNORED ? "ignored" : "replaces"]),
   );
   const listed = Object.entries(FORCE_NEW_FIELDS).flatMap(([type, f]) =>

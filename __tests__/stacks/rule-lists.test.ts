@@ -17,6 +17,7 @@ const hub = ["gkehub.googleapis.com", "mesh.googleapis.com"];
 describe("APIS_BY_TYPE: each resource type waits for exactly its APIs", () => {
   const CASES: Record<string, string[]> = {
     google_project_service: [],
+    terraform_data: [],
     google_project: ["cloudresourcemanager.googleapis.com"],
     google_compute_network: compute,
     google_compute_subnetwork: compute,
