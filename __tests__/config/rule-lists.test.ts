@@ -3,7 +3,9 @@
 // does a removed one). Lists whose entries are a type's members (MODES, DATAPLANES, the legacy
 // profiles, CONFIG_NAMES) are left to tsc: dropping one breaks the code that names it.
 import { ConfigError } from "../../config/load";
-import { NEVER_INJECTED, OSS_ONLY_ISTIO_KEYS } from "../../config/cross-field-rules";
+import { CSM_CHANNELS, NEVER_INJECTED, OSS_ONLY_ISTIO_KEYS } from "../../config/cross-field-rules";
+import { defaultBootDiskType, HYPERDISK_ONLY_SERIES } from "../../config/gke-api-rules";
+import { PLAN_VALUES } from "../../config/istio-revisions";
 import { DEFAULT_ISTIO_VERSION } from "../../config/istio-versions";
 import { unknownValueWarnings } from "../../config/known-chart-values";
 import chartKeys from "../../config/chart-keys.json";
@@ -152,5 +154,56 @@ describe("RETIRED_HOSTS: each is refused in istio.chartRepository and istio.hub,
         }),
       ).toThrow(`'${prop}' names ${prefix}, which Istio retires by ${retired}, got '${value}'`);
     }
+  });
+});
+
+describe("CSM_CHANNELS: each GKE channel CSM follows is accepted in mode cloud-service-mesh", () => {
+  const CASES = { RAPID: true, REGULAR: true, STABLE: true, UNSPECIFIED: true };
+
+  test.each(entryCases(CSM_CHANNELS, CASES))("%s", (releaseChannel, row) => {
+    listedCase(releaseChannel, row);
+    expect(problems({ mode: "cloud-service-mesh", cluster: { releaseChannel } })).toEqual([]);
+  });
+
+  test("a channel CSM does not follow is refused", () => {
+    expect(
+      problems({ mode: "cloud-service-mesh", cluster: { releaseChannel: "EXTENDED" } }),
+    ).toEqual([
+      `cluster.releaseChannel: 'EXTENDED' has no managed Cloud Service Mesh channel (CSM follows RAPID, REGULAR, STABLE and no channel, UNSPECIFIED, which it runs as REGULAR); choose one of ${Object.keys(CASES).join(", ")}`,
+    ]);
+  });
+});
+
+describe("HYPERDISK_ONLY_SERIES: each refuses a pd-* boot disk and defaults to hyperdisk-balanced", () => {
+  const CASES = {
+    n4: "n4-standard-8",
+    c4: "c4-standard-8",
+    c4a: "c4a-standard-8",
+    c4d: "c4d-standard-8",
+  };
+
+  test.each(entryCases(HYPERDISK_ONLY_SERIES, CASES))("%s", (series, row) => {
+    const machineType = listedCase(series, row);
+    expect(defaultBootDiskType(machineType)).toBe("hyperdisk-balanced");
+    expect(problems({ nodePools: [{ name: "p", machineType, diskType: "pd-balanced" }] })).toEqual([
+      `nodePools[0].diskType: 'pd-balanced' is refused by Compute Engine on machine type '${machineType}' (${series.toUpperCase()} VMs take only Hyperdisk); remove diskType (hyperdisk-balanced is then the default) or set it to hyperdisk-balanced`,
+    ]);
+  });
+
+  test("another series keeps pd-balanced", () => {
+    expect(defaultBootDiskType("e2-standard-4")).toBe("pd-balanced");
+    expect(problems({ nodePools: [{ name: "p", diskType: "pd-ssd" }] })).toEqual([]);
+  });
+});
+
+describe("PLAN_VALUES: each is refused in istio.values beside istio.revisions", () => {
+  const CASES = { revision: true, revisionTags: true };
+
+  test.each(entryCases(PLAN_VALUES, CASES))("%s", (key, row) => {
+    listedCase(key, row);
+    const revisions = [{ name: "stable", version: DEFAULT_ISTIO_VERSION }];
+    expect(problems({ mode: "oss", istio: { revisions, values: { [key]: "x" } } })).toContain(
+      `istio.values.${key}: set by istio.revisions and istio.tags; remove it from istio.values`,
+    );
   });
 });

@@ -2,7 +2,12 @@
 // case written out here (__tests__/list-cases.ts: a new entry without a case fails, and so does a
 // removed one).
 import { TerraformResource, TerraformStack, Testing } from "cdktf";
-import { SERVICE_MESH_APIS } from "../../constructs/cloud-service-mesh";
+import {
+  CloudServiceMesh,
+  MANAGEMENT,
+  SERVICE_MESH_APIS,
+} from "../../constructs/cloud-service-mesh";
+import { TRAFFIC_TYPES, Waypoint } from "../../constructs/waypoint";
 import { NODE_ROLES, NodeServiceAccount } from "../../constructs/node-service-account";
 import { BASE_APIS, REGISTRY_READ_SCOPES } from "../../stacks/cluster-stack";
 import { APIS_BY_TYPE, dependOnRequiredApis } from "../../stacks/required-apis";
@@ -134,4 +139,44 @@ describe("REGISTRY_READ_SCOPES: each alone lets nodes pull images (no warning)",
   test("without any of them, the warning", () => {
     expect(warnings(["https://www.googleapis.com/auth/logging.write"])).toHaveLength(1);
   });
+});
+
+describe("MANAGEMENT and TRAFFIC_TYPES: each allowed value is accepted and written", () => {
+  const MANAGEMENT_CASES = { MANAGEMENT_AUTOMATIC: true, MANAGEMENT_MANUAL: true };
+  const TRAFFIC_CASES = { service: true, workload: true, all: true, none: true };
+
+  test.each(entryCases(MANAGEMENT, MANAGEMENT_CASES))(
+    "CloudServiceMesh management %s",
+    (management, row) => {
+      listedCase(management, row);
+      const out = JSON.parse(
+        Testing.synthScope((scope) => {
+          new CloudServiceMesh(scope, "Mesh", {
+            project: "p",
+            membershipId: "m",
+            membershipLocation: "europe-west1",
+            management: management as never,
+          });
+        }),
+      );
+      const [membership] = Object.values<TerraformJson>(
+        out.resource.google_gke_hub_feature_membership,
+      );
+      expect(membership.mesh.management).toBe(management);
+    },
+  );
+
+  test.each(entryCases(TRAFFIC_TYPES, TRAFFIC_CASES))(
+    "Waypoint trafficType %s",
+    (trafficType, row) => {
+      listedCase(trafficType, row);
+      const out = JSON.parse(
+        Testing.synthScope((scope) => {
+          new Waypoint(scope, "Waypoint", { namespace: "shop", trafficType: trafficType as never });
+        }),
+      );
+      const [release] = Object.values<TerraformJson>(out.resource.helm_release);
+      expect(release.values[0]).toContain(`trafficType: ${trafficType}`);
+    },
+  );
 });
