@@ -1,9 +1,9 @@
-// Every prop of every exported props interface of constructs/ and stacks/ is observable, in the
-// spirit of aws-cdk's awslint: the walker reads the interfaces from the source with TypeScript's
-// parser and fails on an optional prop without a `@default` doc, on a prop with no row in PROPS
-// below, and on a row for a prop that no longer exists. Each row synthesizes the construct with
-// a non-default value and asserts its effect in the output, and that the effect is absent
-// without it: a prop accepted and then ignored fails its row. See docs/contributing.md.
+// Every prop of every exported interface of constructs/ and stacks/ is observable, in the spirit
+// of aws-cdk's awslint: the walker reads the interfaces from the source with TypeScript's parser
+// and fails on an optional prop without a `@default` doc, on a prop with no row in PROPS below,
+// and on a row for a prop that no longer exists. Each row synthesizes the construct with a
+// non-default value and asserts its effect in the output, and that the effect is absent without
+// it: a prop accepted and then ignored fails its row. See docs/contributing.md.
 import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
@@ -38,13 +38,20 @@ import { SidecarInjection, SidecarInjectionProps } from "../../constructs/sideca
 import { Waypoint, WaypointProps } from "../../constructs/waypoint";
 import { WebhookFirewall, WebhookFirewallProps } from "../../constructs/webhook-firewall";
 import { ClusterStack } from "../../stacks/cluster-stack";
+import { addEnvironment } from "../../stacks/environment-stacks";
+import { synthEnvironment } from "../../stacks/synth-environment";
 import { MeshStack } from "../../stacks/mesh-stack";
 import { environment, parseEnvironments, TerraformJson } from "../fixtures";
 
 const ROOT = path.join(__dirname, "..", "..");
 
 // ---------------------------------------------------------------------------------------------
-// The walker: every property of every exported `...Props` interface, read from the source.
+// The walker: every property of every exported interface, read from the source: the props
+// interfaces, the types of their fields (AuthorizedNetwork, NodeTaint, ...) and the options of
+// the stacks' functions. Interfaces that describe outputs, not inputs, are named here.
+
+/** Exported interfaces that a caller receives, never fills in. */
+const OUTPUTS = ["EnvironmentStacks"];
 
 interface PropDoc {
   readonly key: string; // Interface.prop
@@ -59,7 +66,7 @@ function propsInterfaces(dirs: string[]): PropDoc[] {
       const text = fs.readFileSync(path.join(ROOT, dir, file), "utf8");
       const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
       for (const statement of source.statements) {
-        if (!ts.isInterfaceDeclaration(statement) || !statement.name.text.endsWith("Props"))
+        if (!ts.isInterfaceDeclaration(statement) || OUTPUTS.includes(statement.name.text))
           continue;
         const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
         if (!exported) continue;
@@ -784,7 +791,95 @@ const PROPS: Record<string, Check> = {
   ),
   "WebhookFirewallProps.provider": firewall((s) => ({ provider: googleBeta(s) }), rule(ON_BETA)),
 
+  // The types of props' fields
+  "AuthorizedNetwork.cidrBlock": gke(
+    { masterAuthorizedNetworks: [{ cidrBlock: "10.2.0.0/16" }] },
+    cluster({
+      master_authorized_networks_config: { cidr_blocks: [{ cidr_block: "10.2.0.0/16" }] },
+    }),
+  ),
+  "AuthorizedNetwork.displayName": gke(
+    { masterAuthorizedNetworks: [{ cidrBlock: "10.2.0.0/16", displayName: "vpn" }] },
+    cluster({ master_authorized_networks_config: { cidr_blocks: [{ display_name: "vpn" }] } }),
+    { masterAuthorizedNetworks: [{ cidrBlock: "10.2.0.0/16" }] },
+  ),
+  "NodeTaint.key": pool(
+    { taints: [{ key: "gpu", value: "v", effect: "NO_SCHEDULE" }] },
+    nodeConfig({ taint: [{ key: "gpu" }] }),
+    { taints: [{ key: "k", value: "v", effect: "NO_SCHEDULE" }] },
+  ),
+  "NodeTaint.value": pool(
+    { taints: [{ key: "k", value: "true", effect: "NO_SCHEDULE" }] },
+    nodeConfig({ taint: [{ value: "true" }] }),
+    { taints: [{ key: "k", value: "v", effect: "NO_SCHEDULE" }] },
+  ),
+  "NodeTaint.effect": pool(
+    { taints: [{ key: "k", value: "v", effect: "NO_EXECUTE" }] },
+    nodeConfig({ taint: [{ effect: "NO_EXECUTE" }] }),
+    { taints: [{ key: "k", value: "v", effect: "NO_SCHEDULE" }] },
+  ),
+  "IstioRevisionsPlan.revisions": istio(
+    {
+      revisions: {
+        ...REVISIONS,
+        revisions: [...REVISIONS.revisions, { name: "red", version: "1.31.1" }],
+      },
+    },
+    release({ name: "istiod-red" }),
+    { revisions: REVISIONS },
+  ),
+  "IstioRevisionsPlan.tags": istio(
+    { revisions: { ...REVISIONS, tags: { prod: "green" } } },
+    release({ name: "istio-tag-prod", values: [/revision: green/] }),
+    { revisions: REVISIONS },
+  ),
+  "IstioRevisionsPlan.defaultRevision": istio(
+    { revisions: { ...REVISIONS, defaultRevision: "green" } },
+    release({ name: "istio-base", values: [/defaultRevision: green/] }),
+    { revisions: REVISIONS },
+  ),
+  "IstioRevision.name": revisions(
+    { revisions: [{ name: "teal", version: "1.30.5" }] },
+    release({ name: "istiod-teal" }),
+  ),
+  "IstioRevision.version": revisions(
+    { revisions: [{ name: "blue", version: "1.31.1" }] },
+    release({ name: "istiod-blue", version: "1.31.1" }),
+  ),
+  "AmbientNamespace.name": ambient(
+    { namespaces: [{ name: "cart" }] },
+    resource("kubernetes_labels", { metadata: { name: "cart" } }),
+  ),
+  "AmbientNamespace.waypoint": ambient(
+    { namespaces: [{ name: "shop", waypoint: true }] },
+    release({ name: "istio-waypoint" }),
+    { namespaces: [{ name: "shop" }] },
+  ),
+  "AmbientNamespace.create": ambient(
+    { namespaces: [{ name: "shop", create: true }] },
+    resource("kubernetes_namespace_v1", { metadata: { name: "shop" } }),
+    { namespaces: [{ name: "shop" }] },
+  ),
+
   // The stacks
+  "AddEnvironmentOptions.createMeshFeature": () => {
+    const features = (createMeshFeature?: boolean) => {
+      const app = Testing.app();
+      const { cluster } = addEnvironment(app, env({ mode: "cloud-service-mesh" }), {
+        createMeshFeature,
+      });
+      return Object.keys(JSON.parse(Testing.synth(cluster)).resource.google_gke_hub_feature ?? {})
+        .length;
+    };
+    expect({ default: features(), off: features(false) }).toEqual({ default: 1, off: 0 });
+  },
+  // The name the messages give the input (an invalid input: no synth).
+  "SynthEnvironmentOptions.file": () => {
+    expect(() => synthEnvironment("environments: [", { file: "team.yaml" })).toThrow(
+      /^team\.yaml: not valid YAML: /,
+    );
+    expect(() => synthEnvironment("environments: [")).toThrow(/^<inline>: not valid YAML: /);
+  },
   "ClusterStackProps.environment": () => {
     const json = (project: string) =>
       stackJson((app) => new ClusterStack(app, "c", { environment: env({ project }) }));
@@ -829,7 +924,7 @@ const PROPS: Record<string, Check> = {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("every prop of every exported props interface (constructs/, stacks/)", () => {
+describe("every prop of every exported interface (constructs/, stacks/)", () => {
   const props = propsInterfaces(["constructs", "stacks"]);
 
   test("the walker finds the interfaces (a guard on what the loops below iterate)", () => {
