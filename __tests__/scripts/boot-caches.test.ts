@@ -65,6 +65,7 @@ describe("the transpile cache (scripts/transpile-cache.js)", () => {
     expect(transpiled).toEqual([SOURCE]);
     // Prove it reads the cache: tamper with the cached output.
     const [file] = fs.readdirSync(cacheDir);
+    expect(file).toMatch(/^[0-9a-f]{64}\.js$/); // the key's SHA-256, in hex
     fs.writeFileSync(path.join(cacheDir, file), "from cache");
     expect(compile()).toBe("from cache");
     expect(fs.readdirSync(cacheDir)).toEqual([file]); // no temporary file left behind
@@ -80,6 +81,14 @@ describe("the transpile cache (scripts/transpile-cache.js)", () => {
     expect(fs.readdirSync(cacheDir)).toHaveLength(2);
     expect(compile(change)).toBe(`/* transpiled */ ${change.source ?? SOURCE}`);
     expect(transpiled).toHaveLength(2);
+  });
+
+  test("the key's parts are kept apart: moving text from one input to the next misses", () => {
+    const { transpiled, compile } = setUp("apart");
+    compile({ typescriptVersion: "5.9.3", tsconfigText: "{}", source: "x" });
+    compile({ typescriptVersion: "5.9.3{", tsconfigText: "}", source: "x" });
+    compile({ typescriptVersion: "5.9.3", tsconfigText: "{}x", source: "" });
+    expect(transpiled).toEqual(["x", "x", ""]);
   });
 
   test("an unwritable cache folder only costs speed", () => {
