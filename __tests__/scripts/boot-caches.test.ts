@@ -201,6 +201,97 @@ describe("the module-resolution cache (scripts/resolve-cache.js)", () => {
     });
   });
 
+  /**
+   * Two "processes" making the same requests: which ones the second resolves again (the ones not
+   * remembered). Each request is [request, from (relative to root), isMain, options]; the stand-in
+   * resolver answers `lib/<request>` for names starting with "linked" (an npm link), the request
+   * itself for absolute paths, else node_modules/<request>/index.js.
+   */
+  function resolvedAgain(requests: [string, string | undefined, boolean?, object?][]): string[] {
+    const root = project();
+    let resolved: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      resolved = [];
+      let exit = () => {};
+      const Module = {
+        _resolveFilename(request: string, _parent?: object, _isMain?: boolean, _options?: object) {
+          resolved.push(request);
+          if (path.isAbsolute(request)) return request;
+          if (request.startsWith("linked")) return path.join(root, "lib", `${request}.js`);
+          return path.join(root, "node_modules", request.replace(/^\.\//, ""), "index.js");
+        },
+        isBuiltin: () => false,
+      };
+      installResolveCache(
+        root,
+        {},
+        { Module, nodeVersion: NODE, onExit: (f: () => void) => (exit = f) },
+      );
+      for (const [request, from, isMain, options] of requests) {
+        const parent = from === undefined ? undefined : { filename: path.join(root, from) };
+        Module._resolveFilename(request, parent, isMain, options);
+      }
+      exit();
+    }
+    return resolved;
+  }
+
+  test("remembered: package names from the project, anything from a package", () => {
+    expect(
+      resolvedAgain([
+        ["a", "main.js"],
+        ["./a", "node_modules/x/index.js"],
+        ["a", "node_modules/x/index.js"],
+      ]),
+    ).toEqual([]);
+  });
+
+  test("not remembered: relative or absolute requests from the project, main, options, no parent, answers outside node_modules", () => {
+    const absolute = path.join(temp, "elsewhere", "node_modules", "a", "index.js");
+    const requests: [string, string | undefined, boolean?, object?][] = [
+      ["./a", "main.js"],
+      [absolute, "main.js"],
+      ["a", "main.js", true],
+      ["a", "main.js", false, { paths: ["."] }],
+      ["a", undefined],
+      ["linked-tool", "main.js"],
+    ];
+    expect(resolvedAgain(requests)).toEqual(requests.map(([r]) => r));
+  });
+
+  test("the cache file is named resolve-<20 hex digits>.json; installing twice wraps once", () => {
+    const root = project();
+    run(root);
+    expect(fs.readdirSync(cacheDir(root))).toEqual([
+      expect.stringMatching(/^resolve-[0-9a-f]{20}\.json$/),
+    ]);
+    const Module = { _resolveFilename: () => "x", isBuiltin: () => false };
+    installResolveCache(root, {}, { Module, nodeVersion: NODE, onExit: () => {} });
+    const once = Module._resolveFilename;
+    installResolveCache(root, {}, { Module, nodeVersion: NODE, onExit: () => {} });
+    expect(Module._resolveFilename).toBe(once);
+  });
+
+  test("by default the cache is written when the process exits", () => {
+    const root = project();
+    const once = jest.spyOn(process, "once").mockImplementation(() => process);
+    try {
+      const Module = {
+        _resolveFilename: (_request: string, _parent: object) =>
+          path.join(root, "node_modules", "a", "index.js"),
+        isBuiltin: () => false,
+      };
+      installResolveCache(root, {}, { Module, nodeVersion: NODE });
+      Module._resolveFilename("a", { filename: path.join(root, "main.js") });
+      expect(once).toHaveBeenCalledWith("exit", expect.any(Function));
+      expect(fs.existsSync(cacheDir(root))).toBe(false);
+      (once.mock.calls[0][1] as () => void)();
+      expect(fs.readdirSync(cacheDir(root))).toHaveLength(1);
+    } finally {
+      once.mockRestore();
+    }
+  });
+
   test("the project's relative requires are never remembered; off and no lock file: no cache", () => {
     const root = project();
     const Module = {
