@@ -4,6 +4,8 @@ import * as path from "path";
 import { GCP_REGIONS } from "../facts/gcp-locations";
 import { ISTIO_KUBERNETES_WINDOWS } from "../facts/istio-kubernetes";
 import { GKE_RELEASE_CHANNELS } from "../facts/gke-release-channels";
+import { ISTIO_MINORS } from "../facts/istio-releases";
+import { RETIRED_HOSTS } from "../facts/istio-hosting";
 
 const root = path.join(__dirname, "..");
 const docs = [
@@ -102,6 +104,17 @@ describe("docs/upstream-facts.md lists every row of the upstream tables", () => 
 
   test.each(ISTIO_KUBERNETES_WINDOWS.map((w) => [w.istio, w]))("Istio %s's window", (_, w) => {
     expect(page).toContain(`| ${w.istio} | ${w.oldest} to ${w.newest} |`);
+  });
+
+  test.each(ISTIO_MINORS.map((m) => [m.minor, m]))("Istio %s's release row", (_, m) => {
+    const patches = `${m.patches[0]} to ${m.patches[m.patches.length - 1]}`;
+    expect(page).toContain(
+      `| ${m.minor} | ${m.released} | ${m.endOfSupport ?? "not announced"} | ${patches} |`,
+    );
+  });
+
+  test.each(RETIRED_HOSTS.map((h) => [h.prefix, h]))("retired host %s", (_, h) => {
+    expect(page).toContain(`| \`${h.prefix}\` | ${h.retired} | ${h.what} |`);
   });
 
   test.each(GKE_RELEASE_CHANNELS.map((c) => [c.channel, c]))("GKE channel %s", (_, c) => {

@@ -34,6 +34,7 @@ describe("examples/ci/github-actions.yml", () => {
     expect(parsed.jobs.map((j) => [j.id, j.needs])).toEqual([
       ["test", []],
       ["plan", ["test"]],
+      ["upstream", []],
     ]);
   });
 
@@ -58,7 +59,9 @@ describe("examples/ci/github-actions.yml", () => {
   });
 
   test("runs on pull requests: npm ci, npm test, then generated --check", () => {
-    expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
+    expect(Object.keys(workflow.on)).toEqual(["pull_request", "schedule", "workflow_dispatch"]);
+    expect(workflow.jobs.test.if).toBe("github.event_name == 'pull_request'");
+    expect(workflow.jobs.plan.if).toBe("github.event_name == 'pull_request'");
     const runs = workflow.jobs.test.steps.map((s: { run?: string }) => s.run).filter(Boolean);
     expect(runs).toEqual([
       "npm ci --no-audit --no-fund",
@@ -95,6 +98,24 @@ describe("examples/ci/github-actions.yml", () => {
       expect(script).toContain(`terraform -chdir="$dir" ${command} -no-color`);
     }
     expect(plan.steps[4].with.script).toContain("github.rest.issues.createComment");
+  });
+
+  test("on a schedule (and on demand) only, runs npm run upstream with keyless Google credentials", () => {
+    expect(workflow.on.schedule).toEqual([{ cron: "17 6 * * *" }]);
+    const upstream = workflow.jobs.upstream;
+    expect(upstream.if).toBe("github.event_name != 'pull_request'");
+    expect(upstream.permissions).toEqual({ contents: "read", "id-token": "write" });
+    expect(
+      upstream.steps.map((s: { uses?: string; run?: string }) => s.run ?? s.uses?.split("@")[0]),
+    ).toEqual([
+      "actions/checkout",
+      "actions/setup-node",
+      "google-github-actions/auth",
+      "npm ci --no-audit --no-fund",
+      "npm run upstream",
+    ]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
+    expect(pkg.scripts.upstream).toBeDefined();
   });
 
   test("plans every stack in apply order, read from the generated index", () => {
