@@ -1,19 +1,16 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { App } from "cdktf";
 import { parse as parseYaml } from "yaml";
-import { loadConfig } from "../config/load";
-import { policyViolations } from "../policy/check-policy";
-import { addEnvironments } from "../stacks/environment-stacks";
 import { PROJECT_ROOT } from "./app-synth";
 import { imagesOf, renderStack, SHARED_CHARTS } from "./helm-render";
 import { TerraformJson } from "./fixtures";
+import { stacksOf, synthFilesOnceSync } from "./shared-synth";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
 // The walkthrough of docs/istio-upgrades.md: each step is its own environment file under
 // examples/upgrade/ (examples.test.ts reads only examples/*.yaml, so these are covered here,
-// once). Synthesized in-process: the app's config loading, stacks and real cdktf synth.
+// once). Synthesized by the real app, once per jest run (shared with terraform-apply.test.ts and
+// examples-upgrade-plan.test.ts).
 const DIR = path.join(PROJECT_ROOT, "examples", "upgrade");
 const FILES = fs
   .readdirSync(DIR)
@@ -26,33 +23,32 @@ interface Step {
   readonly stacks: Record<string, TerraformJson>;
   readonly mesh: TerraformJson;
   readonly info: string[];
+  /** The app's refusal (policy violations, one per line); empty when it synthesized. */
   readonly violations: string[];
 }
 
 const steps: Step[] = [];
 
 beforeAll(() => {
+  const runs = synthFilesOnceSync(FILES.map((file) => `examples/upgrade/${file}`));
   for (const file of FILES) {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-upgrade-"));
-    const app = new App({ outdir, stackTraces: false });
-    addEnvironments(app, loadConfig(path.join(DIR, file)).environments);
-    const violations = policyViolations(app);
-    app.synth();
-    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-    const stacks = Object.fromEntries(
-      Object.keys(manifest.stacks).map((name) => [
-        name,
-        JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8")),
-      ]),
-    );
+    const run = runs.get(`examples/upgrade/${file}`)!;
+    const violations = run.status === 0 ? [] : run.stderr.split("\n").filter(Boolean);
+    const manifest = JSON.parse(run.files["manifest.json"] ?? "{}");
+    const stacks = stacksOf(run);
     const info = Object.values<{ annotations: { level: string; message: string }[] }>(
-      manifest.stacks,
+      manifest.stacks ?? {},
     ).flatMap((s) => s.annotations.filter((a) => a.level === "@cdktf/info").map((a) => a.message));
-    steps.push({ file, outdir, stacks, mesh: stacks["shop-prod-mesh"], info, violations });
+    steps.push({
+      file,
+      outdir: run.outdir,
+      stacks,
+      mesh: stacks["shop-prod-mesh"],
+      info,
+      violations,
+    });
   }
-});
-
-afterAll(() => steps.forEach((s) => fs.rmSync(s.outdir, { recursive: true, force: true })));
+}, 120_000);
 
 const releasesOf = (tf: TerraformJson): Record<string, TerraformJson> =>
   tf.resource?.helm_release ?? {};

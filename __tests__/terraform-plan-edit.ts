@@ -3,7 +3,7 @@
 //   import { planEdit, editedYaml, lostResources, testPlanEdit } from "./terraform-plan-edit";
 //   testPlanEdit("raising maxNodeCount keeps the pool", () => {
 //     const after = editedYaml("config/environments.yaml", (doc) => {
-//       doc.environments[1].nodePools[0].maxNodeCount = 5;
+//       doc.environments.find((e) => e.name === "mesh").nodePools[0].maxNodeCount = 5;
 //     });
 //     const plan = planEdit("config/environments.yaml", after, "mesh-cluster");
 //     expect(lostResources(plan)).toEqual([]);  // no delete or replace of a cluster, pool or namespace
@@ -40,6 +40,8 @@ export interface PlannedChange {
   readonly action: PlanAction;
   /** For a replace the mock plan showed as an update: the fields that force it (provider source). */
   readonly forcedBy?: readonly string[];
+  /** The object's own name (a release's `name`, a Kubernetes object's `metadata.name`), when it has one. */
+  readonly name?: string;
   /** A `moved` block's old address. */
   readonly movedFrom?: string;
 }
@@ -115,13 +117,14 @@ function synthesizedStacks(files: string[], stack: string): SynthesizedStack[] {
 /**
  * What Terraform plans for `stack` when the environment file `before` is replaced by `after`: each
  * a path relative to the project or YAML text (see editedYaml). Throws with Terraform's errors when
- * the old stack does not apply or the new one does not plan (a `prevent_destroy` resource that
- * the plan would destroy or replace fails the plan, as it would for real); throws when the tool
- * cannot run (call it inside testPlanEdit).
+ * the old stack does not apply or the new one does not plan; throws when the tool
+ * cannot run (call it inside testPlanEdit), and when `after` has no such stack (cdktf never deploys
+ * a stack that is gone, so nothing is planned; a stack new in `after` plans its creation).
  */
 export function planEdit(before: string, after: string, stack: string): EditPlan {
   const [old, now] = synthesizedStacks([asConfigFile(before), asConfigFile(after)], stack);
-  if (!old.json && !now.json) throw new Error(`planEdit: neither file has a stack ${stack}`);
+  // A stack gone from the file is never deployed again: nothing plans it, its resources stay.
+  if (!now.json) throw new Error(`planEdit: ${after} has no stack ${stack}; nothing would plan it`);
   return withForcedReplacements(stack, old, now, planStacks(old, now));
 }
 
@@ -154,12 +157,22 @@ function withForcedReplacements(
       .filter((c) => c.action === "replaces")
       .map((c) => [c.address, c.fields]),
   );
-  const changes = planned.map((c) =>
-    c.action === "update" && forced.has(c.address)
-      ? { ...c, action: "replace" as const, forcedBy: forced.get(c.address) }
-      : c,
-  );
+  const changes = planned.map((c): PlannedChange => {
+    const name = nameOf(now.json, c.address) ?? nameOf(old.json, c.address);
+    const named = name === undefined ? c : { ...c, name };
+    return c.action === "update" && forced.has(c.address)
+      ? { ...named, action: "replace", forcedBy: forced.get(c.address) }
+      : named;
+  });
   return { stack, changes };
+}
+
+/** A resource's own name in a stack: `name`, else `metadata.name` (or `account_id`). */
+function nameOf(stack: TerraformJson | undefined, address: string): string | undefined {
+  const [type, id] = address.split(".");
+  const body = stack?.resource?.[type]?.[id];
+  const name = body?.name ?? body?.metadata?.name ?? body?.account_id;
+  return typeof name === "string" ? name : undefined;
 }
 
 /** A stack as a module folder: without its backend, indented (Terraform quotes the line of an error). */
