@@ -82,22 +82,25 @@ describe("examples/ci/github-actions.yml", () => {
     expect(uses).toEqual([
       "actions/checkout",
       "google-github-actions/auth",
+      "google-github-actions/setup-gcloud",
       "hashicorp/setup-terraform",
       undefined,
       "actions/github-script",
       undefined,
     ]);
+    // The mesh stacks' providers run gke-gcloud-auth-plugin (cluster.providerAuth: exec).
+    expect(plan.steps[2].with).toEqual({ install_components: "gke-gcloud-auth-plugin" });
     expect(Object.keys(plan.steps[1].with).sort()).toEqual([
       "service_account",
       "workload_identity_provider",
     ]);
     // No key of any kind: no credentials_json input, no key secret, no GOOGLE_CREDENTIALS.
     expect(text).not.toMatch(/credentials_json|GOOGLE_CREDENTIALS|secrets\.|private_key/);
-    const script: string = plan.steps[3].run;
+    const script: string = plan.steps[4].run;
     for (const command of ["init", "validate", "plan"]) {
       expect(script).toContain(`terraform -chdir="$dir" ${command} -no-color`);
     }
-    expect(plan.steps[4].with.script).toContain("github.rest.issues.createComment");
+    expect(plan.steps[5].with.script).toContain("github.rest.issues.createComment");
   });
 
   test("on a schedule (and on demand) only, runs npm run upstream with keyless Google credentials", () => {
@@ -132,7 +135,7 @@ describe("examples/ci/github-actions.yml", () => {
         path.join(dir, "generated", "README.md"),
         generatedIndex(environments, stacks, "json"),
       );
-      const script: string = workflow.jobs.plan.steps[3].run;
+      const script: string = workflow.jobs.plan.steps[4].run;
       const line = script.split("\n").find((l) => l.startsWith("stacks=$("));
       const ordered = cp
         .execFileSync("bash", ["-c", `${line}\necho $stacks`], { cwd: dir, encoding: "utf8" })

@@ -119,9 +119,12 @@ describe("examples/cloud-service-mesh-staging-and-production.yaml", () => {
   test("strict mTLS and sidecar injection in shop and payments", () => {
     for (const env of ["staging", "production"]) {
       const mesh = stacksOfExample(file)[`${env}-mesh`];
-      expect(only(mesh, "helm_release").values).toEqual(["mtlsMode: STRICT\n"]);
-      const labelled = resources(mesh, "kubernetes_namespace_v1")
-        .filter((ns) => ns.metadata.labels?.["istio-injection"] === "enabled")
+      const releases = resources(mesh, "helm_release");
+      expect(releases.find((r) => r.name === "istio-mesh-policy")!.values).toEqual([
+        "mtlsMode: STRICT\n",
+      ]);
+      const labelled = resources(mesh, "kubernetes_labels")
+        .filter((ns) => ns.labels?.["istio-injection"] === "enabled")
         .map((ns) => ns.metadata.name);
       expect(labelled.sort()).toEqual(["payments", "shop"]);
     }
@@ -150,6 +153,9 @@ describe("examples/demo-with-waivers.yaml", () => {
       "GKE_DELETION_PROTECTION",
       "GKE_NODE_IMAGE_COS",
       "GKE_PRIVATE_NODES",
+      // istio.minReplicas: 1, on istiod and on the gateway
+      "ISTIO_CONTROL_PLANE_REPLICAS",
+      "ISTIO_CONTROL_PLANE_REPLICAS",
     ]);
   });
 
@@ -201,7 +207,12 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
   test("Istio 1.31.1 without a gateway, permissive mTLS, the named admins, the extra values, a mirror hub", () => {
     const mesh = stacksOfExample(file)["shared-vpc-mesh"];
     const releases = resources(mesh, "helm_release");
-    expect(releases.map((r) => r.name)).toEqual(["istio-base", "istiod", "istio-mesh-policy"]);
+    expect(releases.map((r) => r.name)).toEqual([
+      "istio-base",
+      "istiod",
+      "istio-mesh-policy",
+      "kept-namespaces",
+    ]);
     expect(releases.filter((r) => r.version).map((r) => r.version)).toEqual(["1.31.1", "1.31.1"]);
     const istiod = releases.find((r) => r.name === "istiod")!;
     expect(parseYaml(istiod.values[0]).global.hub).toBe(
@@ -214,11 +225,15 @@ describe("examples/oss-on-an-existing-network.yaml", () => {
     ]);
     expect(
       only(mesh, "kubernetes_cluster_role_binding_v1").subject.map((s: TerraformJson) => s.name),
-    ).toEqual(["alice@acme.example", "deployer@acme-apps-dev.iam.gserviceaccount.com"]);
-    expect(only(mesh, "kubernetes_labels").metadata.name).toBe("default");
-    expect(
-      resources(mesh, "kubernetes_namespace_v1").find((ns) => ns.metadata.name === "apps")!.metadata
-        .labels,
-    ).toEqual({ "istio-injection": "enabled" });
+    ).toEqual(["alice@acme.example"]);
+    expect(resources(mesh, "kubernetes_labels").map((ns) => [ns.metadata.name, ns.labels])).toEqual(
+      [
+        ["apps", { "istio-injection": "enabled" }],
+        ["default", { "istio-injection": "enabled" }],
+      ],
+    );
+    expect(parseYaml(releases.find((r) => r.name === "kept-namespaces")!.values[0])).toEqual({
+      namespaces: ["apps"],
+    });
   });
 });

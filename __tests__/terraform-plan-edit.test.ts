@@ -53,7 +53,11 @@ describe("edits of the default file plan no loss", () => {
     );
     const mesh = planEdit(DEFAULT_CONFIG_FILE, after, "mesh-mesh");
     expect(lostResources(mesh)).toEqual([]);
-    expect(changed(mesh)).toEqual(["create kubernetes_namespace_v1 payments"]);
+    // The mesh environment creates no namespace yet: its first one brings the kept-namespaces release.
+    expect(changed(mesh)).toEqual([
+      "create helm_release kept-namespaces",
+      "create kubernetes_labels payments",
+    ]);
     expect(changed(planEdit(DEFAULT_CONFIG_FILE, after, "mesh-cluster"))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { LEGACY_PROFILE_VALUES } from "../constructs/istio-helm-install";
 import { revisionProblems } from "./istio-revisions";
 import { ambientProblems } from "./ambient-rules";
 import { gkeApiProblems } from "./gke-api-rules";
+import { portExceptionProblems } from "./mesh-transitions";
 import { EXISTING_NAMESPACES } from "../constructs/sidecar-injection";
 import { locationProblems } from "./location-rules";
 import { kubernetesWindowProblems } from "./kubernetes-rules";
@@ -34,6 +35,7 @@ export function crossFieldProblems(env: EnvironmentConfig): string[] {
     ...injectionProblems(env),
     ...revisionProblems(env.istio),
     ...ambientProblems(env),
+    ...portExceptionProblems(env),
     ...kubernetesWindowProblems(env),
     ...gatewayApiProblems(env),
     ...waiverProblems(env),
@@ -125,7 +127,7 @@ export const OSS_ONLY_ISTIO_KEYS: readonly (keyof IstioConfig)[] = [
   "profile",
   "values",
   "ingressGateway",
-  "clusterAdmins",
+  "minReplicas",
   "revisions",
   "tags",
   "defaultRevision",

@@ -10,7 +10,12 @@ import { nearest } from "./schema-primitives";
  */
 export interface RevisionPlan {
   /** In file order. */
-  readonly revisions: readonly { readonly name: string; readonly version: string }[];
+  readonly revisions: readonly {
+    readonly name: string;
+    readonly version: string;
+    /** The unrevisioned istiod of istio.version, kept as this revision. */
+    readonly adopt?: boolean;
+  }[];
   /** Tag → revision, with the `default` tag of `defaultRevision` first. */
   readonly tags: ReadonlyMap<string, string>;
   readonly defaultRevision: string;
@@ -27,8 +32,10 @@ export function revisionPlan(istio: IstioConfig | undefined): RevisionPlan | und
   const revisions = istio.revisions.map((r) => ({
     name: r.name ?? revisionNameOf(r.version),
     version: r.version,
+    ...(r.adopt ? { adopt: true } : {}),
   }));
-  const defaultRevision = istio.defaultRevision ?? revisions[0].name;
+  const adopted = revisions.find((r) => r.adopt)?.name;
+  const defaultRevision = istio.defaultRevision ?? adopted ?? revisions[0].name;
   const tags = new Map<string, string>([[DEFAULT_TAG, defaultRevision]]);
   for (const [tag, revision] of Object.entries(istio.tags ?? {})) tags.set(tag, revision);
   const baseVersion = revisions
@@ -125,6 +132,8 @@ export function revisionProblems(istio: IstioConfig | undefined): string[] {
     });
   }
 
+  problems.push(...adoptProblems(istio, names, references));
+
   const revisionList = `declared revisions are ${names.join(", ")}`;
   const notARevision = (at: string, value: string, isTag: boolean) => {
     const near = nearest(value, names);
@@ -152,7 +161,7 @@ export function revisionProblems(istio: IstioConfig | undefined): string[] {
         ),
       );
     }
-  } else if (istio.revisions.length > 1) {
+  } else if (istio.revisions.length > 1 && !istio.revisions.some((r) => r.adopt)) {
     problems.push(
       `istio.defaultRevision: required with ${istio.revisions.length} revisions (the 'default' tag and the base chart's validator follow it); name one of ${names.join(", ")}`,
     );
@@ -171,6 +180,48 @@ export function revisionProblems(istio: IstioConfig | undefined): string[] {
     if (istio.values && key in istio.values) {
       problems.push(
         `istio.values.${key}: set by istio.revisions and istio.tags; remove it from istio.values`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * The adopted revision (the istiod without revision that istio.version installed) serves the
+ * `default` tag's labels with its own webhooks, under no other name: it must be the default
+ * revision, no other tag may point at it, and namespaces and the gateway reach it by leaving
+ * `revision` out (or naming the `default` tag).
+ */
+function adoptProblems(
+  istio: IstioConfig,
+  names: string[],
+  references: [string, string | undefined][],
+): string[] {
+  const problems: string[] = [];
+  const adopted = (istio.revisions ?? []).flatMap((r, i) => (r.adopt ? [i] : []));
+  if (adopted.length === 0) return problems;
+  if (adopted.length > 1) {
+    problems.push(
+      `istio.revisions[${adopted[1]}].adopt: only one revision can be the running istiod without revision, and istio.revisions[${adopted[0]}] already is; remove adopt from one`,
+    );
+  }
+  const name = names[adopted[0]];
+  if (istio.defaultRevision !== undefined && istio.defaultRevision !== name) {
+    problems.push(
+      `istio.defaultRevision: '${istio.defaultRevision}' while the adopted revision '${name}' runs; the adopted istiod's own webhooks serve istio-injection=enabled, so it stays the default revision until you remove its entry (docs/istio-upgrades.md)`,
+    );
+  }
+  for (const [tag, target] of Object.entries(istio.tags ?? {})) {
+    if (target === name) {
+      problems.push(
+        `istio.tags.${tag}: points at the adopted revision '${name}', which runs without revision and serves only the 'default' tag; point the tag at another revision`,
+      );
+    }
+  }
+  for (const [at, value] of references) {
+    if (value === name) {
+      problems.push(
+        `${at}: '${name}' is the adopted revision, which runs without revision; leave revision out (or name the 'default' tag) to stay on it`,
       );
     }
   }
@@ -216,7 +267,35 @@ export function revisionPicture(
   const parts = plan.revisions.map((r) => {
     const tags = [...plan.tags].filter(([, rev]) => rev === r.name).map(([tag]) => tag);
     const running = users.get(r.name)!;
-    return `${r.name} (${r.version}${tags.length ? `, tags ${tags.join(", ")}` : ""}) runs ${running.length ? running.join(", ") : "no namespace or gateway"}`;
+    const adopted = r.adopt ? ", adopted: release istiod without revision" : "";
+    return `${r.name} (${r.version}${adopted}${tags.length ? `, tags ${tags.join(", ")}` : ""}) runs ${running.length ? running.join(", ") : "no namespace or gateway"}`;
   });
   return `Istio in ${environment}: ${parts.join("; ")}`;
+}
+
+/**
+ * Warnings at synth while a canary runs (two or more revisions): the namespaces and the gateway
+ * that follow a tag move with it. Moving the tag changes no entry of theirs, and their pods take
+ * the new version one by one as they restart (a rollout, an eviction, a scale-up), not at once.
+ */
+export function tagMoveWarnings(environment: string, istio: IstioConfig | undefined): string[] {
+  const plan = revisionPlan(istio);
+  if (!plan || plan.revisions.length < 2) return [];
+  const followers = new Map<string, string[]>([...plan.tags.keys()].map((tag) => [tag, []]));
+  for (const n of injectionNamespaces(istio)) {
+    const tag = n.revision ?? DEFAULT_TAG;
+    followers.get(tag)?.push(`namespace ${n.name}`);
+  }
+  // Not the gateway: its pods carry the revision a tag resolves to, so a move rolls it out at once.
+  const warnings: string[] = [];
+  for (const [tag, who] of followers) {
+    const revision = plan.revisions.find((r) => r.name === plan.tags.get(tag))!;
+    // The adopted istiod keeps the default tag until its entry goes: nothing moves before that.
+    if (who.length === 0 || revision.adopt) continue;
+    const others = plan.revisions.filter((r) => r.name !== revision.name);
+    warnings.push(
+      `Istio in ${environment}: ${who.join(", ")} ${who.length === 1 ? "follows" : "follow"} tag '${tag}' (now ${revision.name}, ${revision.version}); moving '${tag}' to ${others.map((r) => `${r.name} (${r.version})`).join(" or ")} changes no entry of theirs, and their pods take the new version one by one as they restart: to move them yourself, give them a revision, or restart them right after the move (docs/istio-upgrades.md)`,
+    );
+  }
+  return warnings;
 }

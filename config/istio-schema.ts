@@ -7,7 +7,7 @@ import {
   RETIRED_HOSTS,
 } from "../facts/istio-hosting";
 import { revisionName, revisionReference, tagName } from "./istio-revision-names";
-import { dnsLabel, strict } from "./schema-primitives";
+import { dnsLabel, strict, unknownKeyMessage } from "./schema-primitives";
 
 /**
  * The `istio` section of an environment: the mesh contract, in the file named after it.
@@ -111,7 +111,47 @@ export const revisionEntrySchema = strict({
     .describe(
       "The revision name: istiod-<name>, istio.io/rev=<name>. @default - the version with dashes, 1-31-1",
     ),
+  adopt: z
+    .boolean()
+    .optional()
+    .describe(
+      "This entry is the istiod that istio.version installed (Helm release istiod, no revision), kept running while namespaces move to the other revisions: the gap-free way from version to revisions (docs/istio-upgrades.md). Use the former istio.version; at most one entry; it must be istio.defaultRevision while listed. @default false",
+    ),
 });
+
+const email = (what: string) => z.string().email({ error: `must be ${what} email` });
+
+/** `istio.clusterAdmins`: who is bound to cluster-admin, by kind of Google identity. */
+export const clusterAdminsSchema = z.strictObject(
+  {
+    users: z
+      .array(email("a user"))
+      .optional()
+      .describe("Google user emails, bound as Kubernetes users. @default []"),
+    groups: z
+      .array(email("a Google Group"))
+      .optional()
+      .describe(
+        "Google Group emails, bound as Kubernetes groups (needs Google Groups for RBAC on the cluster). @default []",
+      ),
+    serviceAccounts: z
+      .array(
+        z.string().regex(/^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/, {
+          error: "must be a service account email, <name>@<project>.iam.gserviceaccount.com",
+        }),
+      )
+      .optional()
+      .describe("Google service account emails, which GKE authenticates as users. @default []"),
+  },
+  {
+    error: (issue) =>
+      Array.isArray(issue.input)
+        ? "must be { users, groups, serviceAccounts }, no longer a list: move the emails under users (or serviceAccounts)"
+        : issue.code === "unrecognized_keys"
+          ? unknownKeyMessage(issue.keys, ["users", "groups", "serviceAccounts"])
+          : undefined,
+  },
+);
 
 export const DATAPLANES = ["sidecar", "ambient"] as const;
 export type Dataplane = (typeof DATAPLANES)[number];
@@ -201,10 +241,43 @@ export const istioSchema = strict({
     .describe(
       "oss mode with istio.revisions: the revision behind the 'default' tag (istio-injection=enabled namespaces) and the base chart's validator. @default - the only revision, required with two or more",
     ),
-  clusterAdmins: z
-    .array(z.string().email({ error: "must be a user or service account email" }))
+  mtlsPortExceptions: z
+    .array(
+      strict({
+        namespace: namespaceName.describe("The workloads' namespace."),
+        selector: z
+          .record(z.string(), z.string())
+          .refine((labels) => Object.keys(labels).length > 0, {
+            error:
+              "must name at least one label (Istio applies port-level mTLS only with a selector)",
+          })
+          .describe("Pod labels of the workloads (PeerAuthentication selector.matchLabels)."),
+        ports: z
+          .array(z.number().int().min(1).max(65535))
+          .min(1)
+          .describe(
+            "Container ports (numbers, not Service ports or names) that accept plaintext too.",
+          ),
+      }),
+    )
     .optional()
-    .describe("oss mode: identities bound to cluster-admin. @default - the deploying identity"),
+    .describe(
+      "With mtls STRICT: workload ports that also accept plaintext (a PeerAuthentication per entry, portLevelMtls PERMISSIVE), for Google Cloud load balancer health checks and NEG traffic, which never carry mesh mTLS. Cloud Service Mesh with STRICT warns at synth while the key is absent; [] says no such load balancer reaches an injected workload. @default []",
+    ),
+  minReplicas: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe(
+      "oss mode with current charts: the replica floor of istiod (every revision) and of the ingress gateway, each with a PodDisruptionBudget and spread over nodes and, on regional clusters, zones. 1 opts down to the charts' single replica without PDB, which the policy rule ISTIO_CONTROL_PLANE_REPLICAS flags. @default 2",
+    ),
+  clusterAdmins: clusterAdminsSchema
+    .optional()
+    .describe(
+      "Every mode with a mesh stack: Google identities bound to the Kubernetes cluster-admin role (ClusterRoleBinding cluster-admin-binding), a standing grant outside IAM. Nobody by default: IAM's roles/container.admin already gives full access to the cluster's API (docs/security.md). @default { users: [], groups: [], serviceAccounts: [] }",
+    ),
 });
 
 export type IstioConfig = z.infer<typeof istioSchema>;

@@ -179,6 +179,12 @@ export const clusterSchema = strict({
     .boolean()
     .optional()
     .describe("Cloud Monitoring for system components. @default true"),
+  providerAuth: z
+    .enum(["exec", "token"])
+    .optional()
+    .describe(
+      "How the mesh stack's kubernetes and helm providers authenticate: exec runs gke-gcloud-auth-plugin (it must be on the deploy runner's PATH) for a fresh token whenever one is needed; token reads one access token at plan time, which a long apply (node agents take up to 30 minutes) can outlive. @default exec",
+    ),
   gatewayApi: z
     .boolean()
     .optional()

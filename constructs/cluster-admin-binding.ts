@@ -1,65 +1,65 @@
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DataGoogleClientOpenidUserinfo } from "@cdktf/provider-google/lib/data-google-client-openid-userinfo";
 import { ClusterRoleBindingV1 } from "@cdktf/provider-kubernetes/lib/cluster-role-binding-v1";
 
 export interface ClusterAdminBindingProps {
+  /** Google user emails, bound as Kubernetes users. @default [] */
+  readonly users?: readonly string[];
   /**
-   * Google identities (user or service account emails) bound to `cluster-admin`.
-   * @default - the identity running Terraform, from `data google_client_openid_userinfo`
+   * Google Groups (emails), bound as Kubernetes groups; GKE resolves them only with Google Groups
+   * for RBAC (the cluster's authenticator security group). @default []
    */
-  readonly users?: string[];
+  readonly groups?: readonly string[];
+  /** Google service account emails (`*.iam.gserviceaccount.com`), which GKE authenticates as users. @default [] */
+  readonly serviceAccounts?: readonly string[];
   /** @default "cluster-admin-binding" (the seed's `kubectl create clusterrolebinding` name) */
   readonly name?: string;
   /** @default - the stack's kubernetes provider */
   readonly provider?: TerraformProvider;
-  /** Reads the deploying identity when `users` is not given. @default - the stack's google provider */
-  readonly googleProvider?: TerraformProvider;
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const SERVICE_ACCOUNT = /^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/;
+const RBAC = "rbac.authorization.k8s.io";
 
 /**
- * The seed's `kubectl create clusterrolebinding cluster-admin-binding --clusterrole=cluster-admin
- * --user=$(gcloud config get-value core/account)`: GKE maps a Google identity to the Kubernetes
- * user named by its email, and installing Istio creates cluster roles, which needs cluster-admin.
- * The deploying identity is read with the userinfo.email scope, which gcloud credentials carry.
+ * A standing `cluster-admin` grant for the listed Google identities: the seed's `kubectl create
+ * clusterrolebinding cluster-admin-binding --clusterrole=cluster-admin`, made explicit. Nobody is
+ * bound by default: on GKE, IAM's roles/container.admin already gives full access to the
+ * Kubernetes API, Istio's cluster roles included, and IAM keeps the grant auditable and revocable.
+ * The list never depends on who runs Terraform, so every identity plans the same binding.
  */
 export class ClusterAdminBinding extends Construct {
   readonly resource: ClusterRoleBindingV1;
-  /** The bound identities (a token when it is the deploying identity). */
-  readonly users: string[];
 
   constructor(scope: Construct, id: string, props: ClusterAdminBindingProps = {}) {
     super(scope, id);
-    if (props.users !== undefined && props.users.length === 0) {
+    const users = props.users ?? [];
+    const groups = props.groups ?? [];
+    const serviceAccounts = props.serviceAccounts ?? [];
+    if (users.length + groups.length + serviceAccounts.length === 0) {
       throw new Error(
-        `'users' must list at least one email, got []; leave it out to bind the deploying identity`,
+        `'users', 'groups' and 'serviceAccounts' are all empty; list at least one identity, or create no binding`,
       );
     }
-    for (const user of props.users ?? []) {
-      if (!Token.isUnresolved(user) && !EMAIL.test(user)) {
-        throw new Error(`'users' must hold user or service account emails, got '${user}'`);
+    const check = (prop: string, list: readonly string[], pattern: RegExp, what: string) => {
+      for (const email of list) {
+        if (!Token.isUnresolved(email) && !pattern.test(email)) {
+          throw new Error(`'${prop}' must hold ${what}, got '${email}'`);
+        }
       }
-    }
-    this.users = props.users ?? [
-      new DataGoogleClientOpenidUserinfo(this, "DeployingIdentity", {
-        provider: props.googleProvider,
-      }).email,
-    ];
+    };
+    check("users", users, EMAIL, "user emails");
+    check("groups", groups, EMAIL, "Google Group emails");
+    check("serviceAccounts", serviceAccounts, SERVICE_ACCOUNT, "*.iam.gserviceaccount.com emails");
     this.resource = new ClusterRoleBindingV1(this, "Resource", {
       provider: props.provider,
       metadata: { name: props.name ?? "cluster-admin-binding" },
-      roleRef: {
-        apiGroup: "rbac.authorization.k8s.io",
-        kind: "ClusterRole",
-        name: "cluster-admin",
-      },
-      subject: this.users.map((name) => ({
-        apiGroup: "rbac.authorization.k8s.io",
-        kind: "User",
-        name,
-      })),
+      roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "cluster-admin" },
+      subject: [
+        ...[...users, ...serviceAccounts].map((name) => ({ apiGroup: RBAC, kind: "User", name })),
+        ...groups.map((name) => ({ apiGroup: RBAC, kind: "Group", name })),
+      ],
     });
   }
 }

@@ -14,6 +14,12 @@ import { supportsAmbient } from "../config/ambient-rules";
 import { MeshMtls } from "./gke-cluster";
 import { MeshPeerAuthentication } from "./mesh-peer-authentication";
 import { DEFAULT_TAG, IstioRevision, IstioRevisions } from "./istio-revisions";
+import {
+  ControlPlaneAvailability,
+  DEFAULT_CONTROL_PLANE_REPLICAS,
+  gatewayAvailabilityValues,
+  istiodAvailabilityValues,
+} from "./control-plane-availability";
 import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
 import { withHub } from "./istio-images";
 import {
@@ -104,10 +110,19 @@ export interface IstioHelmInstallProps {
   readonly kubernetesProvider?: TerraformProvider;
   /** What the first release waits for, such as the cluster-admin binding. @default [] */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Current charts: replicas, PDB and spread of istiod and the gateway (control-plane-availability.ts).
+   * @default - { minReplicas: DEFAULT_CONTROL_PLANE_REPLICAS (2), regional: false }
+   */
+  readonly availability?: ControlPlaneAvailability;
 }
 
 export interface IstioRevisionsPlan {
-  /** One istiod per revision, in this order. */
+  /**
+   * One istiod per revision, in this order. At most one may be `adopt`ed: the running istiod
+   * without revision (release `istiod`, Terraform address unchanged) kept as that revision,
+   * which must then be `defaultRevision` (its own webhooks serve istio-injection=enabled).
+   */
   readonly revisions: readonly IstioRevision[];
   /** Tag → revision name (not `default`, which follows `defaultRevision`). @default {} */
   readonly tags?: Readonly<Record<string, string>>;
@@ -128,6 +143,17 @@ const AMBIENT_PROFILE = { profile: "ambient" } as const;
  * at a time) and helm waits for all of it: 30 minutes, for a few dozen nodes.
  */
 const NODE_AGENT_TIMEOUT = 1800;
+
+/**
+ * ztunnel's pods are replaced only when deleted, never by `helm upgrade`: a ztunnel restart cuts
+ * every connection of its node's ambient pods, and the chart's rolling update replaces it on
+ * every node during the apply. Istio advises cordoning and draining a node before its ztunnel
+ * is upgraded (istio.io/latest/docs/ambient/upgrade/helm, read 2026-12-02): with OnDelete a
+ * version change updates the DaemonSet only, and each node takes the new ztunnel when it is
+ * drained and its ztunnel pod deleted, or replaced by a node pool upgrade (docs/ambient.md).
+ * `rollingUpdate: null` drops the chart's default, which OnDelete does not take.
+ */
+const ZTUNNEL_ON_DELETE = { updateStrategy: { type: "OnDelete", rollingUpdate: null } } as const;
 
 /**
  * Istio from its Helm charts, pinned to one exact version and repository, in namespace
@@ -154,6 +180,7 @@ export class IstioHelmInstall extends Construct {
   /** Ambient only: the last node agent (ztunnel), which enrolled namespaces wait for. */
   readonly nodeAgents?: Release;
   private readonly helmProvider?: TerraformProvider;
+  private readonly availability: ControlPlaneAvailability;
   /** The registry every Istio image comes from. */
   readonly hub: string;
   /** The chart repository of every release. */
@@ -233,6 +260,10 @@ export class IstioHelmInstall extends Construct {
       );
     }
     const ambient = this.dataplane === "ambient";
+    const availability = (this.availability = props.availability ?? {
+      minReplicas: DEFAULT_CONTROL_PLANE_REPLICAS,
+      regional: false,
+    });
     if (ambient && props.revisions) {
       // Ambient's node agents serve every revision at once; their upgrades are out of scope here.
       throw new Error(
@@ -297,7 +328,8 @@ export class IstioHelmInstall extends Construct {
         repository: this.chartRepository,
         chart: "base",
         // As Istio's Helm install guide does: the default revision's validation webhook.
-        values: [stringifyYaml({ defaultRevision: plan?.defaultRevision ?? "default" })],
+        // An adopted istiod has no revision: its validator is the one of revision "default".
+        values: [stringifyYaml({ defaultRevision: baseDefaultRevision(plan) })],
         timeout: 600,
       });
       // What injects the gateway, and the chart version it runs at.
@@ -312,44 +344,46 @@ export class IstioHelmInstall extends Construct {
             `'tags' must not name '${DEFAULT_TAG}', which follows 'defaultRevision' ('${plan.defaultRevision}')`,
           );
         }
+        const adopted = plan.revisions.find((r) => r.adopt);
+        if (adopted && adopted.name !== plan.defaultRevision) {
+          throw new Error(
+            `'defaultRevision' must be the adopted revision '${adopted.name}' while it runs (its webhooks serve istio-injection=enabled), got '${plan.defaultRevision}'`,
+          );
+        }
         this.revisions = new IstioRevisions(this, "Revisions", {
-          revisions: plan.revisions,
+          revisions: plan.revisions.filter((r) => !r.adopt),
           tags: { [DEFAULT_TAG]: plan.defaultRevision, ...tags },
           values: props.values,
           repository: this.chartRepository,
           hub: this.hub,
           provider: props.provider,
           dependsOn: [this.namespace, base],
+          availability,
+          // The same release, values and address as without revisions: Terraform keeps it.
+          adopted: adopted && {
+            ...adopted,
+            release: this.unrevisionedIstiod(adopted.version, false, props.values, base),
+          },
         });
-        this.releases.push(...this.revisions.releases);
+        this.releases.push(...this.revisions.releases.filter((r) => !this.releases.includes(r)));
         this.controlPlane = this.revisions.istiods.get(plan.defaultRevision)!;
         const reference = props.ingressGatewayRevision;
         const resolved = this.revisions.resolve(reference ?? DEFAULT_TAG);
         gatewayServer = this.revisions.serving(reference ?? DEFAULT_TAG);
         gatewayVersion = resolved.version;
-        // The gateway chart labels its pods istio.io/rev=<reference>; the namespace says the
-        // same, never istio-injection (which would win). The annotation names the revision the
-        // reference resolves to, so that moving a tag rolls the gateway out onto the new istiod.
-        gatewayValues = {
-          ...(reference ? { revision: reference } : {}),
-          podAnnotations: { [GATEWAY_REVISION_ANNOTATION]: resolved.name },
-        };
-        if (reference) gatewayNamespaceLabels = { [ISTIO_REVISION_LABEL]: reference };
+        // On the adopted istiod the gateway keeps the values it had without revisions: no restart.
+        if (!resolved.adopt) {
+          // The gateway chart labels its pods istio.io/rev=<reference>; the namespace says the
+          // same, never istio-injection (which would win). The annotation names the revision the
+          // reference resolves to, so that moving a tag rolls the gateway out onto the new istiod.
+          gatewayValues = {
+            ...(reference ? { revision: reference } : {}),
+            podAnnotations: { [GATEWAY_REVISION_ANNOTATION]: resolved.name },
+          };
+          if (reference) gatewayNamespaceLabels = { [ISTIO_REVISION_LABEL]: reference };
+        }
       } else {
-        this.controlPlane = this.release("Istiod", {
-          name: "istiod",
-          repository: this.chartRepository,
-          chart: "istiod",
-          values: [
-            this.ownValues("istiod", {
-              ...(ambient ? AMBIENT_PROFILE : {}),
-              global: { platform: "gke" },
-            }),
-            ...userValues(props.values),
-          ],
-          timeout: 900,
-          dependsOn: [base],
-        });
+        this.controlPlane = this.unrevisionedIstiod(this.version, ambient, props.values, base);
         gatewayServer = this.controlPlane;
       }
       if (ambient) this.nodeAgents = this.ambientNodeAgents(this.controlPlane);
@@ -366,7 +400,10 @@ export class IstioHelmInstall extends Construct {
           repository: this.chartRepository,
           chart: "gateway",
           version: gatewayVersion,
-          ...(gatewayValues ? { values: [stringifyYaml(gatewayValues)] } : {}),
+          ...optionalValues([
+            ...(gatewayValues ? [stringifyYaml(gatewayValues)] : []),
+            ...valuesDocument(gatewayAvailabilityValues(availability)),
+          ]),
           // Waits for the LoadBalancer's external IP too.
           timeout: 600,
           dependsOn: [
@@ -382,6 +419,31 @@ export class IstioHelmInstall extends Construct {
         dependsOn: [this.controlPlane],
       });
     }
+  }
+
+  /** The istiod release without revision (`istiod`), as `version` installs it and `adopt` keeps it. */
+  private unrevisionedIstiod(
+    version: string,
+    ambient: boolean,
+    values: Record<string, unknown> | undefined,
+    base: Release,
+  ): Release {
+    return this.release("Istiod", {
+      name: "istiod",
+      repository: this.chartRepository,
+      chart: "istiod",
+      version,
+      values: [
+        this.ownValues("istiod", {
+          ...(ambient ? AMBIENT_PROFILE : {}),
+          global: { platform: "gke" },
+        }),
+        ...valuesDocument(istiodAvailabilityValues(this.availability)),
+        ...userValues(values),
+      ],
+      timeout: 900,
+      dependsOn: [base],
+    });
   }
 
   /**
@@ -403,7 +465,10 @@ export class IstioHelmInstall extends Construct {
       name: "ztunnel",
       repository: this.chartRepository,
       chart: "ztunnel",
-      values: [this.ownValues("ztunnel", { global: { platform: "gke" } })],
+      values: [
+        this.ownValues("ztunnel", { global: { platform: "gke" } }),
+        stringifyYaml(ZTUNNEL_ON_DELETE),
+      ],
       timeout: NODE_AGENT_TIMEOUT,
       dependsOn: [cni],
     });
@@ -451,6 +516,24 @@ function newestVersion(versions: string[]): string {
     const i = x.findIndex((n, j) => n !== y[j]);
     return i >= 0 && y[i] > x[i] ? b : a;
   });
+}
+
+/** The revision the base chart's validator calls: "default" (istiod) while an adopted istiod runs. */
+function baseDefaultRevision(plan: IstioRevisionsPlan | undefined): string {
+  if (!plan || plan.revisions.some((r) => r.adopt && r.name === plan.defaultRevision)) {
+    return "default";
+  }
+  return plan.defaultRevision;
+}
+
+/** `values` when there are documents: a release without any keeps its output unchanged. */
+function optionalValues(documents: string[]): { values?: string[] } {
+  return documents.length > 0 ? { values: documents } : {};
+}
+
+/** A values document, or none for no values. */
+function valuesDocument(values: Record<string, unknown>): string[] {
+  return Object.keys(values).length > 0 ? [stringifyYaml(values)] : [];
 }
 
 /** The user's values as a second values document: helm merges it over ours, key by key. */

@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { ISTIO_HUB } from "../facts/istio-hosting";
+import { ControlPlaneAvailability, istiodAvailabilityValues } from "./control-plane-availability";
 import { withHub } from "./istio-images";
 
 /** The chart in this repository that holds one revision tag (webhook and Service). */
@@ -17,6 +18,8 @@ export interface IstioRevision {
   readonly name: string;
   /** Exact istiod chart version (1.12.x and later). */
   readonly version: string;
+  /** The running istiod without revision, kept as this revision (see IstioRevisionsProps.adopted). @default false */
+  readonly adopt?: boolean;
 }
 
 export interface IstioRevisionsProps {
@@ -36,6 +39,15 @@ export interface IstioRevisionsProps {
   readonly provider?: TerraformProvider;
   /** What every istiod waits for: its namespace and the base chart (CRDs). @default [] */
   readonly dependsOn?: ITerraformDependable[];
+  /** Replicas, PDB and spread of every istiod. @default - the charts' defaults (one replica) */
+  readonly availability?: ControlPlaneAvailability;
+  /**
+   * The istiod installed without revision (release `istiod`), adopted as one more revision by
+   * name: the gap-free way from one unrevisioned istiod to revisions. Its own webhooks serve
+   * istio-injection=enabled and istio.io/rev=default, so only the `default` tag may point at
+   * it, and no tag release is made for that. @default - none
+   */
+  readonly adopted?: IstioRevision & { readonly release: Release };
 }
 
 const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
@@ -72,9 +84,15 @@ export class IstioRevisions extends Construct {
 
   constructor(scope: Construct, id: string, props: IstioRevisionsProps) {
     super(scope, id);
-    if (props.revisions.length === 0)
+    if (props.revisions.length === 0 && !props.adopted)
       throw new Error("'revisions' must list at least one revision");
-    this.revisions = props.revisions;
+    this.revisions = props.adopted
+      ? [
+          { name: props.adopted.name, version: props.adopted.version, adopt: true },
+          ...props.revisions,
+        ]
+      : props.revisions;
+    if (props.adopted) this.istiods.set(props.adopted.name, props.adopted.release);
     this.tagTargets = props.tags ?? {};
     const namespace = props.namespace ?? "istio-system";
     for (const revision of props.revisions) {
@@ -101,6 +119,7 @@ export class IstioRevisions extends Construct {
                 global: { platform: "gke" },
               }),
             ),
+            ...availabilityDocument(props.availability, revision.name),
             ...(props.values && Object.keys(props.values).length > 0
               ? [stringifyYaml(props.values)]
               : []),
@@ -126,6 +145,13 @@ export class IstioRevisions extends Construct {
       if (this.istiods.has(tag)) {
         throw new Error(`'tags' ${tag} is also a revision name; tags and revisions must differ`);
       }
+      if (revision === props.adopted?.name) {
+        // The adopted istiod serves the default tag's labels itself; another tag cannot reach it.
+        if (tag === DEFAULT_TAG) continue;
+        throw new Error(
+          `'tags' ${tag} points at the adopted revision '${revision}', which only the '${DEFAULT_TAG}' tag may; point it at another revision`,
+        );
+      }
       this.tags.set(
         tag,
         new Release(this, `Tag-${tag}`, {
@@ -143,7 +169,7 @@ export class IstioRevisions extends Construct {
     }
   }
 
-  /** Every release: the istiods, then the tags. */
+  /** Every release: the istiods (the adopted one first), then the tags. */
   get releases(): Release[] {
     return [...this.istiods.values(), ...this.tags.values()];
   }
@@ -163,8 +189,18 @@ export class IstioRevisions extends Construct {
 
   /** The release whose webhook injects pods labelled istio.io/rev=<reference>. */
   serving(reference: string): Release {
+    if (this.resolve(reference).adopt) return this.istiods.get(this.resolve(reference).name)!;
     const tag = this.tags.get(reference);
     if (tag) return tag;
     return this.istiods.get(this.resolve(reference).name)!;
   }
+}
+
+/** The availability values of one revision's istiod, as a values document (none without any). */
+function availabilityDocument(
+  availability: ControlPlaneAvailability | undefined,
+  revision: string,
+): string[] {
+  const values = availability ? istiodAvailabilityValues(availability, revision) : {};
+  return Object.keys(values).length > 0 ? [stringifyYaml(values)] : [];
 }

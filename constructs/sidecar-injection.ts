@@ -1,7 +1,7 @@
 import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { Labels } from "@cdktf/provider-kubernetes/lib/labels";
-import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { KeptNamespaces, legacyNamespaceAddress } from "./kept-namespaces";
 
 /** Namespaces every cluster already has: they are labelled, never created (`create` refuses them). */
 export const EXISTING_NAMESPACES = [
@@ -27,11 +27,13 @@ export interface SidecarInjectionProps {
   /** Labels of some namespaces instead of `labels`, such as `istio.io/rev=prod-canary`. @default {} */
   readonly labelsByNamespace?: Readonly<Record<string, Record<string, string>>>;
   /**
-   * Namespaces of `namespaces` to create here, with the label, and protect against destroy
-   * (`prevent_destroy`): application namespaces are the users', so one is created only on request.
-   * The others are only labelled, and must exist when the stack is applied. @default []
+   * Namespaces of `namespaces` to create when missing (KeptNamespaces: no edit and no destroy
+   * deletes them): application namespaces are the users', so one is created only on request.
+   * The others must exist when the stack is applied. Every namespace is labelled alike. @default []
    */
   readonly create?: readonly string[];
+  /** For the created namespaces' release. @default - the stack's helm provider */
+  readonly helmProvider?: TerraformProvider;
   /** Namespaces that exist in every cluster, which `create` must not name. @default EXISTING_NAMESPACES */
   readonly existingNamespaces?: readonly string[];
   /** @default - the stack's kubernetes provider */
@@ -43,10 +45,15 @@ export interface SidecarInjectionProps {
 /**
  * Automatic sidecar injection for a list of namespaces: each gets the label (`kubernetes_labels`,
  * which removing the namespace from the list, or destroying the stack, takes off again and
- * nothing more), or, when listed in `create`, is created with it and protected against destroy.
+ * nothing more); those listed in `create` are first created when missing, and never deleted.
  * As the seed warns, pods that already run keep no sidecar until they are restarted.
  */
 export class SidecarInjection extends Construct {
+  /** The created namespaces' release, when `create` lists any. */
+  readonly created?: KeptNamespaces;
+  /** Where earlier releases of this tool kept created namespaces (see legacyNamespaceAddress). */
+  readonly legacyAddresses: string[] = [];
+
   constructor(scope: Construct, id: string, props: SidecarInjectionProps) {
     super(scope, id);
     const defaultLabels = props.labels ?? ISTIO_INJECTION_LABEL;
@@ -66,25 +73,25 @@ export class SidecarInjection extends Construct {
     for (const namespace of props.namespaces) {
       if (seen.has(namespace)) throw new Error(`'namespaces' lists '${namespace}' twice`);
       seen.add(namespace);
-      const labels = props.labelsByNamespace?.[namespace] ?? defaultLabels;
-      if (!create.has(namespace)) {
-        new Labels(this, namespace, {
-          provider: props.provider,
-          apiVersion: "v1",
-          kind: "Namespace",
-          metadata: { name: namespace },
-          labels,
-          dependsOn: props.dependsOn,
-        });
-      } else {
-        new NamespaceV1(this, namespace, {
-          provider: props.provider,
-          metadata: { name: namespace, labels },
-          dependsOn: props.dependsOn,
-          // Deleting a namespace deletes every workload in it.
-          lifecycle: { preventDestroy: true },
-        });
-      }
+    }
+    if (create.size > 0) {
+      this.created = new KeptNamespaces(this, "Created", {
+        namespaces: props.namespaces.filter((n) => create.has(n)),
+        provider: props.helmProvider,
+      });
+    }
+    for (const namespace of props.namespaces) {
+      const labels = new Labels(this, namespace, {
+        provider: props.provider,
+        apiVersion: "v1",
+        kind: "Namespace",
+        metadata: { name: namespace },
+        labels: props.labelsByNamespace?.[namespace] ?? defaultLabels,
+        dependsOn: create.has(namespace)
+          ? [...(props.dependsOn ?? []), this.created!.resource]
+          : props.dependsOn,
+      });
+      this.legacyAddresses.push(legacyNamespaceAddress(labels.friendlyUniqueId));
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Annotations, Aspects, IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { nodePoolsOf } from "./node-pool-rules";
-import { GKE_CLUSTER, GKE_NODE_POOL, PolicyRule, PolicyWaiver } from "./policy-rule";
+import { GKE_CLUSTER, GKE_NODE_POOL, HELM_RELEASE, PolicyRule, PolicyWaiver } from "./policy-rule";
 import { POLICY_RULES } from "./rules";
 import { SynthesizedConfig } from "./synthesized-config";
 
@@ -32,12 +32,14 @@ export function checkResource(
 ): PolicyFinding[] {
   const type = resource.terraformResourceType;
   // Stryker disable next-line ConditionalExpression: equivalent, other resources have no targets below
-  if (type !== GKE_CLUSTER && type !== GKE_NODE_POOL) return [];
+  if (type !== GKE_CLUSTER && type !== GKE_NODE_POOL && type !== HELM_RELEASE) return [];
   const body = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] as
     SynthesizedConfig | undefined;
   if (!body) return []; // moved away: nothing is synthesized at this address
   const targets = [
-    ...(type === GKE_CLUSTER ? [{ resourceType: GKE_CLUSTER, prefix: "", config: body }] : []),
+    ...(type === GKE_CLUSTER || type === HELM_RELEASE
+      ? [{ resourceType: type, prefix: "", config: body }]
+      : []),
     ...nodePoolsOf(type, body).map((pool) => ({ resourceType: GKE_NODE_POOL, ...pool })),
   ];
   const findings: PolicyFinding[] = [];

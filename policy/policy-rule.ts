@@ -2,7 +2,9 @@ import { SynthesizedConfig } from "./synthesized-config";
 
 export const GKE_CLUSTER = "google_container_cluster";
 export const GKE_NODE_POOL = "google_container_node_pool";
-export type PolicyResourceType = typeof GKE_CLUSTER | typeof GKE_NODE_POOL;
+/** Istio's charts, judged on their merged values. */
+export const HELM_RELEASE = "helm_release";
+export type PolicyResourceType = typeof GKE_CLUSTER | typeof GKE_NODE_POOL | typeof HELM_RELEASE;
 
 /**
  * One check of the security policy, with what it corresponds to in checkov and the CIS GKE Benchmark.

@@ -1,5 +1,6 @@
 // `npm run graph`: one Mermaid diagram per environment, drawn from the synthesized stacks (never by
 // hand): the two stacks, and in them the resources a reader looks for, with their dependencies.
+import { parse as parseYaml } from "yaml";
 import { EnvironmentConfig } from "../config/schema";
 import { clusterKubernetes } from "../config/kubernetes-rules";
 import { gatewayApiCrds } from "../config/gateway-api-rules";
@@ -29,7 +30,8 @@ const LABELS: Record<string, (r: Json, stack: Json) => string> = {
     `fleet feature membership<br/>${r.mesh?.management ?? ""}`,
   kubernetes_cluster_role_binding_v1: (r) => `ClusterRoleBinding ${r.metadata?.name}`,
   kubernetes_namespace_v1: (r) => `namespace ${r.metadata?.name}${labelsText(r.metadata?.labels)}`,
-  kubernetes_labels: (r) => `namespace ${r.metadata?.name} (existing)${labelsText(r.labels)}`,
+  kubernetes_labels: (r, stack) =>
+    `namespace ${r.metadata?.name}${keptNamespaces(stack).includes(r.metadata?.name) ? "" : " (existing)"}${labelsText(r.labels)}`,
   helm_release: (r) =>
     `helm release ${r.name}<br/>${String(r.chart).startsWith("assets/") ? "local chart" : `chart ${r.chart}`}${r.version ? ` ${r.version}` : ""}, in ${r.namespace ?? "default"}`,
 };
@@ -41,6 +43,14 @@ const FOLDED: Record<string, string> = {
   google_compute_router_nat: "google_compute_network",
   "data.google_compute_subnetwork": "data.google_compute_network",
 };
+
+/** The namespaces the stack creates (the kept-namespaces release's values); the others exist. */
+function keptNamespaces(stack: Json): string[] {
+  const releases = Object.values(stack.resource?.helm_release ?? {}) as Json[];
+  return releases
+    .filter((r) => r.name === "kept-namespaces")
+    .flatMap((r) => (r.values ?? []).flatMap((v: string) => parseYaml(v)?.namespaces ?? []));
+}
 
 function labelsText(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {});

@@ -85,6 +85,7 @@ function arbitraries(bad: number) {
     logging: bool,
     monitoring: bool,
     gatewayApi: bool,
+    providerAuth: enumOf(["exec", "token"], "password"),
   });
 
   const network = optional({
@@ -182,12 +183,28 @@ function arbitraries(bad: number) {
           { version: "1.30.5", name: "stable" },
           { version: "1.31.1", name: "canary" },
         ],
+        [
+          { version: "1.29.6", name: "stable", adopt: true },
+          { version: "1.30.5", name: "canary" },
+        ],
       ),
       fc.constant([{ version: "1.4.10" }]),
     ),
     tags: mostly(fc.constant({ prod: "stable" }), fc.constant({ prod: "missing" })),
     defaultRevision: mostly(fc.constantFrom("stable", "canary"), fc.constant("Bad")),
-    clusterAdmins: mostly(fc.constant(["ops@example.com"]), fc.constant(["ops"])),
+    clusterAdmins: mostly(
+      fc.constant({
+        users: ["ops@example.com"],
+        groups: ["sre@example.com"],
+        serviceAccounts: ["ci@my-project-1.iam.gserviceaccount.com"],
+      }),
+      fc.constant({ users: ["ops"] }),
+    ),
+    minReplicas: mostly(fc.integer({ min: 1, max: 6 }), fc.constant(0)),
+    mtlsPortExceptions: mostly(
+      fc.constant([{ namespace: "shop", selector: { app: "web" }, ports: [8080] }]),
+      fc.constant([{ namespace: "shop", selector: {}, ports: [8080] }]),
+    ),
   });
 
   const backend = mostly(
@@ -298,12 +315,28 @@ function nudge(file: Json): Json {
       delete istio.version;
       if (istio.revisions.length === 1) delete istio.defaultRevision;
       else istio.defaultRevision ??= "stable";
+      // The adopted istiod is the default revision, and no tag or label names it.
+      const adopted = istio.revisions.find((r: Json) => r.adopt)?.name;
+      if (adopted) {
+        istio.defaultRevision = adopted;
+        for (const [tag, target] of Object.entries(istio.tags ?? {}))
+          if (target === adopted) delete istio.tags[tag];
+        if (istio.ingressGateway?.revision === adopted) delete istio.ingressGateway;
+        for (const entry of istio.injectionNamespaces ?? [])
+          if (entry?.revision === adopted) delete entry.revision;
+      }
     } else {
       delete istio.tags;
       delete istio.defaultRevision;
       if (typeof istio.ingressGateway === "object") delete istio.ingressGateway;
     }
     if (!/^1\.[34]\./.test(istio.version ?? "")) delete istio.profile;
+    if (
+      env.mode === "managed" ||
+      istio.mtls === "PERMISSIVE" ||
+      /^1\.[34]\./.test(istio.version ?? "")
+    )
+      delete istio.mtlsPortExceptions;
     const seen = new Set<string>();
     istio.injectionNamespaces = (istio.injectionNamespaces ?? []).filter((entry: Json) => {
       const name = typeof entry === "string" ? entry : entry.name;
@@ -395,7 +428,7 @@ function filesUnder(dir: string): string[] {
 
 /** A problem line as the loader and the policy check write them: never a stack trace. */
 const PROBLEM_LINE =
-  /^(fuzz\.yaml: (environments\[\d+\]( \([^)]*\))?|defaults|\(top level\)|[a-z]\w*): .+|GKE_[A-Z0-9_]+ at \S+ \(\S+\): .+)$/;
+  /^(fuzz\.yaml: (environments\[\d+\]( \([^)]*\))?|defaults|\(top level\)|[a-z]\w*): .+|(GKE|ISTIO)_[A-Z0-9_]+ at \S+ \(\S+\): .+)$/;
 
 /** Invariant 2, for a refused file: what is wrong with its output, or undefined. */
 export function refusalProblem(outcome: Outcome): string | undefined {

@@ -1,5 +1,6 @@
 // HCL for `npm run generated -- --hcl`: cdktf's own HCL writer (SYNTH_HCL_OUTPUT=true), corrected where it
 // disagrees with the pinned providers, then `terraform fmt` when a terraform binary is on PATH.
+import { REMOVED_HCL_MARKER } from "../constructs/removed-resources";
 import * as cp from "child_process";
 
 /**
@@ -36,7 +37,7 @@ const BLOCK_HEADER = /^([A-Za-z_][\w-]*)((?: "[^"]*")*) \{$/;
  */
 export function correctHcl(hcl: string): string {
   // lifecycle.ignore_changes names attributes: Terraform wants them bare (quoted is deprecated).
-  const lines = hcl
+  const lines = restoreRemovedBlocks(hcl)
     .replace(
       /(ignore_changes\s*=\s*\[)([^\]]*)\]/g,
       (_, open: string, items: string) => `${open}${items.replace(/"([a-z0-9_.]+)"/g, "$1")}]`,
@@ -62,18 +63,22 @@ export function correctHcl(hcl: string): string {
     const line = lines[i];
     const text = line.trim();
     if (heredoc !== undefined) {
-      if (text !== heredoc) {
+      // In a list, cdktf writes the item's comma on the terminator line (`EOF,`), which
+      // Terraform does not read as the end of the heredoc: the comma goes on a line of its own.
+      const comma = text === `${heredoc},` ? "," : "";
+      if (text !== heredoc && !comma) {
         out.push(line);
         continue;
       }
+      const terminator = comma ? line.slice(0, line.lastIndexOf(",")) : line;
       // cdktf writes a string's lines and then a newline: a heredoc always ends with one more "\n"
       // than the string. Drop the empty last line, or chomp() a string that had no final newline.
       if (out[out.length - 1] === "") {
         out.pop();
-        out.push(line);
+        out.push(terminator, ...(comma ? [comma] : []));
       } else {
         out[heredocStart] = out[heredocStart].replace(/<<(-?\w+)$/, "chomp(<<$1");
-        out.push(line, ")");
+        out.push(terminator, `)${comma}`);
       }
       heredoc = undefined;
       continue;
@@ -151,4 +156,16 @@ export function terraformFmtFolder(dir: string): boolean {
   if (fmt.error || fmt.status === null) return false;
   if (fmt.status !== 0) throw new Error(`terraform fmt refused the HCL:\n${fmt.stderr}`);
   return true;
+}
+
+/**
+ * cdktf renders no `removed` block in HCL: RemovedResources writes each as a `moved` block whose
+ * `to` is REMOVED_HCL_MARKER, turned back here into `removed { from, lifecycle { destroy = false } }`.
+ */
+function restoreRemovedBlocks(hcl: string): string {
+  const marker = REMOVED_HCL_MARKER.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return hcl.replace(
+    new RegExp(`moved \\{\\s*from\\s*=\\s*"([^"]+)"\\s*to\\s*=\\s*"${marker}"\\s*\\}`, "g"),
+    (_, from: string) => `removed {\n  from = ${from}\n  lifecycle {\n    destroy = false\n  }\n}`,
+  );
 }

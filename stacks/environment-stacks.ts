@@ -11,7 +11,12 @@ export interface EnvironmentStacks {
 
 /** Does this environment need a `<name>-mesh` stack? */
 export function needsMeshStack(env: EnvironmentConfig): boolean {
-  return env.mode !== "managed" || injectionNamespaces(env.istio).length > 0;
+  const admins = env.istio?.clusterAdmins ?? {};
+  const adminCount =
+    (admins.users?.length ?? 0) +
+    (admins.groups?.length ?? 0) +
+    (admins.serviceAccounts?.length ?? 0);
+  return env.mode !== "managed" || injectionNamespaces(env.istio).length > 0 || adminCount > 0;
 }
 
 export interface AddEnvironmentOptions {

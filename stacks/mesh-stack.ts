@@ -1,15 +1,25 @@
-import { Annotations, ITerraformDependable, TerraformStack } from "cdktf";
+import { Annotations, Aspects, ITerraformDependable, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { EnvironmentConfig } from "../config/schema";
+import { EnvironmentConfig, isZone } from "../config/schema";
 import { injectionNamespaces } from "../config/istio-schema";
-import { DEFAULT_TAG, revisionPicture, revisionPlan } from "../config/istio-revisions";
+import {
+  DEFAULT_TAG,
+  revisionPicture,
+  revisionPlan,
+  tagMoveWarnings,
+} from "../config/istio-revisions";
 import { environmentReleaseWarnings, todayUtc } from "../config/istio-releases";
+import { meshTransitionWarnings } from "../config/mesh-transitions";
 import { AmbientNamespaces } from "../constructs/ambient-namespaces";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
+import { DEFAULT_CONTROL_PLANE_REPLICAS } from "../constructs/control-plane-availability";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
 import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
+import { MtlsPortExceptions } from "../constructs/mtls-port-exceptions";
+import { RemovedResources } from "../constructs/removed-resources";
 import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
+import { PolicyAspect } from "../policy/policy-aspect";
 import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
@@ -31,21 +41,35 @@ export class MeshStack extends TerraformStack {
     super(scope, id);
     const env = props.environment;
     configureBackend(this, id, env.name, env.backend);
+    // The mesh rules (ISTIO_*) judge this stack's releases, with the environment's waivers.
+    Aspects.of(this).add(new PolicyAspect({ waivers: env.policy?.waivers }));
+    const entries = injectionNamespaces(env.istio);
     this.connection = new ClusterConnection(this, "Connection", {
       project: env.project,
       location: env.location,
       clusterName: env.cluster?.name ?? env.name,
-      helm: env.mode === "oss" || env.mode === "cloud-service-mesh",
+      auth: env.cluster?.providerAuth,
+      // Created namespaces are a Helm release in every mode (KeptNamespaces).
+      helm:
+        env.mode === "oss" ||
+        env.mode === "cloud-service-mesh" ||
+        entries.some((entry) => entry.create),
     });
+    // A standing cluster-admin grant only for the identities the file names (none by default).
+    const adminList = env.istio?.clusterAdmins ?? {};
+    const admins =
+      (adminList.users?.length ?? 0) +
+        (adminList.groups?.length ?? 0) +
+        (adminList.serviceAccounts?.length ?? 0) >
+      0
+        ? new ClusterAdminBinding(this, "ClusterAdminBinding", adminList)
+        : undefined;
     // Injection labels only work once the injection webhook exists.
     let injectionDependsOn: ITerraformDependable[] | undefined;
     if (env.mode === "oss") {
       const istio = env.istio ?? {};
       const plan = revisionPlan(env.istio);
       const gateway = istio.ingressGateway;
-      const admins = new ClusterAdminBinding(this, "ClusterAdminBinding", {
-        users: istio.clusterAdmins,
-      });
       this.istio = new IstioHelmInstall(this, "Istio", {
         version: istio.version,
         mtls: istio.mtls,
@@ -63,7 +87,12 @@ export class MeshStack extends TerraformStack {
             }
           : {}),
         dataplane: istio.dataplane,
-        dependsOn: [admins.resource],
+        availability: {
+          minReplicas: istio.minReplicas ?? DEFAULT_CONTROL_PLANE_REPLICAS,
+          // A zonal cluster with nodeLocations in other zones spreads over zones too.
+          regional: !isZone(env.location) || (env.cluster?.nodeLocations?.length ?? 0) > 1,
+        },
+        dependsOn: admins ? [admins.resource] : undefined,
         chartRepository: istio.chartRepository,
         hub: istio.hub,
       });
@@ -76,19 +105,19 @@ export class MeshStack extends TerraformStack {
         ? this.istio.revisions.releases
         : [this.istio.controlPlane];
     }
-    const entries = injectionNamespaces(env.istio);
+    let namespaces: AmbientNamespaces | SidecarInjection | undefined;
     if (entries.length > 0 && this.istio?.nodeAgents) {
       // Ambient: enrolled by label once the node agents run; never the sidecar injection label.
       // The id is SidecarInjection's, so the namespaces keep their Terraform addresses: switching
       // an environment's dataplane relabels them in place (a replaced namespace loses its pods).
-      new AmbientNamespaces(this, "SidecarInjection", {
+      namespaces = new AmbientNamespaces(this, "SidecarInjection", {
         namespaces: entries,
         dependsOn: [this.istio.nodeAgents],
         waypointDependsOn: [this.istio.controlPlane],
         helmProvider: this.connection.helm,
       });
     } else if (entries.length > 0) {
-      new SidecarInjection(this, "SidecarInjection", {
+      namespaces = new SidecarInjection(this, "SidecarInjection", {
         namespaces: entries.map((entry) => entry.name),
         // istio.io/rev=<revision or tag> instead of istio-injection, never both (istio-injection wins).
         labelsByNamespace: Object.fromEntries(
@@ -98,23 +127,51 @@ export class MeshStack extends TerraformStack {
         ),
         create: entries.filter((entry) => entry.create).map((entry) => entry.name),
         dependsOn: injectionDependsOn,
+        helmProvider: this.connection.helm,
       });
+    }
+    // Earlier releases kept created namespaces as kubernetes_namespace_v1: forget, never destroy.
+    if (namespaces && namespaces.legacyAddresses.length > 0) {
+      new RemovedResources(this, "EarlierNamespaces", namespaces.legacyAddresses);
     }
     // One line at synth: which namespace and gateway runs on which revision and version.
     const picture = revisionPicture(env.name, env.mode, env.istio);
     if (picture) Annotations.of(this).addInfo(picture);
+    for (const warning of [
+      ...tagMoveWarnings(env.name, env.istio),
+      ...meshTransitionWarnings(env),
+    ]) {
+      Annotations.of(this).addWarning(warning);
+    }
     // cloud-service-mesh: the injection labels above are already the form CSM documents for a
     // managed control plane, the default injection label `istio-injection=enabled` without
     // `istio.io/rev` (cloud.google.com/service-mesh/docs/onboarding/provision-control-plane,
     // "Deploy applications"). Managed CSM accepts plaintext by default (auto mTLS only), so
     // STRICT needs a mesh-wide policy in the root namespace (".../docs/security/configuring-mtls").
-    if (env.mode === "cloud-service-mesh" && (env.istio?.mtls ?? "STRICT") === "STRICT") {
-      new MeshPeerAuthentication(this, "PeerAuthentication", {
+    const strict = (env.istio?.mtls ?? "STRICT") === "STRICT";
+    let meshPolicy: ITerraformDependable | undefined = this.istio?.peerAuthentication?.resource;
+    if (env.mode === "cloud-service-mesh" && strict) {
+      meshPolicy = new MeshPeerAuthentication(this, "PeerAuthentication", {
         provider: this.connection.helm,
         mtls: "STRICT",
         installCrd: true,
         createNamespace: true,
+      }).resource;
+    }
+    const exceptions = env.istio?.mtlsPortExceptions ?? [];
+    if (exceptions.length > 0 && meshPolicy) {
+      new MtlsPortExceptions(this, "MtlsPortExceptions", {
+        exceptions,
+        provider: this.connection.helm,
+        dependsOn: [meshPolicy, ...(namespaces ? namespaceResources(namespaces) : [])],
       });
     }
   }
+}
+
+/** What a policy in the namespaces waits for: their creation, when any is created here. */
+function namespaceResources(
+  namespaces: AmbientNamespaces | SidecarInjection,
+): ITerraformDependable[] {
+  return namespaces.created ? [namespaces.created.resource] : [];
 }

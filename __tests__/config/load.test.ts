@@ -214,8 +214,39 @@ describe("environment file validation", () => {
     ],
     [
       "oss-only key in cloud-service-mesh mode",
-      { mode: "cloud-service-mesh", istio: { clusterAdmins: ["me@example.com"] } },
-      "environments[0] (test): istio.clusterAdmins: applies to mode oss only (Istio installed by Helm), got it with mode cloud-service-mesh; remove it or set mode: oss",
+      { mode: "cloud-service-mesh", istio: { minReplicas: 3 } },
+      "environments[0] (test): istio.minReplicas: applies to mode oss only (Istio installed by Helm), got it with mode cloud-service-mesh; remove it or set mode: oss",
+    ],
+    [
+      "port exceptions under PERMISSIVE",
+      {
+        mode: "cloud-service-mesh",
+        istio: {
+          mtls: "PERMISSIVE",
+          mtlsPortExceptions: [{ namespace: "shop", selector: { app: "web" }, ports: [8080] }],
+        },
+      },
+      "environments[0] (test): istio.mtlsPortExceptions: makes ports PERMISSIVE under a STRICT mesh, but istio.mtls is 'PERMISSIVE', which accepts plaintext everywhere already; remove it or set istio.mtls: STRICT",
+    ],
+    [
+      "port exceptions in managed mode",
+      {
+        istio: {
+          mtlsPortExceptions: [{ namespace: "shop", selector: { app: "web" }, ports: [8080] }],
+        },
+      },
+      "environments[0] (test): istio.mtlsPortExceptions: applies to modes oss and cloud-service-mesh (a PeerAuthentication installed by Helm), got mode managed; remove it",
+    ],
+    [
+      "port exceptions on the legacy charts",
+      {
+        mode: "oss",
+        istio: {
+          version: "1.4.10",
+          mtlsPortExceptions: [{ namespace: "shop", selector: { app: "web" }, ports: [8080] }],
+        },
+      },
+      "environments[0] (test): istio.mtlsPortExceptions: needs the current charts (PeerAuthentication), got istio.version '1.4.10' (legacy charts); remove it or move to a current version",
     ],
   ])("cross-field rule: %s", (_what, overrides, message) => {
     expect(problemsOf(environment(overrides))).toEqual([message]);

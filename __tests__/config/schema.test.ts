@@ -107,8 +107,37 @@ describe("the schema's messages, field by field", () => {
     ],
     [
       "a cluster admin that is no email",
-      { mode: "oss", istio: { clusterAdmins: ["root"] } },
-      [`istio.clusterAdmins[0]: must be a user or service account email, got "root"`],
+      { mode: "oss", istio: { clusterAdmins: { users: ["root"] } } },
+      [`istio.clusterAdmins.users[0]: must be a user email, got "root"`],
+    ],
+    [
+      "cluster admins in the list form of earlier releases",
+      { mode: "oss", istio: { clusterAdmins: ["ops@example.com"] } },
+      [
+        `istio.clusterAdmins: must be { users, groups, serviceAccounts }, no longer a list: move the emails under users (or serviceAccounts), got ["ops@example.com"]`,
+      ],
+    ],
+    [
+      "a service account admin that is a user email",
+      { mode: "oss", istio: { clusterAdmins: { serviceAccounts: ["ops@example.com"] } } },
+      [
+        `istio.clusterAdmins.serviceAccounts[0]: must be a service account email, <name>@<project>.iam.gserviceaccount.com, got "ops@example.com"`,
+      ],
+    ],
+    [
+      "a port exception without a selector",
+      {
+        mode: "oss",
+        istio: { mtlsPortExceptions: [{ namespace: "shop", selector: {}, ports: [8080] }] },
+      },
+      [
+        `istio.mtlsPortExceptions[0].selector: must name at least one label (Istio applies port-level mTLS only with a selector), got {}`,
+      ],
+    ],
+    [
+      "minReplicas 0",
+      { mode: "oss", istio: { minReplicas: 0 } },
+      [`istio.minReplicas: Too small: expected number to be >=1, got 0`],
     ],
     [
       "a blank waiver reason",

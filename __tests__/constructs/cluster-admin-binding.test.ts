@@ -1,6 +1,4 @@
 import { Testing } from "cdktf";
-import { DataGoogleClientOpenidUserinfo } from "@cdktf/provider-google/lib/data-google-client-openid-userinfo";
-import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { ClusterRoleBindingV1 } from "@cdktf/provider-kubernetes/lib/cluster-role-binding-v1";
 import {
   ClusterAdminBinding,
@@ -18,65 +16,52 @@ const ROLE_REF = {
   kind: "ClusterRole",
   name: "cluster-admin",
 };
+const subject = (kind: string, name: string) => ({
+  api_group: "rbac.authorization.k8s.io",
+  kind,
+  name,
+});
 
 describe("ClusterAdminBinding", () => {
-  test("binds the deploying identity, read from google_client_openid_userinfo", () => {
-    const json = synthBinding();
-    expect(json).toHaveDataSource(DataGoogleClientOpenidUserinfo);
+  test("binds exactly the listed users, service accounts (as users) and groups; never reads the deploying identity", () => {
+    const json = synthBinding({
+      users: ["ops@example.com"],
+      serviceAccounts: ["ci@proj.iam.gserviceaccount.com"],
+      groups: ["platform@example.com"],
+    });
+    expect(JSON.parse(json).data).toBeUndefined();
     expect(json).toHaveResourceWithProperties(ClusterRoleBindingV1, {
       metadata: { name: "cluster-admin-binding" },
       role_ref: ROLE_REF,
       subject: [
-        {
-          api_group: "rbac.authorization.k8s.io",
-          kind: "User",
-          name: "${data.google_client_openid_userinfo.ClusterAdminBinding_DeployingIdentity_37D32365.email}",
-        },
+        subject("User", "ops@example.com"),
+        subject("User", "ci@proj.iam.gserviceaccount.com"),
+        subject("Group", "platform@example.com"),
       ],
     });
   });
 
-  test("binds the listed identities instead, without reading the deploying one", () => {
-    const json = synthBinding({ users: ["ops@example.com", "ci@proj.iam.gserviceaccount.com"] });
-    expect(json).not.toHaveDataSource(DataGoogleClientOpenidUserinfo);
-    expect(json).toHaveResourceWithProperties(ClusterRoleBindingV1, {
-      role_ref: ROLE_REF,
-      subject: [
-        { api_group: "rbac.authorization.k8s.io", kind: "User", name: "ops@example.com" },
-        {
-          api_group: "rbac.authorization.k8s.io",
-          kind: "User",
-          name: "ci@proj.iam.gserviceaccount.com",
-        },
-      ],
-    });
-  });
-
-  test("refuses an empty list and a non-email", () => {
-    expect(() => synthBinding({ users: [] })).toThrow(
-      "'users' must list at least one email, got []; leave it out to bind the deploying identity",
+  test("refuses an empty binding, and an entry of the wrong kind", () => {
+    expect(() => synthBinding()).toThrow(
+      "'users', 'groups' and 'serviceAccounts' are all empty; list at least one identity, or create no binding",
     );
     expect(() => synthBinding({ users: ["ops"] })).toThrow(
-      "'users' must hold user or service account emails, got 'ops'",
+      "'users' must hold user emails, got 'ops'",
+    );
+    expect(() => synthBinding({ groups: ["team"] })).toThrow(
+      "'groups' must hold Google Group emails, got 'team'",
+    );
+    expect(() => synthBinding({ serviceAccounts: ["ops@example.com"] })).toThrow(
+      "'serviceAccounts' must hold *.iam.gserviceaccount.com emails, got 'ops@example.com'",
     );
   });
 
   test("an email is the whole entry: text before or after it is refused", () => {
     for (const user of ["ops@corp@example.com", "ops@example.com@corp", "ops team@example.com"]) {
       expect(() => synthBinding({ users: [user] })).toThrow(
-        `'users' must hold user or service account emails, got '${user}'`,
+        `'users' must hold user emails, got '${user}'`,
       );
     }
     expect(() => synthBinding({ users: ["o@e.io"] })).not.toThrow();
-  });
-
-  test("the deploying identity is read with the given google provider", () => {
-    const json = Testing.synthScope((scope) => {
-      const googleProvider = new GoogleProvider(scope, "Deployer", { alias: "deployer" });
-      new ClusterAdminBinding(scope, "ClusterAdminBinding", { googleProvider });
-    });
-    expect(json).toHaveDataSourceWithProperties(DataGoogleClientOpenidUserinfo, {
-      provider: "google.deployer",
-    });
   });
 });

@@ -8,8 +8,12 @@ import {
   IstioHelmInstallProps,
   legacyChartsWarning,
 } from "../../constructs/istio-helm-install";
+import { istiodAvailabilityValues } from "../../constructs/control-plane-availability";
 import { TerraformJson, resourcesOf } from "../fixtures";
 import { ISTIO_CHART_REPOSITORY } from "../../facts/istio-hosting";
+
+/** istiod's availability document by default: two replicas spread over nodes (zonal). */
+const ISTIOD_HA = istiodAvailabilityValues({ minReplicas: 2, regional: false });
 
 /** GIVEN a stack with only an IstioHelmInstall: its synthesized JSON and the construct. */
 function synthInstall(props: IstioHelmInstallProps = {}) {
@@ -91,9 +95,10 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     expect(byName["istio-base"].values).toEqual(["defaultRevision: default\n"]);
   });
 
-  test("istiod gets global.platform=gke", () => {
+  test("istiod gets global.platform=gke, then its availability document", () => {
     expect(byName.istiod.values.map((v: string) => parseYaml(v))).toEqual([
       { global: { platform: "gke", hub: "docker.io/istio" } },
+      ISTIOD_HA,
     ]);
   });
 
@@ -137,6 +142,7 @@ describe("IstioHelmInstall, current charts (1.12 and later)", () => {
     });
     expect(releases(custom).istiod.values.map((v: string) => parseYaml(v))).toEqual([
       { global: { platform: "gke", hub: "docker.io/istio" } },
+      ISTIOD_HA,
       { global: { platform: "openshift" }, pilot: { autoscaleMin: 2 } },
     ]);
   });
@@ -352,7 +358,7 @@ describe("IstioHelmInstall validation", () => {
     // The default profile, named, is the current charts' own default: accepted.
     expect(
       releases(synthInstall({ version: "1.30.5", profile: "default" }).stack).istiod.values,
-    ).toEqual(["global:\n  platform: gke\n  hub: docker.io/istio\n"]);
+    ).toEqual(releases(synthInstall({ version: "1.30.5" }).stack).istiod.values);
   });
 
   test("1.3.x with a gateway is refused: its chart does not render under Helm 3", () => {
@@ -418,15 +424,22 @@ describe("IstioHelmInstall, ambient data plane", () => {
     const byName = releases(stack);
     const global = { platform: "gke", hub: "docker.io/istio" };
     for (const [name, chart, values] of [
-      ["istio-cni", "cni", { profile: "ambient", global }],
-      ["ztunnel", "ztunnel", { global: { platform: "gke" }, hub: "docker.io/istio" }],
-      ["istiod", "istiod", { profile: "ambient", global }],
+      ["istio-cni", "cni", [{ profile: "ambient", global }]],
+      [
+        "ztunnel",
+        "ztunnel",
+        [
+          { global: { platform: "gke" }, hub: "docker.io/istio" },
+          { updateStrategy: { type: "OnDelete", rollingUpdate: null } },
+        ],
+      ],
+      ["istiod", "istiod", [{ profile: "ambient", global }, ISTIOD_HA]],
     ] as const) {
       expect([
         name,
         byName[name].chart,
         byName[name].values.map((v: string) => parseYaml(v)),
-      ]).toEqual([name, chart, [values]]);
+      ]).toEqual([name, chart, values]);
     }
     expect([byName["istio-cni"].timeout, byName.ztunnel.timeout]).toEqual([1800, 1800]);
     expect(byName["istio-cni"].depends_on).toContain(addressOf(stack, "istiod"));
@@ -479,8 +492,9 @@ describe("IstioHelmInstall, chart repository and image registry", () => {
     ]);
     for (const name of ["istio-base", "istiod", "istio-cni", "ztunnel", "istio-ingress"])
       expect(byName[name].repository).toBe("https://blob.istio.io/istio-release/charts");
-    // One values document per release (cdktf's HCL output breaks on several multi-line ones).
-    expect(byName.istiod.values).toHaveLength(1);
+    // Our own values and hub in one document, then the availability document (scripts/hcl-output.ts
+    // writes a list of several multi-line documents as valid HCL: generated-hcl.test.ts).
+    expect(byName.istiod.values).toHaveLength(2);
     expect(hubOf(byName.istiod)).toEqual({ global: { hub: "docker.io/istio" } });
     expect(hubOf(byName["istio-cni"])).toEqual({ global: { hub: "docker.io/istio" } });
     expect(hubOf(byName.ztunnel)).toEqual({ hub: "docker.io/istio" });

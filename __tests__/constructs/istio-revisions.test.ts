@@ -10,6 +10,10 @@ import {
   IstioHelmInstallProps,
 } from "../../constructs/istio-helm-install";
 import { IstioRevisions, REVISION_TAG_CHART_DIR } from "../../constructs/istio-revisions";
+import {
+  gatewayAvailabilityValues,
+  istiodAvailabilityValues,
+} from "../../constructs/control-plane-availability";
 import { SidecarInjection } from "../../constructs/sidecar-injection";
 import { helmBinary } from "../../scripts/helm-binary";
 import { TerraformJson, resourcesOf } from "../fixtures";
@@ -33,9 +37,12 @@ function synth(props: IstioHelmInstallProps): Record<string, TerraformJson> {
   return Object.fromEntries(resourcesOf(stack, "helm_release").map((r) => [r.name, r]));
 }
 
-/** A release's values documents merged as helm merges them, key by key. */
+/** A release's values documents merged as helm merges them, key by key, but for the availability ones (tested on their own). */
 const values = (r: TerraformJson) =>
-  (r.values ?? []).map((v: string) => parseYaml(v)).reduce(deepMerge, {});
+  (r.values ?? [])
+    .map((v: string) => parseYaml(v))
+    .filter((doc: TerraformJson) => !("topologySpreadConstraints" in doc))
+    .reduce(deepMerge, {});
 
 describe("IstioHelmInstall with revisions", () => {
   test("one istiod per revision at its own version, one release per tag, base at the newest version", () => {
@@ -58,6 +65,10 @@ describe("IstioHelmInstall with revisions", () => {
       "1.29.6",
       { revision: "1-29-6", global: { platform: "gke", hub: "docker.io/istio" } },
     ]);
+    // Then each revision's availability document: its own pods, by istio.io/rev.
+    expect(parseYaml(r["istiod-1-29-6"].values[1])).toEqual(
+      istiodAvailabilityValues({ minReplicas: 2, regional: false }, "1-29-6"),
+    );
     expect(values(r["istio-tag-default"])).toEqual({ tag: "default", revision: "1-29-6" });
     expect(values(r["istio-tag-prod-canary"])).toEqual({ tag: "prod-canary", revision: "1-30-5" });
     // The gateway runs at the version of the revision its tag points at, and says which.
@@ -129,7 +140,10 @@ describe("IstioHelmInstall with revisions", () => {
       "Istio_Istiod_3FB2B428",
       "Istio_MeshPeerAuthentication_1EFB414F",
     ]);
-    expect(stack.resource.helm_release.Istio_Gateway_E39A0EF6.values).toBeUndefined();
+    // The gateway's only values are its availability: no revision, no revision annotation.
+    expect(stack.resource.helm_release.Istio_Gateway_E39A0EF6.values.map(parseYaml)).toEqual([
+      gatewayAvailabilityValues({ minReplicas: 2, regional: false }),
+    ]);
   });
 
   test.each<[string, IstioHelmInstallProps, string]>([
@@ -283,7 +297,7 @@ test("SidecarInjection: labelsByNamespace only for listed namespaces, replacing 
   expect(resourcesOf(stack, "kubernetes_labels")[0].labels).toEqual({
     "istio-injection": "enabled",
   });
-  expect(resourcesOf(stack, "kubernetes_namespace_v1")[0].metadata.labels).toEqual({
+  expect(resourcesOf(stack, "kubernetes_labels")[1].labels).toEqual({
     "istio.io/rev": "prod-canary",
   });
 });

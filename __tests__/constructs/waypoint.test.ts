@@ -57,7 +57,7 @@ describe("Waypoint", () => {
 });
 
 describe("AmbientNamespaces", () => {
-  test("labels namespaces, creates (protected) those asked for, and refuses a duplicate", () => {
+  test("labels every namespace, creates those asked for in the kept-namespaces release, and refuses a duplicate", () => {
     const stack = synth(
       (scope) =>
         new AmbientNamespaces(scope, "Ambient", {
@@ -67,21 +67,23 @@ describe("AmbientNamespaces", () => {
           ],
         }),
     );
-    expect(onlyResource(stack, "kubernetes_labels")).toMatchObject({
-      api_version: "v1",
-      kind: "Namespace",
-      metadata: { name: "default" },
-      labels: { "istio.io/dataplane-mode": "ambient", "istio.io/use-waypoint": "waypoint" },
-    });
-    expect(onlyResource(stack, "kubernetes_labels").labels).toEqual({
-      "istio.io/dataplane-mode": "ambient",
-      "istio.io/use-waypoint": "waypoint",
-    });
-    expect(onlyResource(stack, "kubernetes_namespace_v1")).toMatchObject({
-      metadata: { name: "shop", labels: { "istio.io/dataplane-mode": "ambient" } },
-      lifecycle: { prevent_destroy: true },
-    });
-    expect(resourcesOf(stack, "helm_release").map((r) => r.namespace)).toEqual(["default"]);
+    const labels = resourcesOf(stack, "kubernetes_labels");
+    expect(labels.map((l) => [l.metadata.name, l.labels])).toEqual([
+      ["default", { "istio.io/dataplane-mode": "ambient", "istio.io/use-waypoint": "waypoint" }],
+      ["shop", { "istio.io/dataplane-mode": "ambient" }],
+    ]);
+    expect(labels.map((l) => l.kind)).toEqual(["Namespace", "Namespace"]);
+    // No kubernetes_namespace_v1: Terraform never owns (so never destroys) a namespace.
+    expect(resourcesOf(stack, "kubernetes_namespace_v1")).toEqual([]);
+    const releases = resourcesOf(stack, "helm_release");
+    expect(releases.map((r) => [r.name, r.namespace])).toEqual([
+      ["kept-namespaces", "kube-system"],
+      ["istio-waypoint", "default"],
+    ]);
+    expect(parseYaml(releases[0].values[0])).toEqual({ namespaces: ["shop"] });
+    // shop is labelled once it exists; default, which every cluster has, at once.
+    expect(labels[1].depends_on).toEqual(["helm_release.Ambient_Created_2F2DB28A"]);
+    expect(labels[0].depends_on).toBeUndefined();
     expect(() =>
       synth(
         (scope) =>

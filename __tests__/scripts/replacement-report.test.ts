@@ -50,7 +50,10 @@ const everything = synthEnvironments(
     name: "o",
     mode: "oss",
     location: "us-central1",
-    istio: { injectionNamespaces: [{ name: "shop", create: true }] },
+    istio: {
+      injectionNamespaces: [{ name: "shop", create: true }],
+      clusterAdmins: { users: ["ops@example.com"] },
+    },
   }),
   environment({ name: "c", mode: "cloud-service-mesh", location: "us-east1" }),
 );

@@ -1,5 +1,4 @@
 import { parse as parseYaml } from "yaml";
-import { deepMerge } from "../../config/load";
 import {
   TerraformJson,
   environment,
@@ -33,8 +32,8 @@ const releases: Record<string, TerraformJson> = Object.fromEntries(
 );
 const address = (name: string) =>
   `helm_release.${Object.entries(mesh.resource.helm_release).find(([, r]) => (r as TerraformJson).name === name)![0]}`;
-const valuesOf = (name: string) =>
-  (releases[name].values ?? []).map((v: string) => parseYaml(v)).reduce(deepMerge, {});
+/** The first values document: the install's own (availability and update strategy follow). */
+const valuesOf = (name: string) => parseYaml(releases[name].values[0]);
 
 describe("ambient mode, synthesized", () => {
   test("base, istiod, istio-cni, ztunnel, then the gateway; a waypoint; the mesh policy", () => {
@@ -45,6 +44,7 @@ describe("ambient mode, synthesized", () => {
       "istio-mesh-policy",
       "istio-waypoint",
       "istiod",
+      "kept-namespaces",
       "ztunnel",
     ]);
     expect(releases.istiod.depends_on).toContain(address("istio-base"));
@@ -72,26 +72,33 @@ describe("ambient mode, synthesized", () => {
 
   test("namespaces are enrolled by label after ztunnel, never with istio-injection", () => {
     const ztunnel = address("ztunnel");
-    const labelled = onlyResource(mesh, "kubernetes_labels");
-    expect(labelled).toMatchObject({
+    const labelled = Object.fromEntries(
+      resourcesOf(mesh, "kubernetes_labels").map((n) => [n.metadata.name, n]),
+    );
+    expect(labelled.default).toMatchObject({
       kind: "Namespace",
-      metadata: { name: "default" },
       labels: { "istio.io/dataplane-mode": "ambient" },
       depends_on: [ztunnel],
     });
-    const created = Object.fromEntries(
-      resourcesOf(mesh, "kubernetes_namespace_v1").map((n) => [n.metadata.name, n]),
-    );
-    expect(created.shop.metadata.labels).toEqual({
+    expect(labelled.shop.labels).toEqual({
       "istio.io/dataplane-mode": "ambient",
       "istio.io/use-waypoint": "waypoint",
     });
-    expect(created.shop.depends_on).toEqual([ztunnel]);
-    expect(created.web.metadata.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
-    for (const ns of ["shop", "web"]) {
-      expect(created[ns].metadata.labels["istio-injection"]).toBeUndefined();
+    // Created ones also wait for their creation (kept-namespaces).
+    expect(labelled.shop.depends_on).toEqual([ztunnel, address("kept-namespaces")]);
+    expect(labelled.web.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
+    expect(parseYaml(releases["kept-namespaces"].values[0])).toEqual({
+      namespaces: ["shop", "web"],
+    });
+    for (const ns of ["default", "shop", "web"]) {
+      expect(labelled[ns].labels["istio-injection"]).toBeUndefined();
     }
-    expect(labelled.labels["istio-injection"]).toBeUndefined();
+  });
+
+  test("ztunnel is replaced node by node, when a node is drained: OnDelete", () => {
+    expect(parseYaml(releases.ztunnel.values[1])).toEqual({
+      updateStrategy: { type: "OnDelete", rollingUpdate: null },
+    });
   });
 
   test("the waypoint is a local chart in its namespace, after istiod and the namespace", () => {
@@ -100,7 +107,7 @@ describe("ambient mode, synthesized", () => {
     expect(waypoint.chart).toMatch(/^assets\/[^/]+\/[0-9A-F]+$/);
     expect(waypoint.depends_on).toEqual([
       address("istiod"),
-      expect.stringMatching(/^kubernetes_namespace_v1\.SidecarInjection_shop_/),
+      expect.stringMatching(/^kubernetes_labels\.SidecarInjection_shop_/),
     ]);
     // No lifecycle precondition: cdktf's HCL output (npm run generated -- --hcl) cannot write one.
     expect(waypoint.lifecycle).toBeUndefined();
@@ -154,13 +161,14 @@ describe("switching an environment from sidecars to ambient", () => {
     Object.keys(stack.resource[type] ?? {}).sort();
 
   test("relabels the namespaces in place: same Terraform addresses, new labels", () => {
-    for (const type of ["kubernetes_labels", "kubernetes_namespace_v1"]) {
-      expect(addresses(ambient, type)).toEqual(addresses(sidecar, type));
-    }
+    expect(addresses(ambient, "kubernetes_labels")).toEqual(
+      addresses(sidecar, "kubernetes_labels"),
+    );
+    expect(addresses(sidecar, "kubernetes_labels")).toHaveLength(2);
     const shop = (stack: TerraformJson) =>
-      resourcesOf(stack, "kubernetes_namespace_v1").find((n) => n.metadata.name === "shop")!;
-    expect(shop(sidecar).metadata.labels).toEqual({ "istio-injection": "enabled" });
-    expect(shop(ambient).metadata.labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
+      resourcesOf(stack, "kubernetes_labels").find((n) => n.metadata.name === "shop")!;
+    expect(shop(sidecar).labels).toEqual({ "istio-injection": "enabled" });
+    expect(shop(ambient).labels).toEqual({ "istio.io/dataplane-mode": "ambient" });
   });
 
   test("keeps every sidecar-mode release address and adds only the node agents", () => {

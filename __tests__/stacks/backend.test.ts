@@ -36,7 +36,7 @@ describe("backend: { type: cloud }", () => {
 
   test("the mesh stack still reads the cluster through data sources, not remote state", () => {
     expect(Object.keys(stacks["test-mesh"].data)).toEqual(
-      expect.arrayContaining(["google_container_cluster", "google_client_config"]),
+      expect.arrayContaining(["google_container_cluster"]),
     );
     expect(stacks["test-mesh"].data.terraform_remote_state).toBeUndefined();
   });

@@ -6,15 +6,22 @@ describe("MeshStack (managed)", () => {
   );
   const mesh = stacks["test-mesh"];
 
-  test("the kubernetes provider reads the cluster's endpoint, token and CA", () => {
+  test("the kubernetes provider reads the cluster's endpoint and CA, and runs gke-gcloud-auth-plugin for tokens", () => {
     expect(mesh.provider.kubernetes).toEqual([
       {
         host: "https://${data.google_container_cluster.Connection_Cluster_88F05D91.endpoint}",
-        token: "${data.google_client_config.Connection_ClientConfig_0B7EEA18.access_token}",
+        exec: [
+          {
+            api_version: "client.authentication.k8s.io/v1beta1",
+            command: "gke-gcloud-auth-plugin",
+            args: ["--use_application_default_credentials"],
+          },
+        ],
         cluster_ca_certificate:
           "${base64decode(data.google_container_cluster.Connection_Cluster_88F05D91.master_auth[0].cluster_ca_certificate)}",
       },
     ]);
+    expect(mesh.data.google_client_config).toBeUndefined();
     expect(onlyResource({ resource: mesh.data }, "google_container_cluster")).toEqual({
       location: "europe-west1",
       name: "test",
@@ -22,18 +29,25 @@ describe("MeshStack (managed)", () => {
     });
   });
 
-  test("a namespace is labelled, never created, unless the entry asks to create it", () => {
-    expect(onlyResource(mesh, "kubernetes_labels")).toEqual({
-      api_version: "v1",
-      kind: "Namespace",
-      metadata: { name: "default" },
-      labels: { "istio-injection": "enabled" },
+  test("every namespace is labelled; one whose entry asks is created first, by a release that never deletes it", () => {
+    expect(resourcesOf(mesh, "kubernetes_labels").map((l) => [l.metadata.name, l.labels])).toEqual([
+      ["default", { "istio-injection": "enabled" }],
+      ["shop", { "istio-injection": "enabled" }],
+    ]);
+    expect(resourcesOf(mesh, "kubernetes_namespace_v1")).toEqual([]);
+    expect(onlyResource(mesh, "helm_release")).toMatchObject({
+      provider: "helm",
+      name: "kept-namespaces",
+      namespace: "kube-system",
+      values: ["namespaces:\n  - shop\n"],
     });
-    expect(onlyResource(mesh, "kubernetes_namespace_v1")).toEqual({
-      metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
-      // Deleting a namespace deletes its workloads: a created one is protected.
-      lifecycle: { prevent_destroy: true },
-    });
+  });
+
+  test("an earlier release's namespace resources are forgotten, never destroyed (removed blocks)", () => {
+    const ids = Object.keys(mesh.resource.kubernetes_labels);
+    expect(mesh.removed).toEqual(
+      ids.map((id) => ({ from: `kubernetes_namespace_v1.${id}`, lifecycle: [{ destroy: false }] })),
+    );
   });
 });
 
@@ -47,17 +61,17 @@ describe("MeshStack (cloud-service-mesh)", () => {
   const mesh = stacks["test-mesh"];
 
   test("namespaces get CSM's default injection label, istio-injection=enabled, no revision label", () => {
-    expect(onlyResource(mesh, "kubernetes_labels").labels).toEqual({
-      "istio-injection": "enabled",
-    });
-    expect(onlyResource(mesh, "kubernetes_namespace_v1").metadata.labels).toEqual({
-      "istio-injection": "enabled",
-    });
+    expect(resourcesOf(mesh, "kubernetes_labels").map((l) => l.labels)).toEqual([
+      { "istio-injection": "enabled" },
+      { "istio-injection": "enabled" },
+    ]);
   });
 
   test("strict mTLS (the default) is a mesh-wide PeerAuthentication released by the helm provider", () => {
     expect(Object.keys(mesh.provider).sort()).toEqual(["google", "helm", "kubernetes"]);
-    expect(onlyResource(mesh, "helm_release")).toMatchObject({
+    expect(
+      resourcesOf(mesh, "helm_release").find((r) => r.name !== "kept-namespaces"),
+    ).toMatchObject({
       provider: "helm",
       name: "istio-mesh-policy",
       namespace: "istio-system",
@@ -100,6 +114,7 @@ describe("oss mode with revisions and tags", () => {
       "istio-tag-prod-canary",
       "istiod-1-29-6",
       "istiod-1-30-5",
+      "kept-namespaces",
     ]);
     expect(release("istio-tag-default").values).toEqual(["tag: default\nrevision: 1-29-6\n"]);
     expect(release("istio-tag-prod-canary").values).toEqual([
@@ -112,11 +127,11 @@ describe("oss mode with revisions and tags", () => {
   });
 
   test("a namespace on a revision gets istio.io/rev, the others istio-injection; all wait for every istiod and tag", () => {
-    const shop = resourcesOf(mesh, "kubernetes_namespace_v1").find(
-      (n) => n.metadata.name === "shop",
+    const shop = resourcesOf(mesh, "kubernetes_labels").find((n) => n.metadata.name === "shop")!;
+    expect(shop.labels).toEqual({ "istio.io/rev": "prod-canary" });
+    const labels = resourcesOf(mesh, "kubernetes_labels").find(
+      (n) => n.metadata.name === "default",
     )!;
-    expect(shop.metadata.labels).toEqual({ "istio.io/rev": "prod-canary" });
-    const [labels] = resourcesOf(mesh, "kubernetes_labels");
     expect(labels).toMatchObject({
       metadata: { name: "default" },
       labels: { "istio-injection": "enabled" },
@@ -128,14 +143,15 @@ describe("oss mode with revisions and tags", () => {
   });
 });
 
-test("a managed mode mesh stack has no helm provider; oss and cloud-service-mesh have one", () => {
-  const providers = (mode: string) =>
+test("a managed mode mesh stack has a helm provider only to create namespaces; oss and cloud-service-mesh have one", () => {
+  const providers = (mode: string, create = true) =>
     Object.keys(
       synthEnvironments(
-        environment({ mode, istio: { injectionNamespaces: [{ name: "shop", create: true }] } }),
+        environment({ mode, istio: { injectionNamespaces: [{ name: "shop", create }] } }),
       )["test-mesh"].provider,
     ).sort();
-  expect(providers("managed")).toEqual(["google", "kubernetes"]);
+  expect(providers("managed", false)).toEqual(["google", "kubernetes"]);
+  expect(providers("managed")).toEqual(["google", "helm", "kubernetes"]);
   expect(providers("oss")).toEqual(["google", "helm", "kubernetes"]);
   expect(providers("cloud-service-mesh")).toEqual(["google", "helm", "kubernetes"]);
 });

@@ -71,17 +71,30 @@ describe("oss mode, current charts (the default)", () => {
     expect(env.mesh!.dependencies).toEqual([env.cluster]);
   });
 
-  test("helm and kubernetes providers read the cluster's endpoint, token and CA (helm 3.x: an attribute)", () => {
+  test("helm and kubernetes providers read the cluster's endpoint and CA, and run the auth plugin (helm 3.x: attributes)", () => {
     const endpoint = {
       host: "https://${data.google_container_cluster.Connection_Cluster_88F05D91.endpoint}",
-      token: "${data.google_client_config.Connection_ClientConfig_0B7EEA18.access_token}",
       cluster_ca_certificate:
         "${base64decode(data.google_container_cluster.Connection_Cluster_88F05D91.master_auth[0].cluster_ca_certificate)}",
     };
-    expect(mesh.provider.kubernetes).toEqual([endpoint]);
-    expect(mesh.provider.helm).toEqual([{ kubernetes: endpoint }]);
+    const exec = {
+      api_version: "client.authentication.k8s.io/v1beta1",
+      command: "gke-gcloud-auth-plugin",
+      args: ["--use_application_default_credentials"],
+    };
+    expect(mesh.provider.kubernetes).toEqual([{ ...endpoint, exec: [exec] }]);
+    expect(mesh.provider.helm).toEqual([{ kubernetes: { ...endpoint, exec } }]);
+    // cluster.providerAuth: token keeps the access token of data google_client_config.
+    const token = synthEnvironments({ ...oss(), cluster: { providerAuth: "token" } })["test-mesh"];
+    const withToken = {
+      ...endpoint,
+      token: "${data.google_client_config.Connection_ClientConfig_0B7EEA18.access_token}",
+    };
+    expect(token.provider.kubernetes).toEqual([withToken]);
+    expect(token.provider.helm).toEqual([{ kubernetes: withToken }]);
+    // The stack's one helm provider, by default or by name.
     for (const release of resourcesOf(mesh, "helm_release"))
-      expect(release.provider).toBeUndefined();
+      expect([undefined, "helm"]).toContain(release.provider);
   });
 
   test("the releases are the newest announced 1.31 patch", () => {
@@ -95,13 +108,44 @@ describe("oss mode, current charts (the default)", () => {
     ]);
   });
 
-  test("cluster-admin for the deploying identity, before istio-system and so before every release", () => {
-    const binding = onlyResource(mesh, "kubernetes_cluster_role_binding_v1");
-    expect(binding.metadata.name).toBe("cluster-admin-binding");
-    expect(binding.subject[0].name).toBe(
-      "${data.google_client_openid_userinfo.ClusterAdminBinding_DeployingIdentity_37D32365.email}",
-    );
+  test("no cluster-admin binding by default, and no read of the deploying identity", () => {
+    expect(resourcesOf(mesh, "kubernetes_cluster_role_binding_v1")).toEqual([]);
+    expect(mesh.data.google_client_openid_userinfo).toBeUndefined();
     const system = resourcesOf(mesh, "kubernetes_namespace_v1").find(
+      (n) => n.metadata.name === "istio-system",
+    )!;
+    expect(system.depends_on).toBeUndefined();
+  });
+
+  test("injection labels and namespaces wait for istiod (its webhook injects)", () => {
+    const istiod = helmAddress(mesh, "istiod");
+    const [defaultNs, shop] = resourcesOf(mesh, "kubernetes_labels");
+    expect(defaultNs).toMatchObject({
+      metadata: { name: "default" },
+      labels: { "istio-injection": "enabled" },
+      depends_on: [istiod],
+    });
+    // shop also waits for its creation, which waits for nothing.
+    expect(shop).toMatchObject({
+      metadata: { name: "shop" },
+      labels: { "istio-injection": "enabled" },
+      depends_on: [istiod, helmAddress(mesh, "kept-namespaces")],
+    });
+    expect(
+      mesh.resource.helm_release[helmAddress(mesh, "kept-namespaces").split(".")[1]].depends_on,
+    ).toBeUndefined();
+  });
+
+  test("clusterAdmins bind exactly the listed identities, before istio-system and so before every release", () => {
+    const custom = synthEnvironments(
+      oss({ clusterAdmins: { users: ["ops@example.com"], groups: ["sre@example.com"] } }),
+    )["test-mesh"];
+    expect(custom.data.google_client_openid_userinfo).toBeUndefined();
+    expect(onlyResource(custom, "kubernetes_cluster_role_binding_v1").subject).toEqual([
+      { api_group: "rbac.authorization.k8s.io", kind: "User", name: "ops@example.com" },
+      { api_group: "rbac.authorization.k8s.io", kind: "Group", name: "sre@example.com" },
+    ]);
+    const system = resourcesOf(custom, "kubernetes_namespace_v1").find(
       (n) => n.metadata.name === "istio-system",
     )!;
     expect(system.depends_on).toEqual([
@@ -109,29 +153,28 @@ describe("oss mode, current charts (the default)", () => {
     ]);
   });
 
-  test("injection labels and namespaces wait for istiod (its webhook injects)", () => {
-    const istiod = helmAddress(mesh, "istiod");
-    expect(onlyResource(mesh, "kubernetes_labels")).toMatchObject({
-      metadata: { name: "default" },
-      labels: { "istio-injection": "enabled" },
-      depends_on: [istiod],
-    });
-    const shop = resourcesOf(mesh, "kubernetes_namespace_v1").find(
-      (n) => n.metadata.name === "shop",
-    )!;
-    expect(shop).toEqual({
-      metadata: { name: "shop", labels: { "istio-injection": "enabled" } },
-      depends_on: [istiod],
-      lifecycle: { prevent_destroy: true },
-    });
-  });
-
-  test("clusterAdmins replace the deploying identity", () => {
-    const custom = synthEnvironments(oss({ clusterAdmins: ["ops@example.com"] }))["test-mesh"];
-    expect(custom.data.google_client_openid_userinfo).toBeUndefined();
-    expect(onlyResource(custom, "kubernetes_cluster_role_binding_v1").subject).toEqual([
-      { api_group: "rbac.authorization.k8s.io", kind: "User", name: "ops@example.com" },
-    ]);
+  test("clusterAdmins in every mode with a mesh stack", () => {
+    for (const mode of ["managed", "cloud-service-mesh"]) {
+      const stack = synthEnvironments(
+        environment({
+          mode,
+          istio: {
+            injectionNamespaces: ["default"],
+            clusterAdmins: { serviceAccounts: ["ci@p.iam.gserviceaccount.com"] },
+          },
+        }),
+      )["test-mesh"];
+      expect([mode, onlyResource(stack, "kubernetes_cluster_role_binding_v1").subject]).toEqual([
+        mode,
+        [
+          {
+            api_group: "rbac.authorization.k8s.io",
+            kind: "User",
+            name: "ci@p.iam.gserviceaccount.com",
+          },
+        ],
+      ]);
+    }
   });
 
   test("mtls, ingressGateway and values reach the releases", () => {
@@ -139,12 +182,15 @@ describe("oss mode, current charts (the default)", () => {
       oss({ mtls: "PERMISSIVE", ingressGateway: false, values: { pilot: { autoscaleMin: 2 } } }),
     )["test-mesh"];
     const byName = Object.fromEntries(resourcesOf(custom, "helm_release").map((r) => [r.name, r]));
-    expect(Object.keys(byName).sort()).toEqual(["istio-base", "istio-mesh-policy", "istiod"]);
-    expect(byName["istio-mesh-policy"].values).toEqual(["mtlsMode: PERMISSIVE\n"]);
-    expect(byName.istiod.values).toEqual([
-      "global:\n  platform: gke\n  hub: docker.io/istio\n",
-      "pilot:\n  autoscaleMin: 2\n",
+    expect(Object.keys(byName).sort()).toEqual([
+      "istio-base",
+      "istio-mesh-policy",
+      "istiod",
+      "kept-namespaces",
     ]);
+    expect(byName["istio-mesh-policy"].values).toEqual(["mtlsMode: PERMISSIVE\n"]);
+    expect(byName.istiod.values[0]).toEqual("global:\n  platform: gke\n  hub: docker.io/istio\n");
+    expect(byName.istiod.values[2]).toEqual("pilot:\n  autoscaleMin: 2\n");
   });
 });
 
@@ -156,8 +202,9 @@ describe("oss mode, legacy charts", () => {
     expect(names.sort()).toEqual([
       ["istio", "1.4.10"],
       ["istio-init", "1.4.10"],
+      ["kept-namespaces", undefined],
     ]);
-    expect(onlyResource(mesh, "kubernetes_labels").depends_on).toEqual([
+    expect(resourcesOf(mesh, "kubernetes_labels")[0].depends_on).toEqual([
       helmAddress(mesh, "istio"),
     ]);
   });

@@ -199,7 +199,11 @@ test("oss-only options synthesize in oss mode", () => {
   const current = synthEnvironments(
     environment({
       mode: "oss",
-      istio: { version: "1.12.0", ingressGateway: false, clusterAdmins: ["a@b.example"] },
+      istio: {
+        version: "1.12.0",
+        ingressGateway: false,
+        clusterAdmins: { users: ["a@b.example"] },
+      },
       // A Kubernetes Istio 1.12 supports (1.19 to 1.22), not the channel's default.
       cluster: { minMasterVersion: "1.22" },
     }),
