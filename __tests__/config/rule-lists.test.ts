@@ -37,7 +37,7 @@ describe("OSS_ONLY_ISTIO_KEYS: each is refused outside mode oss, accepted in it"
     profile: { version: "1.4.10", profile: "demo" },
     values: { values: { pilot: { autoscaleEnabled: false } } },
     ingressGateway: { ingressGateway: false },
-    clusterAdmins: { clusterAdmins: ["admin@example.com"] },
+    minReplicas: { minReplicas: 3 },
     revisions: { revisions },
     tags: { revisions, tags: { prod: "stable" } },
     defaultRevision: { revisions, defaultRevision: "stable" },
