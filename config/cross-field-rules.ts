@@ -216,7 +216,7 @@ function legacyRepositoryProblems(env: EnvironmentConfig): string[] {
 }
 
 /** Namespaces never to inject: Kubernetes' own, and Istio's control plane. */
-const NEVER_INJECTED = ["kube-system", "kube-public", "kube-node-lease", "istio-system"];
+export const NEVER_INJECTED = ["kube-system", "kube-public", "kube-node-lease", "istio-system"];
 
 function injectionProblems(env: EnvironmentConfig): string[] {
   const problems: string[] = [];

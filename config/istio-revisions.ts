@@ -73,7 +73,7 @@ function minorsApart(a: string, b: string): number {
 export const MAX_MINORS_APART = 2;
 
 /** Chart values the revision plan sets itself: a user value would break it. */
-const PLAN_VALUES = ["revision", "revisionTags"];
+export const PLAN_VALUES = ["revision", "revisionTags"];
 
 /**
  * The rules of the revisions contract, each `<field path>: <problem>; <what is allowed>`.

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { crossFieldProblems } from "./cross-field-rules";
 import { deepMerge, isPlainObject } from "./deep-merge";
+import { parseText } from "./parse-text";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import { nameCollisions } from "./resource-names";
 import { environmentReleaseWarnings, todayUtc } from "./istio-releases";
@@ -72,18 +72,11 @@ export function loadConfig(
       `cannot read the environment file (${(e as NodeJS.ErrnoException).code ?? e})`,
     ]);
   }
-  let data: unknown;
-  try {
-    data =
-      path.extname(file) === ".json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
-  } catch (e) {
-    throw new ConfigError(file, [
-      `not valid ${path.extname(file) === ".json" ? "JSON" : "YAML"}: ${String((e as Error).message).split("\n")[0]}`,
-    ]);
-  }
+  const parsed = parseText(text, path.extname(file) === ".json" ? "JSON" : "YAML");
+  if ("problem" in parsed) throw new ConfigError(file, [parsed.problem]);
   return {
     file,
-    environments: selectEnvironments(parseConfig(data, file, options), selection, file),
+    environments: selectEnvironments(parseConfig(parsed.data, file, options), selection, file),
   };
 }
 

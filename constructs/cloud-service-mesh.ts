@@ -53,7 +53,7 @@ export interface CloudServiceMeshProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-const MANAGEMENT = ["MANAGEMENT_AUTOMATIC", "MANAGEMENT_MANUAL"];
+export const MANAGEMENT = ["MANAGEMENT_AUTOMATIC", "MANAGEMENT_MANUAL"];
 
 /**
  * Managed Cloud Service Mesh for one fleet member: the fleet's `servicemesh` feature

@@ -23,7 +23,7 @@ export interface WaypointProps {
 }
 
 const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const TRAFFIC_TYPES: readonly WaypointTrafficType[] = ["service", "workload", "all", "none"];
+export const TRAFFIC_TYPES: readonly WaypointTrafficType[] = ["service", "workload", "all", "none"];
 
 /**
  * An ambient waypoint proxy: a Gateway API `Gateway` of class `istio-waypoint`, from which istiod

@@ -9,10 +9,16 @@
 // Installed by scripts/register-ts.js.
 const crypto = require("crypto");
 const fs = require("fs");
-const Module = require("module");
+const NodeModule = require("module");
 const path = require("path");
 
-function installResolveCache(root, env = process.env) {
+// `host` stands in for Node in the in-process tests (__tests__/scripts/boot-caches.test.ts).
+function installResolveCache(root, env = process.env, host = {}) {
+  const {
+    Module = NodeModule,
+    nodeVersion = process.version,
+    onExit = (write) => process.once("exit", write),
+  } = host;
   if (env.GKE_ISTIO_RESOLVE_CACHE === "off" || Module._resolveFilename.resolveCache) return;
   const modules = path.join(root, "node_modules") + path.sep;
   let lock;
@@ -24,12 +30,13 @@ function installResolveCache(root, env = process.env) {
   const name = crypto
     .createHash("sha256")
     .update(lock)
-    .update(`\0${process.version}\0${root}`)
+    .update(`\0${nodeVersion}\0${root}`)
     .digest("hex")
     .slice(0, 20);
   const file = path.join(modules, ".cache", "gke-istio-cdktf", `resolve-${name}.json`);
   let known = Object.create(null);
   try {
+    // Stryker disable next-line StringLiteral: equivalent, JSON.parse reads a Buffer as UTF-8 too
     known = Object.assign(Object.create(null), JSON.parse(fs.readFileSync(file, "utf8")));
   } catch {
     // first run, or an unreadable cache: resolve everything
@@ -55,7 +62,7 @@ function installResolveCache(root, env = process.env) {
   }
   resolveFilename.resolveCache = true;
   Module._resolveFilename = resolveFilename;
-  process.once("exit", () => {
+  onExit(() => {
     if (!added) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -33,7 +33,7 @@ export const MANAGED_MODE_WARNING =
 
 export const CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 /** Scopes that let nodes read images from Artifact Registry (with the account's reader role). */
-const REGISTRY_READ_SCOPES = [
+export const REGISTRY_READ_SCOPES = [
   CLOUD_PLATFORM_SCOPE,
   "https://www.googleapis.com/auth/devstorage.read_only",
 ];

@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { parse as parseYaml } from "yaml";
 import { ConfigError, parseConfig, ParseOptions } from "../config/load";
+import { parseText } from "../config/parse-text";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "./environment-stacks";
 
@@ -39,13 +39,9 @@ export function synthEnvironment(
   const file = options.file ?? "<inline>";
   let data: unknown = input;
   if (typeof input === "string") {
-    try {
-      data = parseYaml(input, { prettyErrors: false });
-    } catch (e) {
-      throw new ConfigError(file, [
-        `not valid YAML: ${String((e as Error).message).split("\n")[0]}`,
-      ]);
-    }
+    const parsed = parseText(input, "YAML");
+    if ("problem" in parsed) throw new ConfigError(file, [parsed.problem]);
+    data = parsed.data;
   }
   const whole = data !== null && typeof data === "object" && "environments" in data;
   const environments = parseConfig(whole ? data : { environments: [data] }, file, options);

@@ -43,6 +43,18 @@ describe("scripts/creation-stacks.js", () => {
     expect(error.stack).toBe("Error\n    at here");
   });
 
+  test("only plain objects can be trace holders: null and functions go to the real capture", () => {
+    const { target, calls } = fakeError();
+    installCreationStacks(target, {});
+    // V8 refuses null itself; the wrapper must pass it on, not fail first.
+    expect(() => target.captureStackTrace(null as never)).toThrow(TypeError);
+    expect(calls).toEqual([null]);
+    const callable = Object.setPrototypeOf(() => undefined, Object.prototype);
+    callable.stack = "";
+    target.captureStackTrace(callable);
+    expect(calls).toEqual([null, callable]);
+  });
+
   test("GKE_ISTIO_CREATION_STACKS=full keeps cdktf's traces", () => {
     const { target, calls } = fakeError();
     installCreationStacks(target, { GKE_ISTIO_CREATION_STACKS: "full" });

@@ -6,6 +6,7 @@ import {
   stackChanges,
 } from "../../scripts/replacement-report";
 import { environment, synthEnvironments, TerraformJson } from "../fixtures";
+import { entryCases, listedCase } from "../list-cases";
 
 const NODE_MODULES = path.join(__dirname, "../../node_modules/@cdktf");
 /** The binding package folder of a resource type, such as google-beta's lib/google-container-node-pool. */
@@ -182,5 +183,91 @@ describe("the replacement report", () => {
         expect.stringMatching(/^google_service_account\./),
       ]),
     );
+  });
+});
+
+describe("FORCE_NEW_FIELDS: a change to each field alone replaces its resource", () => {
+  // Written out on purpose (__tests__/list-cases.ts): a dropped or an added field fails.
+  // The pool's initial count is in its ignore_changes (the autoscaler owns the count): no change.
+  const IGNORED = "google_container_node_pool initial_node_count";
+  const fields = (type: string, names: string) => names.split(" ").map((f) => `${type} ${f}`);
+  const CASES = Object.fromEntries(
+    [
+      ...fields(
+        "google_container_cluster",
+        "project name location network subnetwork networking_mode datapath_provider initial_node_count enable_kubernetes_alpha ip_allocation_policy.cluster_secondary_range_name ip_allocation_policy.services_secondary_range_name private_cluster_config.enable_private_nodes private_cluster_config.master_ipv4_cidr_block master_auth.client_certificate_config.issue_client_certificate",
+      ),
+      ...fields(
+        "google_container_node_pool",
+        "project name cluster location initial_node_count node_config.metadata node_config.oauth_scopes node_config.preemptible node_config.spot node_config.service_account node_config.shielded_instance_config.enable_secure_boot node_config.shielded_instance_config.enable_integrity_monitoring",
+      ),
+      ...fields("google_compute_network", "project name auto_create_subnetworks"),
+      ...fields("google_compute_subnetwork", "project name network region"),
+      ...fields("google_compute_router", "project name network region"),
+      ...fields("google_compute_router_nat", "project name router region"),
+      ...fields("google_compute_firewall", "project name direction"),
+      ...fields("google_service_account", "project account_id"),
+      ...fields("google_project_iam_member", "project role member"),
+      ...fields("google_project_service", "project service"),
+      ...fields("google_gke_hub_feature", "project name location"),
+      ...fields(
+        "google_gke_hub_feature_membership",
+        "project location feature membership membership_location",
+      ),
+      ...fields("kubernetes_labels", "api_version kind metadata.name"),
+      ...fields("kubernetes_namespace_v1", "metadata.name"),
+      ...fields("kubernetes_cluster_role_binding_v1", "metadata.name"),
+      ...fields("helm_release", "name namespace"),
+      ...fields("terraform_data", "triggers_replace"),
+    ].map((row) => [row, row === IGNORED ? "ignored" : "replaces"]),
+  );
+  const listed = Object.entries(FORCE_NEW_FIELDS).flatMap(([type, f]) =>
+    f.map((field) => `${type} ${field}`),
+  );
+
+  /** A copy of `body` with the value at `field` changed (the first block of a block list). */
+  function changed(body: TerraformJson, field: string): TerraformJson {
+    const copy = structuredClone(body);
+    const segments = field.split(".");
+    let at = copy;
+    for (const segment of segments.slice(0, -1)) {
+      at = Array.isArray(at[segment]) ? at[segment][0] : at[segment];
+    }
+    const last = segments[segments.length - 1];
+    const value = at[last];
+    if (typeof value === "string") at[last] = `${value}-changed`;
+    else if (typeof value === "number") at[last] = value + 1;
+    else if (typeof value === "boolean") at[last] = !value;
+    else if (Array.isArray(value)) at[last] = [...value, "changed"];
+    else at[last] = { ...value, changed: "yes" };
+    return copy;
+  }
+
+  test.each(entryCases(listed, CASES))("%s", (row, entry) => {
+    const effect = listedCase(row, entry);
+    const [type, field] = row.split(" ");
+    const [stackName, name] = Object.entries(everything)
+      .flatMap(([s, stack]) => Object.keys(stack.resource[type] ?? {}).map((n) => [s, n] as const))
+      .find(([s, n]) => {
+        let at = everything[s].resource[type][n];
+        for (const segment of field.split("."))
+          at = Array.isArray(at) ? at[0]?.[segment] : at?.[segment];
+        return at !== undefined;
+      }) ?? ["(none)", "(none)"];
+    const before = everything[stackName];
+    const after = structuredClone(before);
+    after.resource[type][name] = changed(before.resource[type][name], field);
+    const change = stackChanges(stackName, before, after).find(
+      (c) => c.address === `${type}.${name}`,
+    );
+    if (effect === "ignored") {
+      expect(before.resource[type][name].lifecycle.ignore_changes).toContain(field);
+      expect(change).toBeUndefined();
+      return;
+    }
+    expect(change && { action: change.action, fields: change.fields }).toEqual({
+      action: "replaces",
+      fields: [expect.stringMatching(new RegExp(`^${field.replace(/\./g, "\\.")}(\\.|$)`))],
+    });
   });
 });

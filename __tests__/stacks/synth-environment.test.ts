@@ -81,9 +81,9 @@ describe("synthEnvironment's errors, exactly", () => {
     expect(error!.message).toBe(`Policy check failed:\n${error!.violations.join("\n")}`);
   });
 
-  test("invalid YAML: the parser's first line, without its excerpt of the file", () => {
+  test("invalid YAML: one line, the parser's message and where, without its excerpt of the file", () => {
     expect(() => synthEnvironment("name: [unclosed")).toThrow(
-      /^<inline>: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+      /^<inline>: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \] at line 1, column 16$/,
     );
   });
 
