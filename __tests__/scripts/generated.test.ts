@@ -17,7 +17,7 @@ describe("npm run generated", () => {
       },
     );
   const files = () => Object.keys(readTree(path.join(dir, "generated"))).sort();
-  const managed = path.join(dir, "generated", "stacks", "managed-cluster");
+  const kept = path.join(dir, "generated", "stacks", "mesh-cluster");
   const csm = path.join(dir, "generated", "stacks", "csm-cluster");
 
   test("writes every stack, then --check finds it up to date", () => {
@@ -28,9 +28,9 @@ describe("npm run generated", () => {
     expect(files()).toContain("stacks/mesh-cluster/cdk.tf.json");
     expect(files()).toContain("stacks/csm-mesh/cdk.tf.json");
     // Terraform's own files, after a local `terraform init`: --check ignores them.
-    fs.writeFileSync(path.join(managed, ".terraform.lock.hcl"), "# providers\n");
-    fs.mkdirSync(path.join(managed, ".terraform", "providers"), { recursive: true });
-    fs.writeFileSync(path.join(managed, ".terraform", "providers", "plugin"), "binary");
+    fs.writeFileSync(path.join(kept, ".terraform.lock.hcl"), "# providers\n");
+    fs.mkdirSync(path.join(kept, ".terraform", "providers"), { recursive: true });
+    fs.writeFileSync(path.join(kept, ".terraform", "providers", "plugin"), "binary");
     fs.writeFileSync(path.join(csm, ".terraform.lock.hcl"), "# providers\n");
     const check = run("--check");
     expect(check.status).toBe(0);
@@ -68,10 +68,8 @@ describe("npm run generated", () => {
     expect(files().filter((f) => f.startsWith("stacks/csm-"))).toEqual([
       "stacks/csm-cluster/.terraform.lock.hcl",
     ]);
-    expect(fs.readFileSync(path.join(managed, ".terraform.lock.hcl"), "utf8")).toBe(
-      "# providers\n",
-    );
-    expect(fs.existsSync(path.join(managed, ".terraform", "providers", "plugin"))).toBe(true);
+    expect(fs.readFileSync(path.join(kept, ".terraform.lock.hcl"), "utf8")).toBe("# providers\n");
+    expect(fs.existsSync(path.join(kept, ".terraform", "providers", "plugin"))).toBe(true);
     expect(run("--check").status).toBe(0);
   }, 60_000);
 

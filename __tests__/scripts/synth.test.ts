@@ -19,7 +19,7 @@ describe("npm run synth", () => {
     const synth = run();
     expect(synth.status).toBe(0);
     expect(synth.stdout).toBe(
-      "cdktf.out/: 8 stacks: ambient-cluster, ambient-mesh, csm-cluster, csm-mesh, managed-cluster, managed-mesh, mesh-cluster, mesh-mesh\n",
+      "cdktf.out/: 6 stacks: ambient-cluster, ambient-mesh, csm-cluster, csm-mesh, mesh-cluster, mesh-mesh\n",
     );
     const lines = synth.stderr.trim().split("\n");
     expect(lines.filter((l) => !/^(WARN|INFO) \[[\w-]+\]: /.test(l))).toEqual([]);
