@@ -428,7 +428,7 @@ function filesUnder(dir: string): string[] {
 
 /** A problem line as the loader and the policy check write them: never a stack trace. */
 const PROBLEM_LINE =
-  /^(fuzz\.yaml: (environments\[\d+\]( \([^)]*\))?|defaults|\(top level\)|[a-z]\w*): .+|(GKE|ISTIO)_[A-Z0-9_]+ at \S+ \(\S+\): .+)$/;
+  /^(fuzz\.yaml: (environments\[\d+\]( \([^)]*\))?|defaults( \(inherited by environments\[\d+\]( \([^)]*\))?(, environments\[\d+\]( \([^)]*\))?)*\))?|\(top level\)|[a-z]\w*): .+|(GKE|ISTIO)_[A-Z0-9_]+ at \S+ \(\S+\): .+)$/;
 
 /** Invariant 2, for a refused file: what is wrong with its output, or undefined. */
 export function refusalProblem(outcome: Outcome): string | undefined {
