@@ -923,6 +923,17 @@ const PROPS: Record<string, Check> = {
     release({ name: "istio-base", values: [/defaultRevision: green/] }),
     { revisions: REVISIONS },
   ),
+  // The adopted revision keeps the running istiod: its release stays `istiod`, not `istiod-blue`.
+  "IstioRevision.adopt": istio(
+    {
+      revisions: {
+        ...REVISIONS,
+        revisions: [{ ...REVISIONS.revisions[0], adopt: true }, REVISIONS.revisions[1]],
+      },
+    },
+    release({ name: "istiod", version: "1.30.5" }),
+    { revisions: REVISIONS },
+  ),
   "IstioRevision.name": revisions(
     { revisions: [{ name: "teal", version: "1.30.5" }] },
     release({ name: "istiod-teal" }),
@@ -1012,7 +1023,7 @@ const PROPS: Record<string, Check> = {
  * that the walker's failure is a visible debt, not a red suite. A row for one of them, or the
  * prop's removal, fails until it leaves this list; nothing else may join it.
  */
-const OWED = ["IstioRevision.adopt", "IstioRevisionsProps.adopted"];
+const OWED = ["IstioRevisionsProps.adopted"];
 
 // ---------------------------------------------------------------------------------------------
 
