@@ -2,7 +2,13 @@ import { DEFAULT_CONFIG_FILE } from "../config/load";
 import { TerraformJson } from "./fixtures";
 import { synthFilesOnceSync, stacksOf } from "./shared-synth";
 import { applyWithMockProviders } from "./terraform-apply";
-import { editedYaml, lostResources, planEdit, testPlanEdit } from "./terraform-plan-edit";
+import {
+  asConfigFile,
+  editedYaml,
+  lostResources,
+  planEdit,
+  testPlanEdit,
+} from "./terraform-plan-edit";
 
 // Edits of the mesh stacks, planned by real Terraform (mock providers) on the state the unedited
 // default file applied: what docs/changes-and-outages.md promises for namespaces and istiod.
@@ -93,19 +99,66 @@ describe("istio.version -> istio.revisions", () => {
   });
 });
 
-// docs/team-workflow.md's destroy recipe: a mesh stack with created namespaces destroys (nothing
-// carries prevent_destroy any more), and the namespaces outlive it (Helm keeps them).
+// docs/team-workflow.md's destroy recipe: with deletion protection off (its first step), a mesh
+// stack with created namespaces destroys, stopped by nothing, and the namespaces outlive it (Helm
+// keeps them). With deletion protection on, only the oss dataplane record stops a destroy.
 testPlanEdit(
-  "the mesh stacks with created namespaces apply and destroy, stopped by nothing",
+  "the mesh stacks with created namespaces apply and destroy once deletion protection is off",
   () => {
-    const stacks = stacksOf(synthFilesOnceSync([DEFAULT_CONFIG_FILE]).get(DEFAULT_CONFIG_FILE)!);
+    const unprotected = asConfigFile(
+      editedYaml(DEFAULT_CONFIG_FILE, (doc) => {
+        for (const name of ["csm", "ambient"]) {
+          const e = env(doc, name);
+          e.cluster = { ...e.cluster, deletionProtection: false };
+          e.policy = { waivers: [{ rule: "GKE_DELETION_PROTECTION", reason: "destroy recipe" }] };
+        }
+      }),
+    );
+    const runs = synthFilesOnceSync([DEFAULT_CONFIG_FILE, unprotected]);
+    const [protectedStacks, unprotectedStacks] = [DEFAULT_CONFIG_FILE, unprotected].map((f) =>
+      stacksOf(runs.get(f)!),
+    );
     for (const name of ["csm-mesh", "ambient-mesh"]) {
-      const created = Object.values<TerraformJson>(stacks[name].resource.helm_release).filter(
-        (r) => r.name === "kept-namespaces",
-      );
+      const created = Object.values<TerraformJson>(
+        unprotectedStacks[name].resource.helm_release,
+      ).filter((r) => r.name === "kept-namespaces");
       expect([name, created.length]).toEqual([name, 1]);
-      const outcome = applyWithMockProviders(stacks[name]);
+      const outcome = applyWithMockProviders(unprotectedStacks[name]);
       expect([name, outcome.ok, outcome.destroyBlockedBy]).toEqual([name, true, []]);
     }
+    const guarded = applyWithMockProviders(protectedStacks["ambient-mesh"]);
+    expect([guarded.ok, guarded.destroyBlockedBy]).toEqual([true, ["terraform_data.Dataplane"]]);
   },
 );
+
+describe("istio.dataplane sidecar <-> ambient (docs/ambient.md, three applies)", () => {
+  const ambient = (edit: (istio: TerraformJson) => void) =>
+    editedYaml(DEFAULT_CONFIG_FILE, (doc) => edit(env(doc, "ambient").istio));
+  const toSidecar = (istio: TerraformJson) => {
+    istio.dataplane = "sidecar";
+    // A waypoint needs ambient; the namespace stays enrolled, now by the injection label.
+    istio.injectionNamespaces = ["default", { name: "shop", create: true }];
+  };
+
+  testPlanEdit("in one apply under STRICT: the plan stops on the dataplane record", () => {
+    expect(() => planEdit(DEFAULT_CONFIG_FILE, ambient(toSidecar), "ambient-mesh")).toThrow(
+      /terraform_data\.Dataplane[\s\S]*prevent_destroy|prevent_destroy[\s\S]*terraform_data\.Dataplane/,
+    );
+  });
+
+  testPlanEdit("under PERMISSIVE (step 2): the record is replaced and nothing is lost", () => {
+    const permissive = (istio: TerraformJson) => (istio.mtls = "PERMISSIVE");
+    const plan = planEdit(
+      ambient(permissive),
+      ambient((istio) => {
+        permissive(istio);
+        toSidecar(istio);
+      }),
+      "ambient-mesh",
+    );
+    expect(lostResources(plan)).toEqual([]);
+    expect(plan.changes.filter((c) => c.address.startsWith("terraform_data."))).toEqual([
+      { address: "terraform_data.Dataplane", action: "replace" },
+    ]);
+  });
+});

@@ -1,11 +1,5 @@
-import {
-  anyToHclTerraform,
-  anyToTerraform,
-  hashMapper,
-  hashMapperHcl,
-  TerraformResource,
-} from "cdktf";
 import { Construct } from "constructs";
+import { ChangeGuard } from "./change-guard";
 
 export interface ReleaseChannelRecordProps {
   /** The cluster's release channel, as the cluster sets it. */
@@ -15,33 +9,15 @@ export interface ReleaseChannelRecordProps {
 }
 
 /**
- * The release channel a Cloud Service Mesh cluster was provisioned with, kept in state as a
- * `terraform_data` (Terraform's builtin provider, 1.4 or later). A changed channel can only
- * replace it, and `prevent_destroy` stops that plan: managed CSM keeps the channel it was
- * provisioned with when the cluster's changes. cdktf's own DataResource would ask for a
- * `terraform` binary at every synth (a version check), which this class leaves to `terraform plan`.
+ * The release channel a Cloud Service Mesh cluster was provisioned with, kept in state (a
+ * {@link ChangeGuard}): managed CSM keeps the channel it was provisioned with when the cluster's
+ * changes, so a changed channel replaces the record and `prevent_destroy` stops that plan.
  */
-export class ReleaseChannelRecord extends TerraformResource {
-  private readonly channel: string;
-
+export class ReleaseChannelRecord extends ChangeGuard {
   constructor(scope: Construct, id: string, props: ReleaseChannelRecordProps) {
     super(scope, id, {
-      terraformResourceType: "terraform_data",
-      terraformGeneratorMetadata: { providerName: "terraform" },
-      lifecycle: { preventDestroy: props.refuseChange ?? true },
+      values: { release_channel: props.channel },
+      refuseChange: props.refuseChange,
     });
-    this.channel = props.channel;
-  }
-
-  protected synthesizeAttributes(): Record<string, unknown> {
-    return {
-      triggers_replace: hashMapper(anyToTerraform)({ release_channel: this.channel }),
-    };
-  }
-
-  protected synthesizeHclAttributes(): Record<string, unknown> {
-    return {
-      triggers_replace: hashMapperHcl(anyToHclTerraform)({ release_channel: this.channel }),
-    };
   }
 }

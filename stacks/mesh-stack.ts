@@ -10,7 +10,9 @@ import {
 } from "../config/istio-revisions";
 import { environmentReleaseWarnings, todayUtc } from "../config/istio-releases";
 import { meshTransitionWarnings } from "../config/mesh-transitions";
+import { istioChartLayout } from "../config/istio-versions";
 import { AmbientNamespaces } from "../constructs/ambient-namespaces";
+import { ChangeGuard } from "../constructs/change-guard";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
 import { DEFAULT_CONTROL_PLANE_REPLICAS } from "../constructs/control-plane-availability";
@@ -96,6 +98,17 @@ export class MeshStack extends TerraformStack {
         chartRepository: istio.chartRepository,
         hub: istio.hub,
       });
+      // sidecar <-> ambient drops traffic under STRICT while a namespace moves: the record of the
+      // running dataplane refuses that plan then, and lets it through under PERMISSIVE (the
+      // three applies of docs/ambient.md). Off with the cluster's deletion protection, for destroy.
+      const layout = istio.version === undefined ? undefined : istioChartLayout(istio.version);
+      if (!(layout && "layout" in layout && layout.layout === "legacy")) {
+        new ChangeGuard(this, "Dataplane", {
+          values: { dataplane: istio.dataplane ?? "sidecar" },
+          refuseChange:
+            (istio.mtls ?? "STRICT") === "STRICT" && (env.cluster?.deletionProtection ?? true),
+        });
+      }
       // Unknown patches and minors past their end of support (GKE_ISTIO_STRICT=1 refuses them).
       for (const warning of environmentReleaseWarnings(env, props.today ?? todayUtc())) {
         Annotations.of(this).addWarning(`environment '${env.name}': ${warning}`);

@@ -31,6 +31,7 @@ import {
 } from "../../constructs/mesh-peer-authentication";
 import { NodePool, NodePoolProps } from "../../constructs/node-pool";
 import { NodeServiceAccount, NodeServiceAccountProps } from "../../constructs/node-service-account";
+import { ChangeGuard, ChangeGuardProps } from "../../constructs/change-guard";
 import {
   ReleaseChannelRecord,
   ReleaseChannelRecordProps,
@@ -257,6 +258,10 @@ const connection = checksOf(
 const account = checksOf((s, p: NodeServiceAccountProps) => new NodeServiceAccount(s, "Nodes", p), {
   project: "p",
   accountId: "nodes-1",
+});
+
+const guard = checksOf((s, p: ChangeGuardProps) => new ChangeGuard(s, "Guard", p), {
+  values: { dataplane: "sidecar" },
 });
 
 const record = checksOf(
@@ -836,6 +841,16 @@ const PROPS: Record<string, Check> = {
   "NodeServiceAccountProps.displayName": account(
     { displayName: "Nodes" },
     resource("google_service_account", { display_name: "Nodes" }),
+  ),
+
+  // ChangeGuard
+  "ChangeGuardProps.values": guard(
+    { values: { dataplane: "ambient" } },
+    resource("terraform_data", { triggers_replace: { dataplane: "ambient" } }),
+  ),
+  "ChangeGuardProps.refuseChange": guard(
+    { refuseChange: false },
+    resource("terraform_data", { lifecycle: { prevent_destroy: false } }),
   ),
 
   // ReleaseChannelRecord

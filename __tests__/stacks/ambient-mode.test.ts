@@ -184,3 +184,38 @@ describe("switching an environment from sidecars to ambient", () => {
     ]);
   });
 });
+
+describe("the dataplane record: sidecar <-> ambient in one apply is refused under STRICT", () => {
+  // Synth cannot see the running dataplane; the record in state can: a switch replaces it, and
+  // prevent_destroy stops that plan while STRICT would drop traffic (docs/ambient.md).
+  const record = (istio: TerraformJson, cluster: TerraformJson = {}) =>
+    synthEnvironments(environment({ mode: "oss", cluster, istio }))["test-mesh"].resource
+      .terraform_data?.Dataplane;
+
+  test("STRICT (the default) with deletion protection: the record refuses a change", () => {
+    expect(record({ dataplane: "ambient" })).toEqual({
+      triggers_replace: { dataplane: "ambient" },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(record({})).toEqual({
+      triggers_replace: { dataplane: "sidecar" },
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  test("PERMISSIVE lets the switch through (the middle of the three applies)", () => {
+    expect(record({ dataplane: "ambient", mtls: "PERMISSIVE" }).lifecycle).toEqual({
+      prevent_destroy: false,
+    });
+  });
+
+  test("deletion protection off lifts it too, so the destroy recipe works", () => {
+    expect(record({ dataplane: "ambient" }, { deletionProtection: false }).lifecycle).toEqual({
+      prevent_destroy: false,
+    });
+  });
+
+  test("the legacy charts have no dataplane to record", () => {
+    expect(record({ version: "1.4.10" })).toBeUndefined();
+  });
+});
