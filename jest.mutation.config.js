@@ -14,11 +14,11 @@ module.exports = {
     "<rootDir>/__tests__/{config,constructs,stacks,policy,charts}/**/*.test.ts",
     "<rootDir>/__tests__/{index,readme-example,library-example}.test.ts",
     // The boot path's in-process tests (their scripts are in stryker.config.json's `mutate`).
-    "<rootDir>/__tests__/scripts/{boot-caches,creation-stacks}.test.ts",
+    "<rootDir>/__tests__/boot/{boot-caches,creation-stacks}.test.ts",
   ],
   // Stop at the first failing file while a mutant is active, fastest files first (see each file).
-  runner: "<rootDir>/scripts/mutation-bail-runner.js",
-  testSequencer: "<rootDir>/scripts/mutation-sequencer.js",
+  runner: "<rootDir>/dev/mutation-bail-runner.js",
+  testSequencer: "<rootDir>/dev/mutation-sequencer.js",
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
     "<rootDir>/__tests__/stacks/backend-terraform.test.ts",

@@ -22,7 +22,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { stackChanges } from "../scripts/replacement-report";
+import { stackChanges } from "../output/replacement-report";
 import { PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
 import { TEST_CACHE_ENV, synthFilesOnceSync } from "./shared-synth";

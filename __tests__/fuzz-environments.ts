@@ -505,9 +505,8 @@ export function checkAccepted(run: FuzzRun): {
 } {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { validateWithTerraform } =
-    require("../__tests__/terraform-validate") as typeof import("../__tests__/terraform-validate");
-  const { renderStack } =
-    require("../__tests__/helm-render") as typeof import("../__tests__/helm-render");
+    require("./terraform-validate") as typeof import("./terraform-validate");
+  const { renderStack } = require("./helm-render") as typeof import("./helm-render");
   /* eslint-enable @typescript-eslint/no-require-imports */
   const failures: BatchFailure[] = [];
   const all: Record<string, Json> = {};

@@ -1,5 +1,5 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runAll } = require("../../scripts/test") as {
+const { runAll } = require("../../dev/test") as {
   runAll(
     checks: { name: string; command: string; args: string[] }[],
     main: { name: string; command: string; args: string[] },
@@ -20,7 +20,7 @@ describe("npm test (scripts/test.js)", () => {
     const pkg = JSON.parse(
       fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"),
     );
-    expect(pkg.scripts.test).toBe("node scripts/test.js");
+    expect(pkg.scripts.test).toBe("node dev/test.js");
   });
 
   test("passes when every check and the main command pass", async () => {

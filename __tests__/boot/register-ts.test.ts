@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const REGISTER = path.resolve(__dirname, "../../scripts/register-ts.js");
+const REGISTER = path.resolve(__dirname, "../../boot/register-ts.js");
 
-describe("scripts/register-ts.js", () => {
+describe("boot/register-ts.js", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-ts-"));
   const cache = path.join(dir, "cache");
   const source = path.join(dir, "answer.ts");

@@ -4,7 +4,7 @@ import * as path from "path";
 import { parse } from "@cdktf/hcl2json";
 import { copyProject, readTree } from "../app-synth";
 import { testTerraformValidate, validateFolderWithTerraform } from "../terraform-validate";
-import { correctHcl } from "../../scripts/hcl-output";
+import { correctHcl } from "../../output/hcl-output";
 
 const terraformOnPath = cp.spawnSync("terraform", ["version"]).status === 0;
 
@@ -172,7 +172,7 @@ describe("npm run generated -- --hcl", () => {
   const run = (...args: string[]) =>
     cp.spawnSync(
       process.execPath,
-      ["--require", "./scripts/register-ts.js", "scripts/generated.ts", ...args],
+      ["--require", "./boot/register-ts.js", "commands/generated.ts", ...args],
       { cwd: dir, encoding: "utf8" },
     );
   let hcl: Record<string, string> = {};
@@ -228,7 +228,7 @@ describe("npm run generated -- --hcl", () => {
       .join(path.delimiter);
     const r = cp.spawnSync(
       process.execPath,
-      ["--require", "./scripts/register-ts.js", "scripts/generated.ts", "--hcl", "--out", "raw"],
+      ["--require", "./boot/register-ts.js", "commands/generated.ts", "--hcl", "--out", "raw"],
       { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: withoutTerraform } },
     );
     expect(r.status).toBe(0);

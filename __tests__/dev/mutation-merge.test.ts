@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { merge, portableReason } = require("../../scripts/mutation-merge") as {
+const { merge, portableReason } = require("../../dev/mutation-merge") as {
   merge(reports: Report[]): Report;
   portableReason(reason: string, root: string): string;
 };
@@ -72,7 +72,7 @@ const stacksRun: Report = {
   },
 };
 
-describe("scripts/mutation-merge.js", () => {
+describe("dev/mutation-merge.js", () => {
   const merged = merge([configRun, stacksRun]);
 
   test("holds every run's source files, sorted, and the later run's version of a test file", () => {

@@ -8,7 +8,7 @@ type Pkg = {
   scripts: Record<string, string>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { switchEngine, currentEngine } = require("../../scripts/engine") as {
+const { switchEngine, currentEngine } = require("../../dev/engine") as {
   switchEngine(pkg: Pkg, engine: string): Pkg;
   currentEngine(pkg: Pkg): string;
 };
@@ -28,7 +28,7 @@ function changes(a: Record<string, string>, b: Record<string, string>) {
   );
 }
 
-describe("scripts/engine.js", () => {
+describe("dev/engine.js", () => {
   const cdktn = switchEngine(pkg, "cdktn");
 
   test("switching package.json to the engine it is on changes nothing", () => {

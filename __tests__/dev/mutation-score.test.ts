@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const SCRIPT = path.join(__dirname, "..", "..", "scripts", "mutation-score.js");
+const SCRIPT = path.join(__dirname, "..", "..", "dev", "mutation-score.js");
 const at = (line: number, endLine = line) => ({
   start: { line, column: 1 },
   end: { line: endLine, column: 9 },
@@ -66,7 +66,7 @@ const run = (...args: string[]) =>
     .trim()
     .split("\n");
 
-describe("scripts/mutation-score.js", () => {
+describe("dev/mutation-score.js", () => {
   test("scores each folder as Stryker does: (killed + timeout) / (killed + timeout + survived + no coverage)", () => {
     const lines = run();
     expect(lines.slice(2, 7)).toEqual([

@@ -3,8 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { copyProject, PROJECT_ROOT } from "../app-synth";
 import { parseEnvironments, synthEnvironments, environment } from "../fixtures";
-import { environmentDiagram } from "../../scripts/environment-graph";
-import { graphDocuments } from "../../scripts/graph-documents";
+import { environmentDiagram } from "../../output/environment-graph";
+import { graphDocuments } from "../../output/graph-documents";
 
 const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
 const mermaidBlocks = (markdown: string) =>
@@ -116,7 +116,7 @@ describe("npm run graph", () => {
     const run = (...args: string[]) =>
       cp.spawnSync(
         process.execPath,
-        ["--require", "./scripts/register-ts.js", "scripts/graph.ts", ...args],
+        ["--require", "./boot/register-ts.js", "commands/graph.ts", ...args],
         {
           cwd: dir,
           encoding: "utf8",

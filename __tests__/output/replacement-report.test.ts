@@ -1,10 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import {
-  FORCE_NEW_FIELDS,
-  replacementReport,
-  stackChanges,
-} from "../../scripts/replacement-report";
+import { FORCE_NEW_FIELDS, replacementReport, stackChanges } from "../../output/replacement-report";
 import { environment, synthEnvironments, TerraformJson } from "../fixtures";
 import { entryCases, listedCase } from "../list-cases";
 

@@ -5,7 +5,7 @@
 // failures, checked in one batch after the run, print the file as generated).
 import * as fs from "fs";
 import { stringify } from "yaml";
-import { checkAccepted, fuzz } from "./fuzz-environments";
+import { checkAccepted, fuzz } from "../__tests__/fuzz-environments";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

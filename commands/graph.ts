@@ -3,7 +3,7 @@
 //   npm run graph -- --check   writes nothing; exits 1 when either file is stale
 import * as fs from "fs";
 import * as path from "path";
-import { graphDocuments } from "./graph-documents";
+import { graphDocuments } from "../output/graph-documents";
 
 const root = path.resolve(__dirname, "..");
 const check = process.argv.includes("--check");

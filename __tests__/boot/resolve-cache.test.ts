@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const SCRIPT = path.join(__dirname, "..", "..", "scripts", "resolve-cache.js");
+const SCRIPT = path.join(__dirname, "..", "..", "boot", "resolve-cache.js");
 
 /** A project with a lock file, two packages (a requires b) and a file of its own. */
 function project(): string {
@@ -36,7 +36,7 @@ const cacheFiles = (root: string) => {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith("resolve-")) : [];
 };
 
-describe("scripts/resolve-cache.js", () => {
+describe("boot/resolve-cache.js", () => {
   let root = "";
   beforeEach(() => (root = project()));
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));

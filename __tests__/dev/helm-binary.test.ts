@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import { cachedHelmPath, helmBinary, HELM_VERSION, readZipEntry } from "../../scripts/helm-binary";
+import { cachedHelmPath, helmBinary, HELM_VERSION, readZipEntry } from "../../dev/helm-binary";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LAYER = path.dirname(

@@ -16,7 +16,7 @@ const YAML = require("yaml");
 
 const root = path.resolve(__dirname, "..");
 const rss = path.join(__dirname, "report-rss.js");
-const register = path.join(__dirname, "register-ts.js");
+const register = path.join(root, "boot", "register-ts.js");
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const BASELINE = path.resolve(root, "../shared/baseline");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -187,7 +187,7 @@ const MEASURES = [
     args: [
       "--require",
       register,
-      "scripts/generated.ts",
+      "commands/generated.ts",
       "--check",
       "--out",
       "node_modules/.cache/gke-istio-bench-generated",
@@ -198,7 +198,7 @@ const MEASURES = [
         [
           "--require",
           register,
-          "scripts/generated.ts",
+          "commands/generated.ts",
           "--out",
           "node_modules/.cache/gke-istio-bench-generated",
         ],

@@ -9,7 +9,7 @@ describe("npm run synth", () => {
   const dir = copyProject("gke-istio-synth");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const run = (env: Record<string, string> = {}) =>
-    cp.spawnSync(process.execPath, ["--require", "./scripts/register-ts.js", "scripts/synth.ts"], {
+    cp.spawnSync(process.execPath, ["--require", "./boot/register-ts.js", "commands/synth.ts"], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "", CDKTF_OUTDIR: "", ...env },

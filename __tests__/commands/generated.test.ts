@@ -9,7 +9,7 @@ describe("npm run generated", () => {
   const run = (...args: string[]) =>
     cp.spawnSync(
       process.execPath,
-      ["--require", "./scripts/register-ts.js", "scripts/generated.ts", ...args],
+      ["--require", "./boot/register-ts.js", "commands/generated.ts", ...args],
       {
         cwd: dir,
         encoding: "utf8",
@@ -86,7 +86,7 @@ describe("npm run generated", () => {
     const before = readTree(path.join(dir, "generated"));
     const r = cp.spawnSync(
       process.execPath,
-      ["--require", "./scripts/register-ts.js", "scripts/generated.ts"],
+      ["--require", "./boot/register-ts.js", "commands/generated.ts"],
       { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "oss" } },
     );
     expect(r.status).toBe(2);

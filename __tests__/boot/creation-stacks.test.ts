@@ -1,6 +1,6 @@
 import { Lazy, Tokenization } from "cdktf";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { installCreationStacks } = require("../../scripts/creation-stacks") as {
+const { installCreationStacks } = require("../../boot/creation-stacks") as {
   installCreationStacks(target: ErrorConstructor, env?: Record<string, string>): void;
 };
 
@@ -16,7 +16,7 @@ function fakeError() {
   return { target, calls };
 }
 
-describe("scripts/creation-stacks.js", () => {
+describe("boot/creation-stacks.js", () => {
   test("cdktf's tokens carry no creation stack (installed by the jest setup, as in the app)", () => {
     const token = Lazy.stringValue({ produce: () => "x" });
     const [{ creationStack }] = Tokenization.reverse(token);
@@ -74,6 +74,6 @@ describe("scripts/creation-stacks.js", () => {
 
   test("a real error thrown in a test keeps its source-mapped stack", () => {
     const frame = new Error("planted").stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/scripts\/creation-stacks\.test\.ts:\d+:\d+\)$/);
+    expect(frame).toMatch(/__tests__\/boot\/creation-stacks\.test\.ts:\d+:\d+\)$/);
   });
 });

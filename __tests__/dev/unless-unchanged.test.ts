@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runUnlessUnchanged } = require("../../scripts/unless-unchanged") as {
+const { runUnlessUnchanged } = require("../../dev/unless-unchanged") as {
   runUnlessUnchanged(
     name: string,
     root: string,

@@ -6,7 +6,7 @@
 // `npx cdktf synth` works as before (--hcl and the CLI's other options are there).
 import * as fs from "fs";
 import * as path from "path";
-import { annotationLines } from "./synth-annotations";
+import { annotationLines } from "../output/synth-annotations";
 
 const out = path.resolve(process.env.CDKTF_OUTDIR || "cdktf.out");
 fs.mkdirSync(path.dirname(out), { recursive: true });

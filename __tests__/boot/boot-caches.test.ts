@@ -8,12 +8,12 @@ import * as os from "os";
 import * as path from "path";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { createTranspileCache } = require("../../scripts/transpile-cache") as {
+const { createTranspileCache } = require("../../boot/transpile-cache") as {
   createTranspileCache(
     inputs: TranspileInputs & { cacheDir: string; transpile: Transpile },
   ): (source: string, filename: string) => string;
 };
-const { installResolveCache } = require("../../scripts/resolve-cache") as {
+const { installResolveCache } = require("../../boot/resolve-cache") as {
   installResolveCache(root: string, env: Record<string, string>, host: object): void;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

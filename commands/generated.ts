@@ -14,10 +14,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadConfig } from "../config/load";
-import { generatedIndex, ManifestStack } from "./generated-index";
-import { correctHcl, terraformFmtFolder } from "./hcl-output";
-import { replacementReport } from "./replacement-report";
-import { annotationLines } from "./synth-annotations";
+import { generatedIndex, ManifestStack } from "../output/generated-index";
+import { correctHcl, terraformFmtFolder } from "../output/hcl-output";
+import { replacementReport } from "../output/replacement-report";
+import { annotationLines } from "../output/synth-annotations";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);

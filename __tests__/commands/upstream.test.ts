@@ -50,7 +50,7 @@ async function upstream(
   // Not spawnSync: the fake server answers from this process's event loop.
   const child = cp.spawn(
     process.execPath,
-    ["--require", "./scripts/register-ts.js", "scripts/upstream.ts"],
+    ["--require", "./boot/register-ts.js", "commands/upstream.ts"],
     {
       cwd: PROJECT_ROOT,
       timeout: 60_000,
@@ -80,9 +80,7 @@ const start = async (routes: Routes = {}) => {
 describe("npm run upstream", () => {
   test("package.json names it", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
-    expect(pkg.scripts.upstream).toBe(
-      "node --require ./scripts/register-ts.js scripts/upstream.ts",
-    );
+    expect(pkg.scripts.upstream).toBe("node --require ./boot/register-ts.js commands/upstream.ts");
   });
 
   test("clean: exit 0; GKE read with a token from the credentials' own token exchange", async () => {

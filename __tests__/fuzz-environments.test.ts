@@ -2,15 +2,9 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { configReferenceMarkdown } from "../../config/reference";
-import {
-  checkAccepted,
-  environmentFile,
-  fuzz,
-  refusalProblem,
-  runFile,
-} from "../../scripts/fuzz-environments";
-import { copyProject, runApp } from "../app-synth";
+import { configReferenceMarkdown } from "../config/reference";
+import { checkAccepted, environmentFile, fuzz, refusalProblem, runFile } from "./fuzz-environments";
+import { copyProject, runApp } from "./app-synth";
 
 /** The seed of `npm test`: the same files every run. `npm run fuzz` takes any. */
 const SEED = 20261126;
