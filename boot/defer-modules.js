@@ -1,11 +1,16 @@
 "use strict";
+// Replaces: Module._load (Node's require), for two requests from named files only: `archiver`
+// from cdktf's lib/private/fs.js (CDK Terrain zips with fflate: that rule never fires) and
+// `../locales/index.cjs` from zod's v4/core/index.cjs and v4/classic/external.cjs.
+// Checked against: cdktf 0.21.0, cdktn 0.24.0, zod 4.6.7, node 20, node 22, node 24.
+// (__tests__/boot/checked-against.test.ts fails on another version or shape.)
 // Two dependencies the app never uses are loaded only if something calls them (docs/speed.md):
 // - `archiver`, which cdktf requires at load for TerraformAsset zip archives (this project
 //   makes none; cdktf even zips in a child process): ~80 ms and 14 MB of a ~0.6 s, 135 MB synth;
 // - zod's 60 translations of its error messages (`z.locales`; English, the default, is loaded
 //   directly by zod and stays eager): ~28 ms and 8 MB.
 // Each is replaced, only where that one file requires it, by a stand-in that loads the real
-// module on first use, so behaviour is unchanged. Loaded by scripts/register-ts.js.
+// module on first use, so behaviour is unchanged. Loaded by boot/register-ts.js.
 const fs = require("fs");
 const Module = require("module");
 
@@ -56,3 +61,6 @@ Module._load = function deferringLoad(request, parent, isMain) {
   }
   return standIns.get(file);
 };
+
+// For __tests__/boot/checked-against.test.ts: the files and requests each rule expects.
+module.exports = { DEFERRED };

@@ -1,9 +1,9 @@
 "use strict";
-// The transpile cache of scripts/register-ts.js: each file's JavaScript is kept under a key made
+// The transpile cache of boot/register-ts.js: each file's JavaScript is kept under a key made
 // of everything that changes the output (the source, the TypeScript version, tsconfig.json's
 // text: it extends nothing, so its text is all of it). The Node version is not part of the key:
 // transpileModule's output does not depend on it. Tested input by input in
-// __tests__/scripts/boot-caches.test.ts, in-process so that `npm run mutation` sees it.
+// __tests__/boot/boot-caches.test.ts, in-process so that `npm run mutation` sees it.
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
