@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { helmBinary } from "../dev/helm-binary";
-import { chartTopLevelKeys } from "../commands/chart-keys";
+import { chartTopLevelKeys } from "../upstream/chart-keys";
 import {
   ISTIO_CHART_REPOSITORY,
   ISTIO_OCI_CHART_REPOSITORY,

@@ -7,7 +7,7 @@ import {
   chartTopLevelKeys,
   formatChartKeys,
   SHARED_CHARTS,
-} from "../../commands/chart-keys";
+} from "../../upstream/chart-keys";
 
 // config/chart-keys.json (the values synth knows per chart) is derived from Istio's real charts.
 const haveCharts = fs.existsSync(SHARED_CHARTS);
