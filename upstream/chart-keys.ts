@@ -1,14 +1,13 @@
 // The top-level values each Istio chart knows: the keys its values.yaml declares, the keys its
 // own templates read (`.Values.<key>`, `index .Values "<key>"`) and its subcharts. Helm ignores
 // any other value silently, so synth warns about istio.values keys outside this list.
-//   npm run chart-keys            writes config/chart-keys.json from ../shared/helmrender/charts
-//   npm run chart-keys -- --check exits 1 when the committed file and the charts disagree
+// The library of `npm run chart-keys` (commands/chart-keys.ts); the tests' Helm render reads it too.
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { parse as parseYaml } from "yaml";
 
-const ROOT = path.resolve(__dirname, "..");
+export const ROOT = path.resolve(__dirname, "..");
 export const CHART_KEYS_FILE = path.join(ROOT, "config", "chart-keys.json");
 export const SHARED_CHARTS = path.resolve(ROOT, "..", "shared", "helmrender", "charts");
 
@@ -99,23 +98,3 @@ export function chartKeysOf(chartsDir: string): ChartKeys {
 }
 
 export const formatChartKeys = (keys: ChartKeys) => JSON.stringify(keys, null, 2) + "\n";
-
-if (require.main === module) {
-  if (!fs.existsSync(SHARED_CHARTS)) {
-    console.error(`no charts folder at ${path.relative(ROOT, SHARED_CHARTS)}`);
-    process.exit(2);
-  }
-  const fresh = formatChartKeys(chartKeysOf(SHARED_CHARTS));
-  const where = path.relative(ROOT, CHART_KEYS_FILE);
-  if (process.argv.includes("--check")) {
-    const current = fs.existsSync(CHART_KEYS_FILE) ? fs.readFileSync(CHART_KEYS_FILE, "utf8") : "";
-    if (current !== fresh) {
-      console.error(`${where} is out of date; run \`npm run chart-keys\` and commit the result`);
-      process.exit(1);
-    }
-    console.log(`${where} is up to date`);
-  } else {
-    fs.writeFileSync(CHART_KEYS_FILE, fresh);
-    console.log(`${where} written`);
-  }
-}
