@@ -15,6 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadConfig } from "../config/load";
 import { generatedIndex, ManifestStack } from "../output/generated-index";
+import { removeEmptyFolders, tree, treeDifferences } from "../output/generated-folder";
 import { correctHcl, terraformFmtFolder } from "../output/hcl-output";
 import { replacementReport } from "../output/replacement-report";
 import { annotationLines } from "../output/synth-annotations";
@@ -38,33 +39,6 @@ if (process.env.GKE_ISTIO_ENVIRONMENTS) {
 // Keep it a direct child of the project: local state paths are written relative to stacks/<stack>.
 const out = path.resolve(root, outIndex >= 0 ? args[outIndex + 1] : "generated");
 
-/** Terraform's own files in a stack folder: `terraform init`'s and a local run's, not ours. */
-function isTerraformsOwn(name: string, isDirectory: boolean): boolean {
-  return isDirectory
-    ? name === ".terraform"
-    : name === ".terraform.lock.hcl" ||
-        /\.tfstate(\.backup)?$|^\.terraform\.tfstate\.lock\.info$/.test(name);
-}
-
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    const abs = path.join(dir, rel);
-    if (!fs.existsSync(abs)) return;
-    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
-      if (isTerraformsOwn(entry.name, entry.isDirectory())) continue;
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else files.set(child, fs.readFileSync(path.join(dir, child), "utf8"));
-    }
-  };
-  walk("stacks");
-  if (fs.existsSync(path.join(dir, "README.md"))) {
-    files.set("README.md", fs.readFileSync(path.join(dir, "README.md"), "utf8"));
-  }
-  return files;
-}
-
 /** Per changed resource: updated in place, replaced (and why), created or destroyed (JSON stacks; none with --hcl). */
 function printReport(
   before: Map<string, string>,
@@ -77,15 +51,6 @@ function printReport(
     "What Terraform will do (from the provider's ForceNew fields; `terraform plan` has the last word):",
   );
   for (const line of lines) print(`  ${line}`);
-}
-
-/** Removes the folders under `dir` that hold nothing, deepest first. */
-function removeEmptyFolders(dir: string): void {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
-  }
-  if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-generated-"));
@@ -124,13 +89,7 @@ try {
 
   const fresh = tree(tmp);
   const current = tree(out);
-  const differences = [
-    ...[...fresh.keys()].filter((f) => !current.has(f)).map((f) => `added:   ${f}`),
-    ...[...fresh.keys()]
-      .filter((f) => current.has(f) && current.get(f) !== fresh.get(f))
-      .map((f) => `changed: ${f}`),
-    ...[...current.keys()].filter((f) => !fresh.has(f)).map((f) => `removed: ${f}`),
-  ].sort((a, b) => a.slice(9).localeCompare(b.slice(9)));
+  const differences = treeDifferences(fresh, current);
   const where = path.relative(root, out) || ".";
 
   if (check) {
