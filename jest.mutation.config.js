@@ -2,7 +2,8 @@
 // It runs the in-process suites only: __tests__/{config,constructs,stacks,policy,charts}/ and the
 // fast top-level ones (index, readme-example, library-example). Left out, because each of their
 // tests spawns terraform, helm or node and costs seconds per mutant: examples*, helm-render*,
-// main*, terraform-validate, docs, test-infrastructure, __tests__/scripts/ and
+// main*, terraform-validate, docs, test-infrastructure, __tests__/{commands,output,dev,upstream}/,
+// __tests__/boot/ but the two files below, and
 // stacks/backend-terraform. The score is therefore conservative: a mutant that only those
 // suites would kill counts as survived. See docs/contributing.md, "Mutation testing".
 const base = require("./jest.config.js");

@@ -103,7 +103,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-adopter-"));
 const project = path.join(work, "project");
 fs.mkdirSync(project);
 
-// 1. The tarball, built by prepack (scripts/build.js).
+// 1. The tarball, built by prepack (dev/build.js).
 const packed = JSON.parse(
   run("npm", ["pack", "--json", "--pack-destination", work], root, {
     npm_config_loglevel: "error",

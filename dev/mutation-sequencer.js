@@ -1,5 +1,5 @@
 // jest's test order for the mutation run (jest.mutation.config.js), made for
-// scripts/mutation-bail-runner.js, which stops at the first failing file: the file that failed in
+// dev/mutation-bail-runner.js, which stops at the first failing file: the file that failed in
 // the previous run first (it killed the previous mutant, often a neighbour of this one), then the
 // test file named after the mutated file, then its folder's, then the fastest first. jest's
 // default runs the slowest first, to keep workers busy: the wrong order when stopping early.

@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const run = spawnSync("npx", ["stryker", "run", ...args], { stdio: "inherit", env });
 
 // The incremental file is committed: Stryker writes it with this machine's paths in the reasons
-// of failed mutants (and the project root); rewrite it portable (scripts/mutation-merge.js).
+// of failed mutants (and the project root); rewrite it portable (dev/mutation-merge.js).
 const named = args.indexOf("--incrementalFile");
 const incremental = path.resolve(
   named >= 0 ? args[named + 1] : path.join(__dirname, "..", "mutation", "stryker-incremental.json"),

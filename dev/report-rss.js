@@ -1,4 +1,4 @@
-// Preloaded by scripts/bench.js: prints this process's peak memory and CPU time when it exits.
+// Preloaded by dev/bench.js: prints this process's peak memory and CPU time when it exits.
 process.on("exit", () => {
   const u = process.resourceUsage();
   const cpu = (u.userCPUTime + u.systemCPUTime) / 1000;

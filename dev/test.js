@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, "..");
 const cache = path.join(root, "node_modules", ".cache", "gke-istio-cdktf");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-// Each check is skipped when nothing changed since it last passed (scripts/unless-unchanged.js).
+// Each check is skipped when nothing changed since it last passed (dev/unless-unchanged.js).
 const check = (name, label, tool, args) => ({
   name: `${name} (${label})`,
   command: process.execPath,

@@ -5,7 +5,7 @@
 // for tsc and 1 to 2 s for each of the others here. One hash replaces that: every file of the
 // project outside node_modules, .git and generated output, plus package-lock.json (the tools'
 // versions). A failing check is never remembered; GKE_ISTIO_CHECK_CACHE=off always runs it.
-//   node scripts/unless-unchanged.js <name> <command> [args...]
+//   node dev/unless-unchanged.js <name> <command> [args...]
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
@@ -68,7 +68,7 @@ module.exports = { inputsHash, runUnlessUnchanged };
 if (require.main === module) {
   const [name, ...command] = process.argv.slice(2);
   if (!name || command.length === 0) {
-    console.error("usage: node scripts/unless-unchanged.js <name> <command> [args...]");
+    console.error("usage: node dev/unless-unchanged.js <name> <command> [args...]");
     process.exit(2);
   }
   process.exit(runUnlessUnchanged(name, path.resolve(__dirname, ".."), command));

@@ -12,7 +12,7 @@
  * resource_google_{service_account,project_service}.go, tpgiamresource/resource_iam_member.go,
  * services/gkehub2/resource_gke_hub_feature.go, services/gkehub/resource_gke_hub_feature_membership.go),
  * kubernetes 2.38.0 (resource_kubernetes_labels.go, metadata name of every object) and helm 3.1.1
- * (resource_helm_release.go: RequiresReplace). `__tests__/scripts/replacement-report.test.ts`
+ * (resource_helm_release.go: RequiresReplace). `__tests__/output/replacement-report.test.ts`
  * checks that each field exists in the provider binding and is one the stacks set.
  */
 export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {

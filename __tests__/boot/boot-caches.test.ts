@@ -1,4 +1,4 @@
-// The boot path's two caches (scripts/transpile-cache.js, scripts/resolve-cache.js), input by
+// The boot path's two caches (boot/transpile-cache.js, boot/resolve-cache.js), input by
 // input: each input that must invalidate a cache is changed alone, and the next run must miss.
 // In-process (Node's module system stood in for), so that `npm run mutation` sees this code:
 // Stryker cannot see coverage in the child processes of register-ts.test.ts and
@@ -27,7 +27,7 @@ interface TranspileInputs {
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "boot-caches-"));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-describe("the transpile cache (scripts/transpile-cache.js)", () => {
+describe("the transpile cache (boot/transpile-cache.js)", () => {
   const SOURCE = "export const answer = 42;\n";
   const BASE: TranspileInputs = { typescriptVersion: "5.9.3", tsconfigText: '{"a":1}' };
   // One row per input of the key; the source is the third.
@@ -100,7 +100,7 @@ describe("the transpile cache (scripts/transpile-cache.js)", () => {
   });
 });
 
-describe("the module-resolution cache (scripts/resolve-cache.js)", () => {
+describe("the module-resolution cache (boot/resolve-cache.js)", () => {
   const NODE = "v20.0.0";
   let count = 0;
 

@@ -1,4 +1,4 @@
-// `npm run synth` (scripts/synth.ts): the app's own files and the CLI's warnings, without the CLI.
+// `npm run synth` (commands/synth.ts): the app's own files and the CLI's warnings, without the CLI.
 import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";

@@ -15,7 +15,7 @@ const node = (code: string, name: string) => ({
   args: ["-e", code],
 });
 
-describe("npm test (scripts/test.js)", () => {
+describe("npm test (dev/test.js)", () => {
   test("is what package.json's test script runs", () => {
     const pkg = JSON.parse(
       fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"),

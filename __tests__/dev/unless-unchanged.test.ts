@@ -34,7 +34,7 @@ function project() {
   return { root, check, count, cleanup };
 }
 
-describe("scripts/unless-unchanged.js (the checks of npm test)", () => {
+describe("dev/unless-unchanged.js (the checks of npm test)", () => {
   const logs: string[] = [];
   const log = (s: string) => logs.push(s);
 
