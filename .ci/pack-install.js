@@ -103,7 +103,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-adopter-"));
 const project = path.join(work, "project");
 fs.mkdirSync(project);
 
-// 1. The tarball, built by prepack (scripts/build.js).
+// 1. The tarball, built by prepack (dev/build.js).
 const packed = JSON.parse(
   run("npm", ["pack", "--json", "--pack-destination", work], root, {
     npm_config_loglevel: "error",
@@ -123,7 +123,8 @@ for (const needed of [
   if (!names.includes(needed)) fail(`the tarball lacks ${needed}`);
 }
 const leaked = names.filter(
-  (n) => /^(__tests__|scripts|mutation|\.ci)\/|\.ts$/.test(n) && !n.endsWith(".d.ts"),
+  (n) =>
+    /^(__tests__|boot|commands|output|dev|mutation|\.ci)\/|\.ts$/.test(n) && !n.endsWith(".d.ts"),
 );
 if (leaked.length > 0) fail(`the tarball holds development files: ${leaked.join(", ")}`);
 log(`packed ${packed.filename}: ${names.length} files, ${packed.size} bytes`);
@@ -261,7 +262,7 @@ log(
 
 // 4. The "own app" block (the second) against the repository's own synth of the same file.
 const repoOut = path.join(work, "repo-out");
-run(process.execPath, ["--require", "./scripts/register-ts.js", "main.ts"], root, {
+run(process.execPath, ["--require", "./boot/register-ts.js", "main.ts"], root, {
   CDKTF_OUTDIR: repoOut,
   GKE_ISTIO_CONFIG: path.join(project, "environments.yaml"),
   GKE_ISTIO_ENVIRONMENTS: "",

@@ -42,7 +42,7 @@ export function copyProject(name: string): string {
 const outdirOf = (dir: string, env: Record<string, string>) =>
   path.resolve(dir, env.CDKTF_OUTDIR ?? "cdktf.out");
 // As cdktf.json runs it.
-const APP_ARGS = ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"];
+const APP_ARGS = ["--max-semi-space-size=6", "--require", "./boot/register-ts.js", "main.ts"];
 const appEnv = (env: Record<string, string>) => ({
   ...process.env,
   CDKTF_OUTDIR: "cdktf.out",

@@ -28,7 +28,7 @@ function forVersions(running: string, written: string): NewPlugin {
 export = Object.assign(
   forVersions(
     require("cdktf/package.json").version,
-    require("../scripts/engine").ENGINES.cdktf.dependencies.cdktf,
+    require("../dev/engine").ENGINES.cdktf.dependencies.cdktf,
   ),
   { forVersions },
 );

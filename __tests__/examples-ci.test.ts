@@ -7,7 +7,7 @@ import { App, TerraformStack } from "cdktf";
 import { parse } from "yaml";
 import { loadConfig } from "../config/load";
 import { addEnvironments } from "../stacks/environment-stacks";
-import { generatedIndex } from "../scripts/generated-index";
+import { generatedIndex } from "../output/generated-index";
 import { PROJECT_ROOT } from "./app-synth";
 import { stacksOf as stacksOfRun, synthFileOnce } from "./shared-synth";
 

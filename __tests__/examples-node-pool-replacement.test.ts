@@ -4,7 +4,7 @@ import { Testing } from "cdktf";
 import { loadConfig } from "../config/load";
 import { policyViolations } from "../policy/check-policy";
 import { addEnvironments } from "../stacks/environment-stacks";
-import { formatChange, stackChanges } from "../scripts/replacement-report";
+import { formatChange, stackChanges } from "../output/replacement-report";
 import { PROJECT_ROOT } from "./app-synth";
 import { resourcesOf, synthApp, SynthesizedStacks, TerraformJson } from "./fixtures";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";

@@ -28,6 +28,6 @@ Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
 };
 
 // And cdktf records no creation stack at all unless GKE_ISTIO_CREATION_STACKS=full, as in the app
-// (scripts/creation-stacks.js): the capture itself was most of what was left of that cost.
+// (boot/creation-stacks.js): the capture itself was most of what was left of that cost.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../scripts/creation-stacks").installCreationStacks(Error);
+require("../boot/creation-stacks").installCreationStacks(Error);

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { helmBinary } from "../scripts/helm-binary";
+import { helmBinary } from "../dev/helm-binary";
 import { loadConfig } from "../config/load";
 import { ISTIO_HUB, RETIRED_HOSTS } from "../facts/istio-hosting";
 import {

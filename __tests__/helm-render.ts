@@ -5,8 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
-import { helmBinary } from "../scripts/helm-binary";
-import { chartTopLevelKeys } from "../scripts/chart-keys";
+import { helmBinary } from "../dev/helm-binary";
+import { chartTopLevelKeys } from "../upstream/chart-keys";
 import {
   ISTIO_CHART_REPOSITORY,
   ISTIO_OCI_CHART_REPOSITORY,

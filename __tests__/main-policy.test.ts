@@ -23,7 +23,7 @@ function runMain(environmentFile: string, env: Record<string, string> = {}) {
   const file = path.join(dir, "environments.yaml");
   fs.writeFileSync(file, environmentFile);
   const outdir = path.join(dir, "out");
-  const run = spawnSync(process.execPath, ["--require", "./scripts/register-ts.js", "main.ts"], {
+  const run = spawnSync(process.execPath, ["--require", "./boot/register-ts.js", "main.ts"], {
     cwd: ROOT,
     encoding: "utf8",
     env: {

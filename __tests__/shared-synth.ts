@@ -137,7 +137,7 @@ export function synthFilesOnceSync(
       const cp = require("child_process");
       const runs = JSON.parse(process.argv[1]);
       Promise.all(runs.map((env) => new Promise((resolve) => cp.execFile(
-        process.execPath, ["--max-semi-space-size=6", "--require", "./scripts/register-ts.js", "main.ts"],
+        process.execPath, ["--max-semi-space-size=6", "--require", "./boot/register-ts.js", "main.ts"],
         { env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
         (error, stdout, stderr) => resolve({ status: error ? error.code ?? 1 : 0, stdout, stderr }))))
       ).then((done) => process.stdout.write(JSON.stringify(done)));`;

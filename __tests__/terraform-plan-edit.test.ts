@@ -80,7 +80,7 @@ describe("planEdit sees what an edit loses", () => {
   });
 
   // Mock providers plan every field change as an update; the provider's source says which force
-  // a new pool (scripts/replacement-report.ts), and planEdit reports those as replaces.
+  // a new pool (output/replacement-report.ts), and planEdit reports those as replaces.
   testPlanEdit("a field that forces a new pool shows as a replace, naming the field", () => {
     const after = editMesh((mesh) => (mesh.nodePools[0].spot = true));
     expect(lostResources(planEdit(DEFAULT_CONFIG_FILE, after, "mesh-cluster"))).toEqual([

@@ -14,7 +14,7 @@
 // runs `terraform test` against mock providers (../shared/tfvalidate): `run "before"` applies the
 // old stack, `run "after"` plans the new one on the same state (`state_key`), and the plan is read
 // from `terraform test -verbose -json`. Mock providers never decide a replacement, so an update
-// that changes a field the provider forces replacement on (scripts/replacement-report.ts, from the
+// that changes a field the provider forces replacement on (output/replacement-report.ts, from the
 // provider sources) is reported as a replace. Results are remembered by content, as validation is.
 import * as cp from "child_process";
 import * as crypto from "crypto";
@@ -22,7 +22,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { stackChanges } from "../scripts/replacement-report";
+import { stackChanges } from "../output/replacement-report";
 import { PROJECT_ROOT } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
 import { TEST_CACHE_ENV, synthFilesOnceSync } from "./shared-synth";

@@ -1,7 +1,7 @@
 import { Lazy, Tokenization } from "cdktf";
 
 // The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
-// a test can see but timing, and cdktf's creation stacks (scripts/creation-stacks.js).
+// a test can see but timing, and cdktf's creation stacks (boot/creation-stacks.js).
 describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");

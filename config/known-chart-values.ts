@@ -2,7 +2,7 @@ import chartKeys from "./chart-keys.json";
 
 /**
  * The top-level values each Istio chart declares or reads, by chart and minor, derived from
- * the real charts by scripts/chart-keys.ts (a test keeps config/chart-keys.json honest).
+ * the real charts by upstream/chart-keys.ts (a test keeps config/chart-keys.json honest).
  */
 const KNOWN: Record<string, Record<string, string[]>> = chartKeys;
 

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
+import { ConfigError } from "./config-error";
 import { crossFieldProblems } from "./cross-field-rules";
 import { deepMerge, isPlainObject } from "./deep-merge";
 import { parseText } from "./parse-text";
@@ -14,6 +15,9 @@ import {
   environmentSchema,
   nearest,
 } from "./schema";
+
+// Its own file so that select.ts (which load.ts imports) can throw it too; exported here as before.
+export { ConfigError };
 
 export { deepMerge } from "./deep-merge";
 
@@ -35,17 +39,6 @@ export interface ParseOptions {
   readonly strict?: boolean;
   /** The strict mode's date for the end-of-support check, YYYY-MM-DD. @default - today (UTC) */
   readonly today?: string;
-}
-
-/** An invalid environment file: one line per problem, meant to be printed as is. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(problems.map((p) => `${file}: ${p}`).join("\n"));
-    this.name = "ConfigError";
-  }
 }
 
 export interface LoadedConfig {

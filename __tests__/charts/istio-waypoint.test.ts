@@ -1,7 +1,7 @@
 import * as cp from "child_process";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { helmBinary } from "../../scripts/helm-binary";
+import { helmBinary } from "../../dev/helm-binary";
 
 // Renders the local chart with the suite's real Helm 3 (HELM_BIN names another); the stack test
 // renders it through the synthesized release too.

@@ -1,7 +1,7 @@
 import * as cp from "child_process";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
-import { helmBinary } from "../../scripts/helm-binary";
+import { helmBinary } from "../../dev/helm-binary";
 
 // The local charts of issue 20, rendered with the test suite's real Helm 3.
 const HELM = helmBinary();

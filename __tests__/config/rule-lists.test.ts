@@ -102,7 +102,7 @@ describe("EXISTING_NAMESPACES: each is refused with create: true", () => {
 });
 
 describe("config/chart-keys.json: every key of every chart and minor passes without a warning", () => {
-  // Its entries are pinned against Istio's real charts by __tests__/scripts/chart-keys.test.ts
+  // Its entries are pinned against Istio's real charts by __tests__/upstream/chart-keys.test.ts
   // (a dropped key fails there); here each one's effect: no "unknown key" warning.
   const rows = Object.entries(chartKeys as Record<string, Record<string, string[]>>).flatMap(
     ([chart, byMinor]) =>

@@ -492,7 +492,7 @@ describe("IstioHelmInstall, chart repository and image registry", () => {
     ]);
     for (const name of ["istio-base", "istiod", "istio-cni", "ztunnel", "istio-ingress"])
       expect(byName[name].repository).toBe("https://blob.istio.io/istio-release/charts");
-    // Our own values and hub in one document, then the availability document (scripts/hcl-output.ts
+    // Our own values and hub in one document, then the availability document (output/hcl-output.ts
     // writes a list of several multi-line documents as valid HCL: generated-hcl.test.ts).
     expect(byName.istiod.values).toHaveLength(2);
     expect(hubOf(byName.istiod)).toEqual({ global: { hub: "docker.io/istio" } });

@@ -15,7 +15,7 @@ import {
   istiodAvailabilityValues,
 } from "../../constructs/control-plane-availability";
 import { SidecarInjection } from "../../constructs/sidecar-injection";
-import { helmBinary } from "../../scripts/helm-binary";
+import { helmBinary } from "../../dev/helm-binary";
 import { TerraformJson, resourcesOf } from "../fixtures";
 import { SHARED_CHARTS } from "../helm-render";
 

@@ -39,7 +39,7 @@ describe("backend: { type: cloud }, through terraform", () => {
       );
       const run = cp.spawnSync(
         process.execPath,
-        ["--require", "./scripts/register-ts.js", "scripts/generated.ts", "--hcl"],
+        ["--require", "./boot/register-ts.js", "commands/generated.ts", "--hcl"],
         { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_CONFIG: "cloud.yaml" } },
       );
       expect(run.status).toBe(0);

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { formatChange, stackChanges } from "../../scripts/replacement-report";
+import { formatChange, stackChanges } from "../../output/replacement-report";
 import { synthEnvironments, TerraformJson } from "../fixtures";
 
 // An upgrade of this tool must replace nothing that runs. The "before" is what the release before

@@ -1,5 +1,5 @@
 // upstream/gke.ts with the real google-auth-library in this process, without credentials. The
-// token exchange itself runs in the command's own process (__tests__/scripts/upstream.test.ts):
+// token exchange itself runs in the command's own process (__tests__/commands/upstream.test.ts):
 // gaxios imports its fetch dynamically, which jest's module sandbox refuses.
 import * as fs from "fs";
 import * as os from "os";
