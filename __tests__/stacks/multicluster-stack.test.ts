@@ -15,7 +15,7 @@ const EXAMPLE = path.join(__dirname, "..", "..", "examples", "multi-cluster-csm.
 function exampleEnvironments(edit: (doc: TerraformJson) => void = () => {}): EnvironmentConfig[] {
   const parsed = parseText(fs.readFileSync(EXAMPLE, "utf8"), "YAML");
   if ("problem" in parsed) throw new Error(parsed.problem);
-  edit(parsed.data);
+  edit(parsed.data as TerraformJson);
   return parseConfig(parsed.data, "examples/multi-cluster-csm.yaml");
 }
 
