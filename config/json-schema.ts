@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultsSchema, environmentSchema } from "./schema";
+import { meshesSchema } from "./mesh-schema";
 
 /**
  * The JSON Schema of the environment file, for editors (the YAML header line
@@ -20,6 +21,7 @@ export function environmentFileJsonSchema(): Record<string, unknown> {
       .describe(
         "One entry per environment; each becomes the stacks '<name>-cluster' and '<name>-mesh'.",
       ),
+    meshes: meshesSchema.optional(),
   });
   return {
     ...z.toJSONSchema(file, { io: "input", unrepresentable: "any" }),

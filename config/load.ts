@@ -7,6 +7,8 @@ import { parseText } from "./parse-text";
 import { SELECT_ENV_VAR, selectEnvironments } from "./select";
 import { nameCollisions } from "./resource-names";
 import { environmentReleaseWarnings, todayUtc } from "./istio-releases";
+import { MeshConfig, meshSchema } from "./mesh-schema";
+import { meshLabel, meshProblems, withMeshes } from "./mesh-rules";
 import {
   defaultsSchema,
   EnvironmentConfig,
@@ -146,6 +148,20 @@ export function parseConfig(
     environments.push(env);
   });
 
+  const meshes: MeshConfig[] = [];
+  (top.data.meshes ?? []).forEach((raw, index) => {
+    if (!isPlainObject(raw)) {
+      problems.push(
+        `${meshLabel(raw, index)}: must be a mapping { name, environments, network }, got ${show(raw)}`,
+      );
+      return;
+    }
+    const result = meshSchema.safeParse(raw, { reportInput: true });
+    if (result.success) meshes.push(result.data);
+    else
+      problems.push(...result.error.issues.flatMap((i) => formatIssue(meshLabel(raw, index), i)));
+  });
+
   for (const [problem, labels] of fromDefaults) {
     problems.push(`defaults (inherited by ${labels.join(", ")}): ${problem}`);
   }
@@ -155,9 +171,10 @@ export function parseConfig(
       const label = environmentLabel(environments[index], index);
       problems.push(...lines.map((line) => `${label}: ${line}`));
     }
+    problems.push(...meshProblems(meshes, environments));
   }
   if (problems.length > 0) throw new ConfigError(file, problems);
-  return environments;
+  return withMeshes(environments, meshes);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import { z } from "zod";
 import { environmentSchema } from "./schema";
+import { meshesSchema } from "./mesh-schema";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -37,6 +38,11 @@ export function configReferenceMarkdown(): string {
     }
   };
   walk(env, "");
+  // The top-level `meshes` key, after every environment key.
+  walk(
+    z.toJSONSchema(z.object({ meshes: meshesSchema }), { io: "input", unrepresentable: "any" }),
+    "",
+  );
   return rows.join("\n");
 }
 

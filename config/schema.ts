@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GCP_REGIONS } from "../facts/gcp-locations";
 import { istioSchema } from "./istio-schema";
+import { MeshConfig } from "./mesh-schema";
 import {
   CIDR,
   dnsLabel,
@@ -331,11 +332,19 @@ export const networkSchema = strict({
   podsRangeName: dnsLabel("range names", 63)
     .optional()
     .describe("Secondary range for pods. @default 'pods'"),
-  podsCidr: cidrSchema.optional().describe("@default '10.4.0.0/14'"),
+  podsCidr: cidrSchema
+    .optional()
+    .describe(
+      "Pods range of the subnet; with existing, the existing range as stated for the mesh checks (a member of a shared mesh states it). @default '10.4.0.0/14'",
+    ),
   servicesRangeName: dnsLabel("range names", 63)
     .optional()
     .describe("Secondary range for services. @default 'services'"),
-  servicesCidr: cidrSchema.optional().describe("@default '10.8.0.0/20'"),
+  servicesCidr: cidrSchema
+    .optional()
+    .describe(
+      "Services range of the subnet; with existing, the existing range as stated for the mesh checks. @default '10.8.0.0/20'",
+    ),
   cloudNat: z
     .boolean()
     .optional()
@@ -506,9 +515,16 @@ export const environmentFileSchema = strict({
       "Settings merged under every environment (objects merge, lists and values are replaced).",
     ),
   environments: z.array(z.unknown()).min(1, { error: "must list at least one environment" }),
+  meshes: z.array(z.unknown()).optional(),
 });
 
-export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+/**
+ * One validated environment. `mesh` is not written in the environment: the loader sets it on
+ * the members of a top-level `meshes` entry (`meshOf(env)`).
+ */
+export type EnvironmentConfig = z.infer<typeof environmentSchema> & {
+  readonly mesh?: MeshConfig;
+};
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type NodePoolConfig = z.infer<typeof nodePoolSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
