@@ -7,6 +7,11 @@ import { DEFAULT_ISTIO_VERSION } from "../config/istio-versions";
 import { ISTIO_CHART_REPOSITORY } from "../facts/istio-hosting";
 import { EAST_WEST_GATEWAY, GKE_INTERNAL_LOAD_BALANCER } from "../facts/istio-multicluster";
 import { meshMembership } from "./mesh-member-values";
+import {
+  ControlPlaneAvailability,
+  DEFAULT_CONTROL_PLANE_REPLICAS,
+  gatewayAvailabilityValues,
+} from "./control-plane-availability";
 
 /** The chart in this repository that holds the cross-network `Gateway` (AUTO_PASSTHROUGH on 15443). */
 export const CROSS_NETWORK_GATEWAY_CHART_DIR = path.join(
@@ -36,6 +41,11 @@ export interface EastWestGatewayProps {
   readonly revision?: string;
   /** @default "internal" */
   readonly exposure?: EastWestExposure;
+  /**
+   * Replicas, PDB and zone spread, as the ingress gateway's: cross-cluster traffic stops while
+   * no east-west gateway runs. @default - { minReplicas: DEFAULT_CONTROL_PLANE_REPLICAS (2), regional: false }
+   */
+  readonly availability?: ControlPlaneAvailability;
   /** @default - the stack's helm provider */
   readonly provider?: TerraformProvider;
   /** What the gateway waits for: istiod, whose webhook injects it. @default [] */
@@ -68,6 +78,10 @@ export class EastWestGateway extends Construct {
       networkGateway: network,
       ...(props.revision ? { revision: props.revision } : {}),
       ...(exposure === "internal" ? { service: { annotations: GKE_INTERNAL_LOAD_BALANCER } } : {}),
+      ...gatewayAvailabilityValues(
+        props.availability ?? { minReplicas: DEFAULT_CONTROL_PLANE_REPLICAS, regional: false },
+        { app: EAST_WEST_GATEWAY.release, ...EAST_WEST_GATEWAY.selector },
+      ),
     };
     this.gateway = new Release(this, "Resource", {
       provider: props.provider,

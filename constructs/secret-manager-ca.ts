@@ -1,4 +1,4 @@
-import { Fn, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DataGoogleSecretManagerSecretVersion } from "@cdktf/provider-google/lib/data-google-secret-manager-secret-version";
 import { PLUGGED_CA } from "../facts/istio-multicluster";
@@ -24,55 +24,78 @@ export const CA_FILES: Readonly<Record<keyof CaCertificates, string>> = {
 };
 
 export interface SecretManagerCaProps {
-  /** The secret: its id in `project`, or `projects/<project>/secrets/<id>`. */
-  readonly secret: string;
-  /** The secret's project, when `secret` is an id. @default - the google provider's project */
+  /**
+   * The secrets' name prefix: `<prefix>-ca-cert`, `<prefix>-ca-key`, `<prefix>-root-cert` and
+   * `<prefix>-cert-chain` hold the four files. A secret id prefix in `project`, or
+   * `projects/<project>/secrets/<prefix>`.
+   */
+  readonly secretPrefix: string;
+  /** The secrets' project, when `secretPrefix` is an id. @default - the google provider's project */
   readonly project?: string;
-  /** The version to read; pin a number to rotate deliberately. @default "latest" */
+  /** The version of every secret to read; pin a number to rotate deliberately. @default "latest" */
   readonly version?: string;
   /** @default - the stack's google provider */
   readonly provider?: TerraformProvider;
 }
 
-const SECRET_PATH = /^projects\/([a-z][-a-z0-9]{4,28}[a-z0-9])\/secrets\/([A-Za-z0-9_-]{1,255})$/;
-const SECRET_ID = /^[A-Za-z0-9_-]{1,255}$/;
+const SECRET_PATH = /^projects\/([a-z][-a-z0-9]{4,28}[a-z0-9])\/secrets\/([A-Za-z0-9_-]{1,240})$/;
+const SECRET_ID = /^[A-Za-z0-9_-]{1,240}$/;
+
+/** The secret of each file: `<prefix>-<file name without .pem>`. */
+export function caSecretIds(prefix: string): Record<keyof CaCertificates, string> {
+  const id = (file: string) => `${prefix}-${file.replace(/\.pem$/, "")}`;
+  return {
+    caCert: id(CA_FILES.caCert),
+    caKey: id(CA_FILES.caKey),
+    rootCert: id(CA_FILES.rootCert),
+    certChain: id(CA_FILES.certChain),
+  };
+}
 
 /**
- * One member's intermediate CA, read from a Secret Manager secret whose payload is a JSON object
- * keyed by the four file names (`ca-cert.pem`, `ca-key.pem`, `root-cert.pem`, `cert-chain.pem`).
- * The key stays out of the repository, but Terraform reads it: it lands in the state, like every
- * secret Terraform writes (protect the state bucket). A missing file fails the plan, naming it.
+ * One member's intermediate CA, read from four Secret Manager secrets, one per file of Istio's
+ * plugged-in CA (`gcloud secrets create <prefix>-ca-key --data-file=ca-key.pem`, and so on). Four
+ * plain secrets, not one JSON payload: nothing to parse, and the root may be shared more widely
+ * than the key. The key stays out of the repository, but Terraform reads it: it lands in the
+ * state, like every secret Terraform writes (protect the state bucket).
  */
 export class SecretManagerCa extends Construct {
-  readonly version: DataGoogleSecretManagerSecretVersion;
+  /** Field → the secret version read. */
+  readonly versions: Readonly<Record<keyof CaCertificates, DataGoogleSecretManagerSecretVersion>>;
   readonly certificates: CaCertificates;
 
   constructor(scope: Construct, id: string, props: SecretManagerCaProps) {
     super(scope, id);
-    const path = SECRET_PATH.exec(props.secret);
-    if (!path && !SECRET_ID.test(props.secret)) {
+    const path = SECRET_PATH.exec(props.secretPrefix);
+    if (!path && !SECRET_ID.test(props.secretPrefix)) {
       throw new Error(
-        `'secret' must be a Secret Manager secret id or projects/<project>/secrets/<id>, got '${props.secret}'`,
+        `'secretPrefix' must be a Secret Manager secret id prefix or projects/<project>/secrets/<prefix>, got '${props.secretPrefix}'`,
       );
     }
     if (path && props.project !== undefined && props.project !== path[1]) {
       throw new Error(
-        `'project' '${props.project}' contradicts the project of 'secret' '${props.secret}'`,
+        `'project' '${props.project}' contradicts the project of 'secretPrefix' '${props.secretPrefix}'`,
       );
     }
-    this.version = new DataGoogleSecretManagerSecretVersion(this, "Version", {
-      provider: props.provider,
-      project: path ? path[1] : props.project,
-      secret: path ? path[2] : props.secret,
-      version: props.version ?? "latest",
-    });
-    const payload = Fn.jsondecode(this.version.secretData);
-    const file = (name: string) => Token.asString(Fn.lookup(payload, name));
+    const ids = caSecretIds(path ? path[2] : props.secretPrefix);
+    const read = (field: keyof CaCertificates, constructId: string) =>
+      new DataGoogleSecretManagerSecretVersion(this, constructId, {
+        provider: props.provider,
+        project: path ? path[1] : props.project,
+        secret: ids[field],
+        version: props.version ?? "latest",
+      });
+    this.versions = {
+      caCert: read("caCert", "CaCert"),
+      caKey: read("caKey", "CaKey"),
+      rootCert: read("rootCert", "RootCert"),
+      certChain: read("certChain", "CertChain"),
+    };
     this.certificates = {
-      caCert: file(CA_FILES.caCert),
-      caKey: file(CA_FILES.caKey),
-      rootCert: file(CA_FILES.rootCert),
-      certChain: file(CA_FILES.certChain),
+      caCert: this.versions.caCert.secretData,
+      caKey: this.versions.caKey.secretData,
+      rootCert: this.versions.rootCert.secretData,
+      certChain: this.versions.certChain.secretData,
     };
   }
 }

@@ -20,6 +20,10 @@ import { MtlsPortExceptions } from "../constructs/mtls-port-exceptions";
 import { RemovedResources } from "../constructs/removed-resources";
 import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
 import { PolicyAspect } from "../policy/policy-aspect";
+import { meshMembershipOf } from "../config/oss-members";
+import { trustSecretOf } from "../config/mesh-trust";
+import { EastWestGateway } from "../constructs/east-west-gateway";
+import { SecretManagerCa } from "../constructs/secret-manager-ca";
 import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
@@ -70,6 +74,16 @@ export class MeshStack extends TerraformStack {
       const istio = env.istio ?? {};
       const plan = revisionPlan(env.istio);
       const gateway = istio.ingressGateway;
+      // A member of a multi-cluster mesh: its place in the mesh, and the CA its mesh shares.
+      const member = meshMembershipOf(env);
+      const trust = trustSecretOf(env.mesh?.trust, env.name);
+      const ca =
+        trust &&
+        new SecretManagerCa(this, "MeshCa", {
+          secretPrefix: trust.secretPrefix,
+          version: trust.version,
+          project: trust.secretPrefix.startsWith("projects/") ? undefined : env.project,
+        });
       this.istio = new IstioHelmInstall(this, "Istio", {
         version: istio.version,
         mtls: istio.mtls,
@@ -95,7 +109,24 @@ export class MeshStack extends TerraformStack {
         dependsOn: admins ? [admins.resource] : undefined,
         chartRepository: istio.chartRepository,
         hub: istio.hub,
+        meshMember: member,
+        caCertificates: ca?.certificates,
       });
+      if (member && env.mesh?.network === "per-cluster") {
+        // Gateway pods follow the default tag with revisions, like namespaces without a label.
+        const revisions = this.istio.revisions;
+        new EastWestGateway(this, "EastWestGateway", {
+          network: member.network,
+          version: revisions ? revisions.resolve(DEFAULT_TAG).version : this.istio.version,
+          chartRepository: this.istio.chartRepository,
+          availability: {
+            minReplicas: istio.minReplicas ?? DEFAULT_CONTROL_PLANE_REPLICAS,
+            regional: !isZone(env.location) || (env.cluster?.nodeLocations?.length ?? 0) > 1,
+          },
+          provider: this.connection.helm,
+          dependsOn: [revisions ? revisions.serving(DEFAULT_TAG) : this.istio.controlPlane],
+        });
+      }
       // Unknown patches and minors past their end of support (GKE_ISTIO_STRICT=1 refuses them).
       for (const warning of environmentReleaseWarnings(env, props.today ?? todayUtc())) {
         Annotations.of(this).addWarning(`environment '${env.name}': ${warning}`);

@@ -42,6 +42,7 @@ import { EastWestGateway, EastWestGatewayProps } from "../../constructs/east-wes
 import { IstioReaderToken, IstioReaderTokenProps } from "../../constructs/istio-reader-token";
 import { RemoteSecret, RemoteSecretProps } from "../../constructs/remote-secret";
 import { SecretManagerCa, SecretManagerCaProps } from "../../constructs/secret-manager-ca";
+import { MeshRemoteSecrets, MeshRemoteSecretsProps } from "../../constructs/mesh-remote-secrets";
 import { WebhookFirewall, WebhookFirewallProps } from "../../constructs/webhook-firewall";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { addEnvironment } from "../../stacks/environment-stacks";
@@ -308,8 +309,31 @@ const remoteSecret = checksOf((s, p: RemoteSecretProps) => new RemoteSecret(s, "
   token: "t",
 });
 const secretManagerCa = checksOf((s, p: SecretManagerCaProps) => new SecretManagerCa(s, "Ca", p), {
-  secret: "istio-ca",
+  secretPrefix: "istio-ca",
 });
+/** Members, each reached through its own aliased providers (ids unique per call: layers add up). */
+let connections = 0;
+const remoteSecrets = checksOf(
+  (s, p: MeshRemoteSecretsProps) => new MeshRemoteSecrets(s, "RemoteSecrets", p),
+  { members: [] },
+);
+const meshMembers =
+  (names: string[], dependsOn = false) =>
+  (s: Construct): Partial<MeshRemoteSecretsProps> => {
+    const before = dependsOn ? [dependency(s)] : undefined;
+    return {
+      members: names.map((name) => ({
+        clusterName: name,
+        connection: new ClusterConnection(s, `Connection-${name}-${connections++}`, {
+          project: "p",
+          location: "europe-west1",
+          clusterName: `gke-${name}`,
+          alias: name,
+        }),
+        ...(before ? { dependsOn: before } : {}),
+      })),
+    };
+  };
 const CA_FILES_PROPS = { caCert: "CA", caKey: "KEY", rootCert: "ROOT", certChain: "CHAIN" };
 const caSecret = (want: Json) =>
   resource("kubernetes_secret_v1", { metadata: { name: "cacerts" }, data: want });
@@ -396,6 +420,35 @@ const PROPS: Record<string, Check> = {
     (s) => ({ dependsOn: [dependency(s)] }),
     release({ name: "istio-eastwestgateway", ...DEPENDS }),
   ),
+  "EastWestGatewayProps.availability": eastWest(
+    { availability: { minReplicas: 3, regional: false } },
+    release({ name: "istio-eastwestgateway", values: [/replicaCount: 3/] }),
+  ),
+  "MeshRemoteSecretsProps.members": remoteSecrets(
+    meshMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", { metadata: { name: "istio-remote-secret-eu" } }),
+    meshMembers(["us", "asia"]),
+  ),
+  "MeshRemoteSecretsMember.clusterName": remoteSecrets(
+    meshMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", {
+      metadata: { annotations: { "networking.istio.io/cluster": "eu" } },
+    }),
+    meshMembers(["asia", "us"]),
+  ),
+  "MeshRemoteSecretsMember.connection": remoteSecrets(
+    meshMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", {
+      metadata: { name: "istio-remote-secret-eu" },
+      provider: "kubernetes.us",
+    }),
+    meshMembers(["asia", "us"]),
+  ),
+  "MeshRemoteSecretsMember.dependsOn": remoteSecrets(
+    meshMembers(["eu", "us"], true),
+    resource("kubernetes_secret_v1", DEPENDS),
+    meshMembers(["eu", "us"]),
+  ),
   "IstioReaderTokenProps.provider": readerToken(
     (s) => ({ provider: kubernetes(s) }),
     resource("kubernetes_secret_v1", ON_KUBERNETES),
@@ -436,9 +489,9 @@ const PROPS: Record<string, Check> = {
     (s) => ({ dependsOn: [dependency(s)] }),
     resource("kubernetes_secret_v1", DEPENDS),
   ),
-  "SecretManagerCaProps.secret": secretManagerCa(
-    { secret: "other-ca" },
-    dataSource("google_secret_manager_secret_version", { secret: "other-ca" }),
+  "SecretManagerCaProps.secretPrefix": secretManagerCa(
+    { secretPrefix: "other-ca" },
+    dataSource("google_secret_manager_secret_version", { secret: "other-ca-ca-key" }),
   ),
   "SecretManagerCaProps.project": secretManagerCa(
     { project: "ca-project" },
@@ -963,6 +1016,12 @@ const PROPS: Record<string, Check> = {
   ),
 
   // ClusterConnection
+  "ClusterConnectionProps.alias": connection(
+    { alias: "shop-eu" },
+    (out) =>
+      out.provider?.kubernetes?.[0]?.alias === "shop-eu" &&
+      Object.values<Json>(out.data.google_container_cluster)[0].provider === "google.shop-eu",
+  ),
   "ClusterConnectionProps.project": connection(
     { project: "other" },
     dataSource("google_container_cluster", { project: "other" }),
