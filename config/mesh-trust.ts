@@ -28,7 +28,7 @@ export const meshTrustSchema = strict({
   source: z
     .enum(TRUST_SOURCES)
     .describe(
-      "secret-manager: each member's intermediate CA (signed by the root every member shares) is read from a Secret Manager secret into the Secret cacerts in istio-system before istiod starts. certificate-authority-service and generated are refused, each with its reason (docs/multi-cluster.md).",
+      "secret-manager: each member's intermediate CA (signed by the root every member shares) is read from Secret Manager (four secrets, see secretPrefixes) into the Secret cacerts in istio-system before istiod starts; the key lands in the Terraform state. certificate-authority-service and generated are refused, each with its reason (docs/multi-cluster.md).",
     ),
   secretPrefixes: z
     .record(
@@ -49,7 +49,9 @@ export const meshTrustSchema = strict({
     .describe(
       "secret-manager: the version of every secret to read; pin a number to roll a new CA out deliberately. @default 'latest'",
     ),
-});
+}).describe(
+  "oss meshes: where the shared root of trust comes from; required for oss members, refused for Cloud Service Mesh members (Google runs their CA). docs/multi-cluster.md",
+);
 
 export type MeshTrustConfig = z.infer<typeof meshTrustSchema>;
 
