@@ -81,7 +81,7 @@ export function editedYaml(file: string, edit: (doc: TerraformJson) => void): st
 }
 
 /** A file path relative to the project, or YAML text (anything with a line break), as a file. */
-function asConfigFile(fileOrYaml: string): string {
+export function asConfigFile(fileOrYaml: string): string {
   if (!fileOrYaml.includes("\n")) return fileOrYaml;
   const hash = crypto.createHash("sha256").update(fileOrYaml).digest("hex").slice(0, 16);
   const shared = process.env[TEST_CACHE_ENV];

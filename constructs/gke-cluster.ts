@@ -48,6 +48,11 @@ export interface GkeClusterProps {
   readonly privateEndpoint?: boolean;
   /** @default "172.16.0.0/28" */
   readonly masterIpv4CidrBlock?: string;
+  /**
+   * A private cluster's control plane endpoint answers clients in every region (the members of a
+   * mesh in several regions reach each other's API servers). @default false
+   */
+  readonly controlPlaneGlobalAccess?: boolean;
   /** @default true */
   readonly workloadIdentity?: boolean;
   /** @default "ADVANCED_DATAPATH" */
@@ -172,6 +177,10 @@ export class GkeCluster extends Construct {
             enablePrivateNodes: true,
             enablePrivateEndpoint: props.privateEndpoint ?? false,
             masterIpv4CidrBlock: props.masterIpv4CidrBlock ?? "172.16.0.0/28",
+            // Written only when asked, so clusters outside a multi-region mesh keep their output.
+            ...(props.controlPlaneGlobalAccess
+              ? { masterGlobalAccessConfig: { enabled: true } }
+              : {}),
           }
         : { enablePrivateNodes: false, enablePrivateEndpoint: false },
       masterAuthorizedNetworksConfig: {

@@ -1,5 +1,6 @@
 // generated/README.md: what `npm run generated` wrote, per environment, and the order to run it in.
 import { BackendConfig, EnvironmentConfig } from "../config/schema";
+import { MeshConfig, meshOf, multiClusterStackName } from "../config/mesh-schema";
 
 /** The part of cdktf's manifest.json this index reads. */
 export interface ManifestStack {
@@ -58,10 +59,13 @@ export function generatedIndex(
   format: "json" | "hcl",
 ): string {
   // Environment-file order, cluster before mesh, unless a dependency says otherwise.
-  const rank = (s: ManifestStack) =>
-    environments.findIndex((e) => s.name === `${e.name}-cluster` || s.name === `${e.name}-mesh`) *
-      2 +
-    (s.name.endsWith("-mesh") ? 1 : 0);
+  // A mesh's own stack after every environment's (its dependencies put it there anyway).
+  const rank = (s: ManifestStack) => {
+    const env = environments.findIndex(
+      (e) => s.name === `${e.name}-cluster` || s.name === `${e.name}-mesh`,
+    );
+    return env < 0 ? environments.length * 2 : env * 2 + (s.name.endsWith("-mesh") ? 1 : 0);
+  };
   const order = applyOrder([...stacks].sort((a, b) => rank(a) - rank(b)));
   const file = format === "hcl" ? "cdk.tf" : "cdk.tf.json";
   const lines = [
@@ -97,5 +101,35 @@ export function generatedIndex(
       ...own.map((s) => `  - \`${s}\`: ${describeBackend(env.backend, env.name, s)}`),
     );
   }
+  lines.push(...meshSections(environments, stacks, file));
   return `${lines.join("\n")}\n`;
+}
+
+/** One section per `<mesh>-multicluster` stack that was synthesized. */
+function meshSections(
+  environments: EnvironmentConfig[],
+  stacks: ManifestStack[],
+  file: string,
+): string[] {
+  const meshes = new Map<string, MeshConfig>();
+  for (const env of environments) {
+    const mesh = meshOf(env);
+    if (mesh) meshes.set(mesh.name, mesh);
+  }
+  return [...meshes.values()].flatMap((mesh) => {
+    const name = multiClusterStackName(mesh.name);
+    const stack = stacks.find((s) => s.name === name);
+    if (!stack) return [];
+    const first = environments.find((e) => e.name === mesh.environments[0]);
+    return [
+      "",
+      `## mesh ${mesh.name}`,
+      "",
+      `- members: ${mesh.environments.map((e) => `\`${e}\``).join(", ")} (network: \`${mesh.network}\`)`,
+      `- stack: [\`${name}\`](stacks/${name}/${file})`,
+      `- apply: \`${name}\` (after ${stack.dependencies.map((d) => `\`${d}\``).join(", ")})`,
+      `- destroy: \`${name}\` (before ${stack.dependencies.map((d) => `\`${d}\``).join(", ")})`,
+      `- state: ${describeBackend(first?.backend, mesh.name, name)}`,
+    ];
+  });
 }

@@ -50,6 +50,11 @@ export interface ClusterStackProps {
    * when another environment of the same project owns it. @default true
    */
   readonly createMeshFeature?: boolean;
+  /**
+   * Private control plane endpoint reachable from every region: set for the members of a mesh
+   * in two or more regions. @default false
+   */
+  readonly controlPlaneGlobalAccess?: boolean;
 }
 
 /**
@@ -142,6 +147,7 @@ export class ClusterStack extends TerraformStack {
       privateNodes: c.privateNodes,
       privateEndpoint: c.privateEndpoint,
       masterIpv4CidrBlock: c.masterIpv4CidrBlock,
+      controlPlaneGlobalAccess: props.controlPlaneGlobalAccess,
       workloadIdentity: c.workloadIdentity,
       datapath: c.datapath,
       networkPolicy: c.networkPolicy,

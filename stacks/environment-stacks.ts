@@ -1,8 +1,10 @@
 import { App } from "cdktf";
-import { EnvironmentConfig } from "../config/schema";
+import { EnvironmentConfig, regionOf } from "../config/schema";
 import { ClusterStack } from "./cluster-stack";
 import { injectionNamespaces } from "../config/istio-schema";
 import { MeshStack } from "./mesh-stack";
+import { MultiClusterStack } from "./multicluster-stack";
+import { meshOf, multiClusterStackName } from "../config/mesh-schema";
 
 export interface EnvironmentStacks {
   readonly cluster: ClusterStack;
@@ -22,6 +24,11 @@ export function needsMeshStack(env: EnvironmentConfig): boolean {
 export interface AddEnvironmentOptions {
   /** cloud-service-mesh: this environment's cluster stack creates the project's fleet feature. @default true */
   readonly createMeshFeature?: boolean;
+  /**
+   * The private control plane endpoint answers from every region: the wiring sets it for the
+   * members of a mesh in two or more regions. @default false
+   */
+  readonly controlPlaneGlobalAccess?: boolean;
 }
 
 /** The stacks of one environment: `<name>-cluster`, then `<name>-mesh` applied after it. */
@@ -33,6 +40,7 @@ export function addEnvironment(
   const cluster = new ClusterStack(app, `${env.name}-cluster`, {
     environment: env,
     createMeshFeature: options.createMeshFeature,
+    controlPlaneGlobalAccess: options.controlPlaneGlobalAccess,
   });
   if (!needsMeshStack(env)) return { cluster };
   const mesh = new MeshStack(app, `${env.name}-mesh`, { environment: env });
@@ -43,16 +51,61 @@ export function addEnvironment(
 /**
  * Every environment's stacks, in file order. The `servicemesh` fleet feature is project-wide:
  * the first cloud-service-mesh environment of a project creates it, and the cluster stacks of
- * the project's later ones depend on that stack instead of creating it again.
+ * the project's later ones depend on that stack instead of creating it again (a mesh's members
+ * share one project, so its feature is created once). Then one `<mesh>-multicluster` stack per
+ * mesh whose members are all here, applied after every member's stacks.
  */
 export function addEnvironments(app: App, environments: EnvironmentConfig[]): EnvironmentStacks[] {
   const featureOwners = new Map<string, ClusterStack>();
-  return environments.map((env) => {
-    if (env.mode !== "cloud-service-mesh") return addEnvironment(app, env);
+  const byName = new Map(environments.map((e) => [e.name, e]));
+  const regionsOfMesh = (env: EnvironmentConfig) => {
+    const mesh = meshOf(env);
+    if (!mesh) return 1;
+    return new Set(
+      mesh.environments.map((n) => byName.get(n)).map((e) => e && regionOf(e.location)),
+    ).size;
+  };
+  const all = environments.map((env) => {
+    const controlPlaneGlobalAccess = regionsOfMesh(env) > 1 ? true : undefined;
+    if (env.mode !== "cloud-service-mesh")
+      return addEnvironment(app, env, { controlPlaneGlobalAccess });
     const owner = featureOwners.get(env.project);
-    const stacks = addEnvironment(app, env, { createMeshFeature: !owner });
+    const stacks = addEnvironment(app, env, {
+      createMeshFeature: !owner,
+      controlPlaneGlobalAccess,
+    });
     if (owner) stacks.cluster.addDependency(owner);
     else featureOwners.set(env.project, stacks.cluster);
     return stacks;
   });
+  addMultiClusterStacks(app, environments, all);
+  return all;
+}
+
+/** One `<mesh>-multicluster` stack per mesh whose members were all selected, after their stacks. */
+function addMultiClusterStacks(
+  app: App,
+  environments: EnvironmentConfig[],
+  stacks: EnvironmentStacks[],
+): MultiClusterStack[] {
+  const index = new Map(environments.map((e, i) => [e.name, i]));
+  const meshes = new Map(
+    environments.flatMap((e) => {
+      const mesh = meshOf(e);
+      return mesh ? [[mesh.name, mesh] as const] : [];
+    }),
+  );
+  const out: MultiClusterStack[] = [];
+  for (const mesh of meshes.values()) {
+    const at = mesh.environments.map((n) => index.get(n));
+    if (at.some((i) => i === undefined)) continue; // a selection without every member
+    const members = at.map((i) => environments[i!]);
+    const stack = new MultiClusterStack(app, multiClusterStackName(mesh.name), { mesh, members });
+    for (const i of at) {
+      stack.addDependency(stacks[i!].cluster);
+      if (stacks[i!].mesh) stack.addDependency(stacks[i!].mesh!);
+    }
+    out.push(stack);
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ import { meshTransitionWarnings } from "../config/mesh-transitions";
 import { AmbientNamespaces } from "../constructs/ambient-namespaces";
 import { ClusterAdminBinding } from "../constructs/cluster-admin-binding";
 import { ClusterConnection } from "../constructs/cluster-connection";
+import { MultiClusterDiscovery } from "../constructs/multi-cluster-discovery";
+import { meshOf } from "../config/mesh-schema";
 import { DEFAULT_CONTROL_PLANE_REPLICAS } from "../constructs/control-plane-availability";
 import { IstioHelmInstall } from "../constructs/istio-helm-install";
 import { MeshPeerAuthentication } from "../constructs/mesh-peer-authentication";
@@ -188,6 +190,12 @@ export class MeshStack extends TerraformStack {
         installCrd: true,
         createNamespace: true,
       }).resource;
+    }
+    // A member of a mesh: endpoint discovery across the fleet (Google's declarative API).
+    if (env.mode === "cloud-service-mesh" && meshOf(env)) {
+      new MultiClusterDiscovery(this, "MultiClusterDiscovery", {
+        provider: this.connection.kubernetes,
+      });
     }
     const exceptions = env.istio?.mtlsPortExceptions ?? [];
     if (exceptions.length > 0 && meshPolicy) {

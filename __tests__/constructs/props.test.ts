@@ -44,11 +44,21 @@ import { RemoteSecret, RemoteSecretProps } from "../../constructs/remote-secret"
 import { SecretManagerCa, SecretManagerCaProps } from "../../constructs/secret-manager-ca";
 import { MeshRemoteSecrets, MeshRemoteSecretsProps } from "../../constructs/mesh-remote-secrets";
 import { WebhookFirewall, WebhookFirewallProps } from "../../constructs/webhook-firewall";
+import {
+  CrossClusterFirewall,
+  CrossClusterFirewallProps,
+} from "../../constructs/cross-cluster-firewall";
+import {
+  MultiClusterDiscovery,
+  MultiClusterDiscoveryProps,
+} from "../../constructs/multi-cluster-discovery";
+import { MultiClusterStack } from "../../stacks/multicluster-stack";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { addEnvironment } from "../../stacks/environment-stacks";
 import { synthEnvironment } from "../../stacks/synth-environment";
 import { MeshStack } from "../../stacks/mesh-stack";
 import { environment, parseEnvironments, TerraformJson } from "../fixtures";
+import { parseConfig } from "../../config/load";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -281,6 +291,40 @@ const firewall = checksOf((s, p: WebhookFirewallProps) => new WebhookFirewall(s,
   sourceRanges: ["172.16.0.0/28"],
 });
 const rule = (want: Json) => resource("google_compute_firewall", want);
+
+const crossFirewall = checksOf(
+  (s, p: CrossClusterFirewallProps) => new CrossClusterFirewall(s, "Firewall", p),
+  {
+    project: "p",
+    network: "net",
+    name: "fw",
+    sourceRanges: ["10.4.0.0/14", "10.8.0.0/14"],
+    targetServiceAccounts: ["a@p.iam.gserviceaccount.com"],
+  },
+);
+const discovery = checksOf(
+  (s, p: MultiClusterDiscoveryProps) => new MultiClusterDiscovery(s, "Discovery", p),
+  {},
+);
+const asmOptions = (want: Json) => resource("kubernetes_config_map_v1_data", want);
+
+/** A shared Cloud Service Mesh of two members, parsed, for the multicluster stack's rows. */
+function meshMembers(secondRegion = "us-central1") {
+  const member = (name: string, location: string, podsCidr: string) =>
+    environment({
+      name,
+      mode: "cloud-service-mesh",
+      location,
+      network: { existing: true, name: "vpc", subnetName: `${name}-nodes`, podsCidr },
+    });
+  return parseConfig({
+    environments: [
+      member("a", "europe-west1", "10.4.0.0/14"),
+      member("b", secondRegion, "10.8.0.0/14"),
+    ],
+    meshes: [{ name: "shop", environments: ["a", "b"], network: "shared" }],
+  });
+}
 
 /** A whole stack of an environment, for the stacks' props. */
 function stackJson(make: (app: App) => TerraformStack): Json {
@@ -564,6 +608,10 @@ const PROPS: Record<string, Check> = {
   "GkeClusterProps.masterIpv4CidrBlock": gke(
     { masterIpv4CidrBlock: "172.16.1.0/28" },
     cluster({ private_cluster_config: { master_ipv4_cidr_block: "172.16.1.0/28" } }),
+  ),
+  "GkeClusterProps.controlPlaneGlobalAccess": gke(
+    { controlPlaneGlobalAccess: true },
+    cluster({ private_cluster_config: { master_global_access_config: { enabled: true } } }),
   ),
   "GkeClusterProps.workloadIdentity": gke(
     { workloadIdentity: false },
@@ -1099,6 +1147,39 @@ const PROPS: Record<string, Check> = {
   ),
   "WebhookFirewallProps.provider": firewall((s) => ({ provider: googleBeta(s) }), rule(ON_BETA)),
 
+  // CrossClusterFirewall
+  "CrossClusterFirewallProps.project": crossFirewall(
+    { project: "other" },
+    rule({ project: "other" }),
+  ),
+  "CrossClusterFirewallProps.network": crossFirewall(
+    { network: "other" },
+    rule({ network: "other" }),
+  ),
+  "CrossClusterFirewallProps.name": crossFirewall({ name: "other" }, rule({ name: "other" })),
+  "CrossClusterFirewallProps.sourceRanges": crossFirewall(
+    { sourceRanges: ["10.4.0.0/14", "10.16.0.0/14"] },
+    rule({ source_ranges: ["10.16.0.0/14"] }),
+  ),
+  "CrossClusterFirewallProps.targetServiceAccounts": crossFirewall(
+    { targetServiceAccounts: ["b@p.iam.gserviceaccount.com"] },
+    rule({ target_service_accounts: ["b@p.iam.gserviceaccount.com"] }),
+  ),
+  "CrossClusterFirewallProps.provider": crossFirewall(
+    (s) => ({ provider: googleBeta(s) }),
+    rule(ON_BETA),
+  ),
+
+  // MultiClusterDiscovery
+  "MultiClusterDiscoveryProps.provider": discovery(
+    (s) => ({ provider: kubernetes(s) }),
+    asmOptions(ON_KUBERNETES),
+  ),
+  "MultiClusterDiscoveryProps.dependsOn": discovery(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    asmOptions(DEPENDS),
+  ),
+
   // The types of props' fields
   "AuthorizedNetwork.cidrBlock": gke(
     { masterAuthorizedNetworks: [{ cidrBlock: "10.2.0.0/16" }] },
@@ -1198,6 +1279,51 @@ const PROPS: Record<string, Check> = {
       /^team\.yaml: not valid YAML: /,
     );
     expect(() => synthEnvironment("environments: [")).toThrow(/^<inline>: not valid YAML: /);
+  },
+  "AddEnvironmentOptions.controlPlaneGlobalAccess": () => {
+    const access = (controlPlaneGlobalAccess?: boolean) => {
+      const { cluster } = addEnvironment(Testing.app(), env({}), { controlPlaneGlobalAccess });
+      const c = Object.values<Json>(
+        JSON.parse(Testing.synth(cluster)).resource.google_container_cluster,
+      )[0];
+      return c.private_cluster_config.master_global_access_config?.enabled ?? false;
+    };
+    expect({ default: access(), on: access(true) }).toEqual({ default: false, on: true });
+  },
+  "ClusterStackProps.controlPlaneGlobalAccess": () => {
+    const access = (controlPlaneGlobalAccess?: boolean) => {
+      const json = stackJson(
+        (app) => new ClusterStack(app, "c", { environment: env({}), controlPlaneGlobalAccess }),
+      );
+      const c = Object.values<Json>(json.resource.google_container_cluster)[0];
+      return c.private_cluster_config.master_global_access_config?.enabled ?? false;
+    };
+    expect({ default: access(), on: access(true) }).toEqual({ default: false, on: true });
+  },
+  "MultiClusterStackProps.mesh": () => {
+    const members = meshMembers();
+    const json = (name: string) =>
+      stackJson(
+        (app) => new MultiClusterStack(app, "m", { mesh: { ...members[0].mesh!, name }, members }),
+      );
+    const names = (name: string) =>
+      Object.values<Json>(json(name).resource.google_compute_firewall).map((r) => r.name);
+    expect(names("other")).toEqual(["other-multicluster-pods"]);
+  },
+  "MultiClusterStackProps.members": () => {
+    const members = meshMembers();
+    const ranges = (count: number) =>
+      Object.values<Json>(
+        stackJson(
+          (app) =>
+            new MultiClusterStack(app, "m", {
+              mesh: members[0].mesh!,
+              members: members.slice(0, count),
+            }),
+        ).resource?.google_compute_firewall ?? {},
+      ).map((r) => r.source_ranges);
+    expect(ranges(2)).toEqual([["10.4.0.0/14", "10.8.0.0/14"]]);
+    expect(() => ranges(0)).toThrow(/'members' must list the mesh's environments, got \[\]/);
   },
   "ClusterStackProps.environment": () => {
     const json = (project: string) =>
