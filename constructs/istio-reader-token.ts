@@ -1,4 +1,4 @@
-import { Fn, ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformProvider, Token, ref } from "cdktf";
 import { Construct } from "constructs";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { REMOTE_SECRET } from "../facts/istio-multicluster";
@@ -43,8 +43,12 @@ export class IstioReaderToken extends Construct {
     });
   }
 
-  /** The bearer token (sensitive; it lands in state, as every remote secret's kubeconfig does). */
+  /**
+   * The bearer token (sensitive; it lands in state, as every remote secret's kubeconfig does).
+   * `one(data[*].token)`: null while the map is (as mock providers leave it), an error if the
+   * token controller wrote no `token`, the token otherwise.
+   */
   get token(): string {
-    return Token.asString(Fn.lookup(this.resource.data, "token"));
+    return Token.asString(Fn.one(ref(`${this.resource.fqn}.data[*].token`)));
   }
 }

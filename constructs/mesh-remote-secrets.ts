@@ -1,4 +1,4 @@
-import { ITerraformDependable } from "cdktf";
+import { Fn, ITerraformDependable, Token, ref } from "cdktf";
 import { Construct } from "constructs";
 import { ClusterConnection } from "./cluster-connection";
 import { IstioReaderToken } from "./istio-reader-token";
@@ -57,7 +57,10 @@ export class MeshRemoteSecrets extends Construct {
           new RemoteSecret(this, `${remote.clusterName}-In-${reader.clusterName}`, {
             clusterName: remote.clusterName,
             server: `https://${cluster.endpoint}`,
-            certificateAuthorityData: cluster.masterAuth.get(0).clusterCaCertificate,
+            // one(...[*]...): null while master_auth is (as mock providers leave it).
+            certificateAuthorityData: Token.asString(
+              Fn.one(ref(`${cluster.fqn}.master_auth[*].cluster_ca_certificate`)),
+            ),
             token: this.tokens.get(remote.clusterName)!.token,
             provider: reader.connection.kubernetes,
           }),

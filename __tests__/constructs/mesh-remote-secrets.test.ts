@@ -48,7 +48,7 @@ describe("MeshRemoteSecrets", () => {
       /"server" = "https:\/\/\$\{data\.google_container_cluster\.Connection-eu0_Cluster_[0-9A-F]{8}\.endpoint\}"/,
     );
     expect(kubeconfig).toMatch(
-      /"token" = kubernetes_secret_v1\.RemoteSecrets_Reader-eu_[0-9A-F]{8}\.data\.token\}/,
+      /"token" = one\(kubernetes_secret_v1\.RemoteSecrets_Reader-eu_[0-9A-F]{8}\.data\[\*\]\.token\)/,
     );
     const [readerEu] = where("istio-reader-service-account-token", "kubernetes.eu");
     expect(readerEu).toMatchObject({

@@ -361,7 +361,7 @@ const remoteSecrets = checksOf(
   (s, p: MeshRemoteSecretsProps) => new MeshRemoteSecrets(s, "RemoteSecrets", p),
   { members: [] },
 );
-const meshMembers =
+const remoteMembers =
   (names: string[], dependsOn = false) =>
   (s: Construct): Partial<MeshRemoteSecretsProps> => {
     const before = dependsOn ? [dependency(s)] : undefined;
@@ -469,29 +469,29 @@ const PROPS: Record<string, Check> = {
     release({ name: "istio-eastwestgateway", values: [/replicaCount: 3/] }),
   ),
   "MeshRemoteSecretsProps.members": remoteSecrets(
-    meshMembers(["eu", "us"]),
+    remoteMembers(["eu", "us"]),
     resource("kubernetes_secret_v1", { metadata: { name: "istio-remote-secret-eu" } }),
-    meshMembers(["us", "asia"]),
+    remoteMembers(["us", "asia"]),
   ),
   "MeshRemoteSecretsMember.clusterName": remoteSecrets(
-    meshMembers(["eu", "us"]),
+    remoteMembers(["eu", "us"]),
     resource("kubernetes_secret_v1", {
       metadata: { annotations: { "networking.istio.io/cluster": "eu" } },
     }),
-    meshMembers(["asia", "us"]),
+    remoteMembers(["asia", "us"]),
   ),
   "MeshRemoteSecretsMember.connection": remoteSecrets(
-    meshMembers(["eu", "us"]),
+    remoteMembers(["eu", "us"]),
     resource("kubernetes_secret_v1", {
       metadata: { name: "istio-remote-secret-eu" },
       provider: "kubernetes.us",
     }),
-    meshMembers(["asia", "us"]),
+    remoteMembers(["asia", "us"]),
   ),
   "MeshRemoteSecretsMember.dependsOn": remoteSecrets(
-    meshMembers(["eu", "us"], true),
+    remoteMembers(["eu", "us"], true),
     resource("kubernetes_secret_v1", DEPENDS),
-    meshMembers(["eu", "us"]),
+    remoteMembers(["eu", "us"]),
   ),
   "IstioReaderTokenProps.provider": readerToken(
     (s) => ({ provider: kubernetes(s) }),
