@@ -113,3 +113,16 @@ describe(`${EXAMPLE}: a third member`, () => {
     expect(changed.map((c) => c.action)).toEqual(Array(5).fill("create"));
   });
 });
+
+describe(`${EXAMPLE}: removing the third member again`, () => {
+  test("destroys only its remote secrets and token in the mesh's stack; the others' stacks do not change", () => {
+    const lines = report(withAsia, EXAMPLE);
+    expect(lines.map((l) => l.replace(/_[0-9A-F]{8}( \(.*\))?$/, ""))).toEqual([
+      "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_Reader-shop-asia",
+      "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-asia-In-shop-eu",
+      "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-asia-In-shop-us",
+      "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-eu-In-shop-asia",
+      "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-us-In-shop-asia",
+    ]);
+  });
+});
