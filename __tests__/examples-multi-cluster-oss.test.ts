@@ -3,6 +3,8 @@ import { replacementReport } from "../scripts/replacement-report";
 import { TerraformJson } from "./fixtures";
 import { stacksOf, synthFilesOnceSync } from "./shared-synth";
 import { asConfigFile, editedYaml, planEdit, testPlanEdit } from "./terraform-plan-edit";
+import { renderStacks } from "./helm-render";
+import { applyWithMockProviders, testWithMockProviders } from "./terraform-apply";
 
 // examples/multi-cluster-oss.yaml: what each stack holds, and what adding or removing a member
 // changes (the replacement report over every stack; real Terraform on the mesh's stack). The
@@ -19,6 +21,11 @@ const withAsia = editedYaml(EXAMPLE, (doc: TerraformJson) => {
   });
   doc.meshes[0].environments.push("shop-asia");
   doc.meshes[0].trust.secretPrefixes["shop-asia"] = "istio-ca-shop-asia";
+});
+
+/** The example with the ambient dataplane in both members. */
+const ambient = editedYaml(EXAMPLE, (doc: TerraformJson) => {
+  for (const env of doc.environments) env.istio.dataplane = "ambient";
 });
 
 /** Every stack's Terraform JSON of a file (shared synthesis). */
@@ -124,5 +131,40 @@ describe(`${EXAMPLE}: removing the third member again`, () => {
       "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-eu-In-shop-asia",
       "shop-multicluster: destroys kubernetes_secret_v1.RemoteSecrets_shop-us-In-shop-asia",
     ]);
+  });
+});
+
+describe(`${EXAMPLE} with the ambient dataplane (ambient multi-cluster, multi-network)`, () => {
+  const file = asConfigFile(ambient);
+  const run = synthFilesOnceSync([file]).get(file)!;
+
+  test("each member: istiod on the other networks, a Gateway API east-west gateway after ztunnel; every release renders", () => {
+    expect(run.stderr).toBe("");
+    const stacks = stacksOf(run);
+    const eu = releases(stacks["shop-eu-mesh"]);
+    const istiod = eu.find((r) => r.name === "istiod")!;
+    expect(parseYaml(istiod.values[0]).env).toEqual({ AMBIENT_ENABLE_MULTI_NETWORK: "true" });
+    const gateway = eu.find((r) => r.name === "istio-ambient-east-west-gateway")!;
+    expect(gateway.depends_on).toContainEqual(
+      expect.stringMatching(/^helm_release\.Istio_Ztunnel_/),
+    );
+    expect(eu.map((r) => r.name)).not.toContain("istio-eastwestgateway");
+    const rendered = renderStacks(run.outdir);
+    expect(
+      rendered.filter((r) => r.status !== "ok").map((r) => `${r.address}: ${r.detail}`),
+    ).toEqual([]);
+    const ew = rendered.find(
+      (r) => r.stack === "shop-eu-mesh" && r.name === "istio-ambient-east-west-gateway",
+    )!;
+    expect(ew.manifest).toContain("gatewayClassName: istio-east-west");
+    const istiodManifest = rendered.find(
+      (r) => r.stack === "shop-eu-mesh" && r.name === "istiod",
+    )!.manifest;
+    expect(istiodManifest).toMatch(/name: AMBIENT_ENABLE_MULTI_NETWORK\n\s+value: "true"/);
+  });
+
+  testWithMockProviders("a member's mesh stack plans and applies", () => {
+    const applied = applyWithMockProviders(stacksOf(run)["shop-eu-mesh"]);
+    expect({ ok: applied.ok, output: applied.output }).toEqual({ ok: true, output: undefined });
   });
 });

@@ -1,7 +1,9 @@
 import { MeshConfig } from "./mesh-schema";
 import { meshTrustProblems } from "./mesh-trust";
 import { EnvironmentConfig } from "./schema";
-import { istioChartLayout } from "./istio-versions";
+import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "./istio-versions";
+import { gatewayApiCrds } from "./gateway-api-rules";
+import { AMBIENT_EAST_WEST } from "../facts/istio-multicluster";
 
 /** The istiod values the mesh sets on every oss member; istio.values may not set them too. */
 const MEMBER_VALUE_PATHS = [
@@ -33,11 +35,7 @@ export function ossMemberProblems(
   if (mode !== "oss") return problems;
   for (const { env, at } of members) {
     const istio = env.istio ?? {};
-    if (istio.dataplane === "ambient") {
-      problems.push(
-        `${at}: '${env.name}' has istio.dataplane 'ambient'; ambient multi-cluster (beta) is not supported yet: it needs an HBONE east-west Gateway of class istio-east-west and the Gateway API CRDs, which these members do not install; use dataplane sidecar`,
-      );
-    }
+    if (istio.dataplane === "ambient") problems.push(...ambientProblems(mesh, env, at));
     const version = istio.revisions?.[0]?.version ?? istio.version;
     const layout = version === undefined ? undefined : istioChartLayout(version);
     if (layout && "layout" in layout && layout.layout === "legacy") {
@@ -52,6 +50,29 @@ export function ossMemberProblems(
         );
       }
     }
+  }
+  return problems;
+}
+
+/** Ambient multi-cluster: multi-network only, 1.29 and later, with the Gateway API CRDs. */
+function ambientProblems(mesh: MeshConfig, env: EnvironmentConfig, at: string): string[] {
+  const problems: string[] = [];
+  if (mesh.network !== "per-cluster") {
+    problems.push(
+      `${at}: '${env.name}' has istio.dataplane 'ambient' in a mesh with network '${mesh.network}'; ambient multi-cluster supports multi-network meshes only: use network: per-cluster, or dataplane sidecar`,
+    );
+  }
+  const version = env.istio?.version ?? DEFAULT_ISTIO_VERSION;
+  const minor = Number(/^1\.(\d+)\./.exec(version)?.[1] ?? 0);
+  if (minor < AMBIENT_EAST_WEST.firstMinor) {
+    problems.push(
+      `${at}: '${env.name}' has istio.dataplane 'ambient' with istio.version '${version}'; ambient multi-cluster needs 1.${AMBIENT_EAST_WEST.firstMinor}.0 or later`,
+    );
+  }
+  if (gatewayApiCrds(env).source === "none") {
+    problems.push(
+      `${at}: '${env.name}' has istio.dataplane 'ambient' without Gateway API CRDs (cluster.gatewayApi); the ambient east-west gateway is a Gateway API Gateway: set cluster.gatewayApi: true`,
+    );
   }
   return problems;
 }

@@ -26,6 +26,7 @@ import { withHub } from "./istio-images";
 import { MeshMembership, meshMemberNamespaceLabels, meshMemberValues } from "./mesh-member-values";
 import { deepMerge } from "../config/deep-merge";
 import { CA_FILES, CaCertificates } from "./secret-manager-ca";
+import { AMBIENT_EAST_WEST } from "../facts/istio-multicluster";
 import {
   ISTIO_CHART_REPOSITORY,
   ISTIO_HUB,
@@ -309,12 +310,22 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
         `'meshMember' needs the current charts (1.12.x and later), got version '${this.version}'`,
       );
     }
-    if (props.meshMember && ambient) {
+    if (
+      props.meshMember &&
+      ambient &&
+      Number(this.version.split(".")[1]) < AMBIENT_EAST_WEST.firstMinor
+    ) {
       throw new Error(
-        `'meshMember' with dataplane ambient is not supported: ambient multi-cluster needs an HBONE east-west Gateway of class istio-east-west and the Gateway API CRDs, which this install does not make; use the sidecar dataplane`,
+        `'meshMember' with dataplane ambient needs version 1.${AMBIENT_EAST_WEST.firstMinor}.0 or later (ambient multi-cluster), got version '${this.version}'`,
       );
     }
-    this.meshMemberValues = props.meshMember && meshMemberValues(props.meshMember);
+    // Ambient members: istiod also serves the other networks' services (multi-network only).
+    this.meshMemberValues =
+      props.meshMember &&
+      deepMerge(
+        meshMemberValues(props.meshMember),
+        ambient ? { env: { ...AMBIENT_EAST_WEST.istiodEnv } } : {},
+      );
     this.namespace = new NamespaceV1(this, "Namespace", {
       provider: props.kubernetesProvider,
       dependsOn: props.dependsOn,

@@ -17,6 +17,9 @@ export interface MeshMembership {
 /** A DNS label: what Istio puts in labels, annotations and Secret names (istio-remote-secret-<cluster>). */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** Words Helm's YAML 1.1 reads as booleans: a network or cluster so named would reach the charts as one. */
+const YAML_BOOLEANS = /^(y|yes|n|no|on|off|true|false)$/;
+
 /** The membership with its defaults filled in, checked: throws on a value Istio cannot carry. */
 export function meshMembership(props: MeshMembership): Required<MeshMembership> {
   const network = props.network ?? props.clusterName;
@@ -28,6 +31,11 @@ export function meshMembership(props: MeshMembership): Required<MeshMembership> 
     if (typeof value !== "string" || !DNS_LABEL.test(value)) {
       throw new Error(
         `'${prop}' must be a DNS label (lower-case letters, digits and '-', at most 63), got '${value}'`,
+      );
+    }
+    if (YAML_BOOLEANS.test(value)) {
+      throw new Error(
+        `'${prop}' must not be a word that Helm's YAML reads as a boolean (y, yes, n, no, on, off, true, false), got '${value}'`,
       );
     }
   }

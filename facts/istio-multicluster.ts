@@ -53,6 +53,22 @@ export const GKE_INTERNAL_LOAD_BALANCER = {
   "networking.gke.io/internal-load-balancer-allow-global-access": "true",
 } as const;
 
+/**
+ * Ambient multi-cluster (multi-primary, multi-network only): istiod's flag, and the east-west
+ * Gateway API Gateway that istiod deploys (istio.io/latest/docs/ambient/install/multicluster/
+ * multi-primary_multi-network/, Helm tab; read 2026-12-02).
+ */
+export const AMBIENT_EAST_WEST = {
+  istiodEnv: { AMBIENT_ENABLE_MULTI_NETWORK: "true" },
+  gatewayName: "istio-eastwestgateway",
+  gatewayClass: "istio-east-west",
+  port: 15008,
+  /** Beta from this minor on, as the issue states (see ISTIO_MULTICLUSTER_FACTS). */
+  firstMinor: 29,
+  /** Services that the other members see carry this label. */
+  globalServiceLabel: { "istio.io/global": "true" },
+} as const;
+
 /** How istiod finds a remote cluster: a Secret in its own namespace holding a kubeconfig. */
 export const REMOTE_SECRET = {
   /** istioctl create-remote-secret's name for the Secret of cluster <name>. */
@@ -118,7 +134,7 @@ export const ISTIO_MULTICLUSTER_FACTS: readonly MultiClusterFact[] = [
     source: `https://istio.io/latest/docs/tasks/security/cert-management/plugin-ca-cert/ and https://registry.terraform.io/providers/hashicorp/tls/latest/docs; ${READ}`,
   },
   {
-    fact: "ambient multi-cluster (beta since 1.29, multi-primary multi-network only) needs istiod env AMBIENT_ENABLE_MULTI_NETWORK=true, the Gateway API CRDs and an east-west Gateway of class istio-east-west (HBONE on 15008), and services opt in with the label istio.io/global=true",
-    source: `https://istio.io/latest/docs/ambient/install/multicluster/multi-primary_multi-network/ (istio/istio.io snips.sh); ${READ}`,
+    fact: "ambient multi-cluster (beta since 1.29, multi-primary multi-network only) needs istiod env AMBIENT_ENABLE_MULTI_NETWORK=true, the Gateway API CRDs and an east-west Gateway of class istio-east-west (HBONE on 15008, tls Terminate with gateway.istio.io/tls-terminate-mode ISTIO_MUTUAL, label topology.istio.io/network), and services opt in with the label istio.io/global=true",
+    source: `https://istio.io/latest/docs/ambient/install/multicluster/multi-primary_multi-network/ (istio/istio.io snips.sh); ${READ}. Beta since 1.29 as issue 21 states; the stored copy of istio.io's ambient multicluster index read here still says alpha (an older copy), and lists multi-network multi-primary as the only supported topology`,
   },
 ];

@@ -25,6 +25,7 @@ import { PolicyAspect } from "../policy/policy-aspect";
 import { meshMembershipOf } from "../config/oss-members";
 import { trustSecretOf } from "../config/mesh-trust";
 import { EastWestGateway } from "../constructs/east-west-gateway";
+import { AmbientEastWestGateway } from "../constructs/ambient-east-west-gateway";
 import { SecretManagerCa } from "../constructs/secret-manager-ca";
 import { configureBackend } from "./backend";
 
@@ -114,7 +115,14 @@ export class MeshStack extends TerraformStack {
         meshMember: member,
         caCertificates: ca?.certificates,
       });
-      if (member && env.mesh?.network === "per-cluster") {
+      if (member && env.mesh?.network === "per-cluster" && this.istio.nodeAgents) {
+        // Ambient: a Gateway API east-west gateway, which istiod deploys once ztunnel runs.
+        new AmbientEastWestGateway(this, "EastWestGateway", {
+          network: member.network,
+          provider: this.connection.helm,
+          dependsOn: [this.istio.controlPlane, this.istio.nodeAgents],
+        });
+      } else if (member && env.mesh?.network === "per-cluster") {
         // Gateway pods follow the default tag with revisions, like namespaces without a label.
         const revisions = this.istio.revisions;
         new EastWestGateway(this, "EastWestGateway", {

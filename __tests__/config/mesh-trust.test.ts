@@ -97,22 +97,59 @@ describe("meshes[].trust and the oss members", () => {
       ],
     ],
     [
-      "an ambient member, and values the mesh sets",
+      "values the mesh sets",
       {
         environments: [
-          { ...EU, istio: { dataplane: "ambient" } },
+          EU,
           { ...US, istio: { values: { global: { meshID: "other", network: "n" } } } },
         ],
         meshes: [mesh()],
       },
       [
-        "meshes[0] (shop): environments[0]: 'shop-eu' has istio.dataplane 'ambient'; ambient multi-cluster (beta) is not supported yet: it needs an HBONE east-west Gateway of class istio-east-west and the Gateway API CRDs, which these members do not install; use dataplane sidecar",
         "meshes[0] (shop): environments[1]: 'shop-us' sets istio.values.global.meshID, which the mesh sets on every member (meshID: the mesh name, multiCluster.clusterName: the environment name, network: per mesh network); remove it",
         "meshes[0] (shop): environments[1]: 'shop-us' sets istio.values.global.network, which the mesh sets on every member (meshID: the mesh name, multiCluster.clusterName: the environment name, network: per mesh network); remove it",
       ],
     ],
+    [
+      "ambient members before 1.29, or without the Gateway API CRDs",
+      {
+        environments: [
+          {
+            ...EU,
+            istio: { dataplane: "ambient", version: "1.28.4" },
+            cluster: { minMasterVersion: "1.33" },
+          },
+          {
+            ...US,
+            istio: { dataplane: "ambient", version: "1.28.4" },
+            cluster: { minMasterVersion: "1.33", gatewayApi: false },
+          },
+        ],
+        meshes: [mesh()],
+      },
+      [
+        "meshes[0] (shop): environments[0]: 'shop-eu' has istio.dataplane 'ambient' with istio.version '1.28.4'; ambient multi-cluster needs 1.29.0 or later",
+        // GKE 1.33 installs no Gateway API CRDs of its own unless asked.
+        "meshes[0] (shop): environments[0]: 'shop-eu' has istio.dataplane 'ambient' without Gateway API CRDs (cluster.gatewayApi); the ambient east-west gateway is a Gateway API Gateway: set cluster.gatewayApi: true",
+        "meshes[0] (shop): environments[1]: 'shop-us' has istio.dataplane 'ambient' with istio.version '1.28.4'; ambient multi-cluster needs 1.29.0 or later",
+        "meshes[0] (shop): environments[1]: 'shop-us' has istio.dataplane 'ambient' without Gateway API CRDs (cluster.gatewayApi); the ambient east-west gateway is a Gateway API Gateway: set cluster.gatewayApi: true",
+      ],
+    ],
   ])("%s: refused, one line per problem", (_, file, expected) => {
     expect(problemsOf(file)).toEqual(expected);
+  });
+
+  test("ambient members: multi-network only", () => {
+    const ambient = (e: Record<string, unknown>) => ({ ...e, istio: { dataplane: "ambient" } });
+    expect(problemsOf({ environments: [ambient(EU), ambient(US)], meshes: [mesh()] })).toEqual([]);
+    const shared = problemsOf({
+      environments: [ambient(EU), ambient(US)],
+      meshes: [mesh({ network: "shared" })],
+    });
+    expect(shared.filter((p) => p.includes("ambient"))).toEqual([
+      "meshes[0] (shop): environments[0]: 'shop-eu' has istio.dataplane 'ambient' in a mesh with network 'shared'; ambient multi-cluster supports multi-network meshes only: use network: per-cluster, or dataplane sidecar",
+      "meshes[0] (shop): environments[1]: 'shop-us' has istio.dataplane 'ambient' in a mesh with network 'shared'; ambient multi-cluster supports multi-network meshes only: use network: per-cluster, or dataplane sidecar",
+    ]);
   });
 
   test("trust on Cloud Service Mesh members is refused (their other problems aside)", () => {

@@ -35,13 +35,13 @@ describe("EastWestGateway", () => {
 
   test("external exposure drops the internal load balancer annotations", () => {
     const values = parseYaml(
-      byName(synth({ network: "n", exposure: "external" }), "istio-eastwestgateway").values[0],
+      byName(synth({ network: "net", exposure: "external" }), "istio-eastwestgateway").values[0],
     );
     expect(values.service).toBeUndefined();
   });
 
   test("the cross-network Gateway: AUTO_PASSTHROUGH on 15443 for *.local, after the gateway", () => {
-    const json = synth({ network: "n" });
+    const json = synth({ network: "net" });
     const expose = byName(json, "istio-cross-network-gateway");
     expect(expose.depends_on).toEqual(["helm_release.EastWestGateway_F1341A17"]);
     // The chart's values: what __tests__/charts/istio-cross-network-gateway.test.ts renders.
@@ -59,7 +59,7 @@ describe("EastWestGateway", () => {
   test.each([
     [{ network: "Shop EU" }, /'network' must be a DNS label .*got 'Shop EU'/],
     [
-      { network: "n", exposure: "public" as never },
+      { network: "net", exposure: "public" as never },
       /'exposure' must be "internal" or "external", got 'public'/,
     ],
   ])("refuses %j", (props, message) => {

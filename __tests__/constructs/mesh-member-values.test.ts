@@ -60,6 +60,18 @@ describe("a mesh member's Istio values", () => {
     expect(namespaces).toContainEqual({ name: "istio-system" });
   });
 
+  test("an ambient member's istiod also serves the other networks (AMBIENT_ENABLE_MULTI_NETWORK)", () => {
+    const istiod = releases(synth({ meshMember: MEMBER, dataplane: "ambient" })).find(
+      (r) => r.name === "istiod",
+    )!;
+    const ours = parseYaml(istiod.values[0]);
+    expect(ours).toMatchObject({
+      profile: "ambient",
+      env: { AMBIENT_ENABLE_MULTI_NETWORK: "true" },
+      global: { meshID: "shop", network: "eu" },
+    });
+  });
+
   test("the network defaults to the cluster's name", () => {
     expect(meshMemberValues({ meshId: "m", clusterName: "c" })).toEqual({
       global: { meshID: "m", multiCluster: { clusterName: "c" }, network: "c" },
@@ -69,12 +81,16 @@ describe("a mesh member's Istio values", () => {
   test.each([
     [{ meshMember: { ...MEMBER, meshId: "Shop" } }, /'meshId' must be a DNS label .*got 'Shop'/],
     [
+      { meshMember: { ...MEMBER, network: "no" } },
+      /'network' must not be a word that Helm's YAML reads as a boolean .*got 'no'/,
+    ],
+    [
       { meshMember: MEMBER, version: "1.4.10" },
       /'meshMember' needs the current charts .*got version '1.4.10'/,
     ],
     [
-      { meshMember: MEMBER, dataplane: "ambient" as const },
-      /'meshMember' with dataplane ambient is not supported: ambient multi-cluster needs an HBONE east-west Gateway/,
+      { meshMember: MEMBER, dataplane: "ambient" as const, version: "1.28.4" },
+      /'meshMember' with dataplane ambient needs version 1.29.0 or later \(ambient multi-cluster\), got version '1.28.4'/,
     ],
   ])("refuses %j", (props, message) => {
     expect(() => synth(props)).toThrow(message);

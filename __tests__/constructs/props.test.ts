@@ -39,6 +39,10 @@ import {
 import { SidecarInjection, SidecarInjectionProps } from "../../constructs/sidecar-injection";
 import { Waypoint, WaypointProps } from "../../constructs/waypoint";
 import { EastWestGateway, EastWestGatewayProps } from "../../constructs/east-west-gateway";
+import {
+  AmbientEastWestGateway,
+  AmbientEastWestGatewayProps,
+} from "../../constructs/ambient-east-west-gateway";
 import { IstioReaderToken, IstioReaderTokenProps } from "../../constructs/istio-reader-token";
 import { RemoteSecret, RemoteSecretProps } from "../../constructs/remote-secret";
 import { SecretManagerCa, SecretManagerCaProps } from "../../constructs/secret-manager-ca";
@@ -342,6 +346,10 @@ const MEMBER = { meshId: "shop", clusterName: "shop-eu", network: "eu" };
 const eastWest = checksOf((s, p: EastWestGatewayProps) => new EastWestGateway(s, "EastWest", p), {
   network: "eu",
 });
+const ambientEastWest = checksOf(
+  (s, p: AmbientEastWestGatewayProps) => new AmbientEastWestGateway(s, "AmbientEastWest", p),
+  { network: "eu" },
+);
 const readerToken = checksOf(
   (s, p: IstioReaderTokenProps) => new IstioReaderToken(s, "Reader", p),
   {},
@@ -492,6 +500,22 @@ const PROPS: Record<string, Check> = {
     remoteMembers(["eu", "us"], true),
     resource("kubernetes_secret_v1", DEPENDS),
     remoteMembers(["eu", "us"]),
+  ),
+  "AmbientEastWestGatewayProps.network": ambientEastWest(
+    { network: "us" },
+    release({ values: [/network: us/] }),
+  ),
+  "AmbientEastWestGatewayProps.exposure": ambientEastWest(
+    { exposure: "external" },
+    release({ values: [/^(?![\s\S]*load-balancer-type)/] }),
+  ),
+  "AmbientEastWestGatewayProps.provider": ambientEastWest(
+    (s) => ({ provider: helm(s) }),
+    release(ON_HELM),
+  ),
+  "AmbientEastWestGatewayProps.dependsOn": ambientEastWest(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    release(DEPENDS),
   ),
   "IstioReaderTokenProps.provider": readerToken(
     (s) => ({ provider: kubernetes(s) }),
