@@ -92,3 +92,32 @@ describe(`${EXAMPLE}: removing a member other than the first (the fleet feature'
     ]);
   });
 });
+
+describe(`${EXAMPLE}: removing the first member (the fleet feature's owner)`, () => {
+  const withoutEu = editedYaml(EXAMPLE, (doc: TerraformJson) => {
+    doc.environments = doc.environments.filter((e: TerraformJson) => e.name !== "shop-eu");
+    doc.environments.push({
+      ...doc.environments[0],
+      name: "shop-us2",
+      cluster: { masterIpv4CidrBlock: "172.16.0.48/28" },
+      network: {
+        ...doc.environments[0].network,
+        subnetName: "shop-us2-nodes",
+        podsCidr: "10.20.0.0/14",
+        servicesCidr: "10.12.48.0/20",
+      },
+    });
+    doc.meshes[0].environments = ["shop-us", "shop-us2"];
+  });
+
+  test("is unsafe, as docs/multi-cluster.md says: the next member would create the feature again", () => {
+    const lines = report(EXAMPLE, withoutEu).filter((l) => /^shop-us-cluster: /.test(l));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^shop-us-cluster: creates google_gke_hub_feature\.ServiceMesh_Feature_\w+$/,
+        ),
+      ]),
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { ISTIO_KUBERNETES_WINDOWS } from "../../facts/istio-kubernetes";
 import { GKE_RELEASE_CHANNELS } from "../../facts/gke-release-channels";
 import { GATEWAY_API_KINDS, ISTIO_GATEWAY_API_MINIMUMS } from "../../facts/gateway-api";
 import { REGION } from "../../config/schema-primitives";
+import { CLOUD_SERVICE_MESH_FACTS, CROSS_CLUSTER_PROTOCOLS } from "../../facts/cloud-service-mesh";
 
 const minor = (v: string) => Number(v.split(".")[1]);
 
@@ -59,5 +60,14 @@ describe("the upstream tables hold together", () => {
     const named = ISTIO_GATEWAY_API_MINIMUMS.flatMap((m) => Object.entries(m.minimumBundle));
     expect(named.length).toBeGreaterThan(0);
     for (const [kind, bundle] of named) expect(since.get(kind)).toBe(bundle);
+  });
+
+  test("Cloud Service Mesh facts: each from a Google page, read 2026-12-02; the firewall's protocols", () => {
+    expect(CLOUD_SERVICE_MESH_FACTS.length).toBeGreaterThanOrEqual(5);
+    for (const f of CLOUD_SERVICE_MESH_FACTS) {
+      expect(f.source).toMatch(/^https:\/\/(docs\.)?cloud\.google\.com\/service-mesh\//);
+      expect(f.read).toBe("2026-12-02");
+    }
+    expect(CROSS_CLUSTER_PROTOCOLS).toEqual(["tcp", "udp", "icmp", "esp", "ah", "sctp"]);
   });
 });

@@ -53,11 +53,13 @@ describe("property: every environment file is accepted and applies, or refused c
     const files = fc.sample(environmentFile, { numRuns: 500, seed: SEED });
     const written = new Set<string>();
     const modes = new Set<string>();
-    for (const file of files)
+    for (const file of files) {
+      if (file.meshes?.length) keyPaths({ meshes: file.meshes }, "", written);
       for (const env of file.environments) {
         keyPaths(env, "", written);
         modes.add(env.mode);
       }
+    }
     const schemaKeys = configReferenceMarkdown()
       .split("\n")
       .slice(2)
