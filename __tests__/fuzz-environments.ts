@@ -294,7 +294,23 @@ function arbitraries(bad: number) {
               name: fc.constantFrom("shop", "shop", "Bad"),
               environments: fc.subarray(["env-0", "env-1", "env-2"], { minLength: 1 }),
               network: fc.constantFrom("shared", "per-cluster"),
-              trust: fc.constant({}),
+              // oss: a CA in Secret Manager (a member may lack its prefix), or a refused source.
+              trust: fc.record(
+                {
+                  source: fc.constantFrom(
+                    "secret-manager",
+                    "generated",
+                    "certificate-authority-service",
+                  ),
+                  secretPrefixes: fc.constantFrom(
+                    { "env-0": "istio-ca-0", "env-1": "istio-ca-1", "env-2": "istio-ca-2" },
+                    { "env-0": "istio-ca-0" },
+                    { "env-0": "bad prefix" },
+                  ),
+                  secretVersion: fc.constantFrom("latest", "2", "v2"),
+                },
+                { requiredKeys: ["source"] },
+              ),
             },
             { requiredKeys: ["name", "environments", "network"] },
           ),

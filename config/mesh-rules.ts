@@ -4,6 +4,7 @@ import { MeshConfig } from "./mesh-schema";
 import { resourceNames } from "./resource-names";
 import { EnvironmentConfig } from "./schema";
 import { nearest } from "./schema-primitives";
+import { ossMemberProblems } from "./oss-members";
 
 /** A mesh entry and its index in the file, for the label of its problems. */
 export function meshLabel(mesh: unknown, index: number): string {
@@ -110,6 +111,7 @@ function memberProblems(
       );
     }
   }
+  problems.push(...ossMemberProblems(mesh, first.env.mode, joining));
   if (first.env.mode === "cloud-service-mesh" && mesh.network === "per-cluster") {
     problems.push(
       `network: 'per-cluster' is not offered for Cloud Service Mesh members (their managed control plane discovers endpoints across clusters of one VPC); use network: shared, or oss members`,

@@ -36,6 +36,11 @@ export interface ClusterConnectionProps {
   readonly helm?: boolean;
   /** @default "exec" */
   readonly auth?: ProviderAuth;
+  /**
+   * The providers' alias, for a stack that reaches several clusters (a mesh's cross-cluster
+   * stack): resources name the providers explicitly. @default - the stack's default providers
+   */
+  readonly alias?: string;
 }
 
 /**
@@ -59,11 +64,17 @@ export class ClusterConnection extends Construct {
     if (!PROVIDER_AUTHS.includes(this.auth)) {
       throw new Error(`'auth' must be one of ${PROVIDER_AUTHS.join(", ")}, got '${props.auth}'`);
     }
-    this.google = new GoogleProvider(this, "Google", { project: props.project });
+    const alias = props.alias === undefined ? {} : { alias: props.alias };
+    this.google = new GoogleProvider(this, "Google", { project: props.project, ...alias });
     if (this.auth === "token") {
-      this.clientConfig = new DataGoogleClientConfig(this, "ClientConfig", {});
+      this.clientConfig = new DataGoogleClientConfig(
+        this,
+        "ClientConfig",
+        props.alias === undefined ? {} : { provider: this.google },
+      );
     }
     this.cluster = new DataGoogleContainerCluster(this, "Cluster", {
+      ...(props.alias === undefined ? {} : { provider: this.google }),
       project: props.project,
       location: props.location,
       name: props.clusterName,
@@ -78,11 +89,12 @@ export class ClusterConnection extends Construct {
     };
     // The kubernetes provider's exec is a block (a list of one); helm 3.x's is a nested attribute.
     this.kubernetes = new KubernetesProvider(this, "Kubernetes", {
+      ...alias,
       ...endpoint,
       exec: exec && [exec],
     });
     if (props.helm) {
-      this.helm = new HelmProvider(this, "Helm", { kubernetes: { ...endpoint, exec } });
+      this.helm = new HelmProvider(this, "Helm", { ...alias, kubernetes: { ...endpoint, exec } });
     }
   }
 }

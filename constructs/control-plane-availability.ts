@@ -60,9 +60,13 @@ export function istiodAvailabilityValues(
   };
 }
 
-/** gateway chart values for the release `istio-ingress` (pods app=istio-ingress, istio=ingress). */
+/**
+ * gateway chart values for the release `istio-ingress` (pods app=istio-ingress, istio=ingress), or
+ * for another gateway release whose pods carry `podLabels`.
+ */
 export function gatewayAvailabilityValues(
   availability: ControlPlaneAvailability,
+  podLabels: Readonly<Record<string, string>> = { app: "istio-ingress", istio: "ingress" },
 ): Record<string, unknown> {
   const n = availability.minReplicas;
   if (n < DEFAULT_CONTROL_PLANE_REPLICAS) return {};
@@ -70,9 +74,6 @@ export function gatewayAvailabilityValues(
     replicaCount: n,
     autoscaling: { minReplicas: n, ...(n > CHART_AUTOSCALE_MAX ? { maxReplicas: n } : {}) },
     podDisruptionBudget: { minAvailable: 1 },
-    topologySpreadConstraints: spread(
-      { app: "istio-ingress", istio: "ingress" },
-      availability.regional,
-    ),
+    topologySpreadConstraints: spread({ ...podLabels }, availability.regional),
   };
 }

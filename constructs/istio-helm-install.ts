@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import {
   DEFAULT_ISTIO_VERSION,
   IstioChartLayout,
@@ -22,6 +23,10 @@ import {
 } from "./control-plane-availability";
 import { ISTIO_INJECTION_LABEL, ISTIO_REVISION_LABEL } from "./sidecar-injection";
 import { withHub } from "./istio-images";
+import { MeshMembership, meshMemberNamespaceLabels, meshMemberValues } from "./mesh-member-values";
+import { deepMerge } from "../config/deep-merge";
+import { CA_FILES, CaCertificates } from "./secret-manager-ca";
+import { AMBIENT_EAST_WEST } from "../facts/istio-multicluster";
 import {
   ISTIO_CHART_REPOSITORY,
   ISTIO_HUB,
@@ -81,6 +86,19 @@ export interface IstioHelmInstallProps {
    * @default - { minReplicas: DEFAULT_CONTROL_PLANE_REPLICAS (2), regional: false }
    */
   readonly availability?: ControlPlaneAvailability;
+  /**
+   * Current charts, sidecar dataplane: this cluster as a member of a multi-cluster mesh. Every
+   * istiod gets the mesh's `meshID` and the cluster's `clusterName` and `network` in our values
+   * (before `values`), and istio-system the `topology.istio.io/network` label.
+   * @default - a mesh of one cluster
+   */
+  readonly meshMember?: MeshMembership;
+  /**
+   * Current charts: the intermediate CA istiod signs with (Istio's plugged-in CA), as the Secret
+   * `cacerts` in istio-system, created before any istiod starts: the members of a mesh share its
+   * root. @default - istiod's own self-signed root
+   */
+  readonly caCertificates?: CaCertificates;
 }
 
 export interface IstioRevisionsPlan {
@@ -154,6 +172,10 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
   readonly hub: string;
   /** The chart repository of every release. */
   readonly chartRepository: string;
+  /** With `caCertificates`: the Secret `cacerts`. */
+  readonly caCerts?: SecretV1;
+  /** With `meshMember`: the values every istiod gets. */
+  private readonly meshMemberValues?: Record<string, unknown>;
 
   /**
    * What `dependsOn: [istio]` names. Without it cdktf resolved a construct to nothing and dropped
@@ -249,11 +271,55 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
       );
     }
 
+    if (props.meshMember && this.layout === "legacy") {
+      throw new Error(
+        `'meshMember' needs the current charts (1.12.x and later), got version '${this.version}'`,
+      );
+    }
+    if (
+      props.meshMember &&
+      ambient &&
+      Number(this.version.split(".")[1]) < AMBIENT_EAST_WEST.firstMinor
+    ) {
+      throw new Error(
+        `'meshMember' with dataplane ambient needs version 1.${AMBIENT_EAST_WEST.firstMinor}.0 or later (ambient multi-cluster), got version '${this.version}'`,
+      );
+    }
+    // Ambient members: istiod also serves the other networks' services (multi-network only).
+    this.meshMemberValues =
+      props.meshMember &&
+      deepMerge(
+        meshMemberValues(props.meshMember),
+        ambient ? { env: { ...AMBIENT_EAST_WEST.istiodEnv } } : {},
+      );
     this.namespace = new NamespaceV1(this, "Namespace", {
       provider: props.kubernetesProvider,
       dependsOn: props.dependsOn,
-      metadata: { name: "istio-system" },
+      metadata: {
+        name: "istio-system",
+        ...(props.meshMember ? { labels: meshMemberNamespaceLabels(props.meshMember) } : {}),
+      },
     });
+
+    if (props.caCertificates && this.layout === "legacy") {
+      throw new Error(
+        `'caCertificates' needs the current charts (1.12.x and later), got version '${this.version}'`,
+      );
+    }
+    if (props.caCertificates) {
+      const certificates = props.caCertificates;
+      this.caCerts = new SecretV1(this, "CaCerts", {
+        provider: props.kubernetesProvider,
+        metadata: { name: "cacerts", namespace: "istio-system" },
+        data: Object.fromEntries(
+          (Object.keys(CA_FILES) as (keyof CaCertificates)[]).map((key) => [
+            CA_FILES[key],
+            certificates[key],
+          ]),
+        ),
+        dependsOn: [this.namespace],
+      });
+    }
 
     if (this.layout === "legacy") {
       const helm3 = legacyHelm3Problem(
@@ -309,6 +375,8 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
         // An adopted istiod has no revision: its validator is the one of revision "default".
         values: [stringifyYaml({ defaultRevision: baseDefaultRevision(plan) })],
         timeout: 600,
+        // istiod reads cacerts when it starts, and every istiod waits for base.
+        ...(this.caCerts ? { dependsOn: [this.caCerts] } : {}),
       });
       // What injects the gateway, and the chart version it runs at.
       let gatewayServer: Release;
@@ -337,6 +405,7 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
           provider: props.provider,
           dependsOn: [this.namespace, base],
           availability,
+          meshMember: props.meshMember,
           // The same release, values and address as without revisions: Terraform keeps it.
           adopted: adopted && {
             ...adopted,
@@ -412,10 +481,13 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
       chart: "istiod",
       version,
       values: [
-        this.ownValues("istiod", {
-          ...(ambient ? AMBIENT_PROFILE : {}),
-          global: { platform: "gke" },
-        }),
+        this.ownValues(
+          "istiod",
+          withMember(
+            { ...(ambient ? AMBIENT_PROFILE : {}), global: { platform: "gke" } },
+            this.meshMemberValues,
+          ),
+        ),
         ...valuesDocument(istiodAvailabilityValues(this.availability)),
         ...userValues(values),
       ],
@@ -482,6 +554,14 @@ export class IstioHelmInstall extends Construct implements ITerraformDependable 
     this.releases.push(release);
     return release;
   }
+}
+
+/** Our istiod values with a mesh member's values merged in (unchanged without membership). */
+function withMember(
+  values: Record<string, unknown>,
+  member: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return member ? deepMerge(values, member) : values;
 }
 
 /** On the gateway's pods, with `revisions`: the revision that injected them. */

@@ -6,6 +6,8 @@ import { Release } from "@cdktf/provider-helm/lib/release";
 import { ISTIO_HUB } from "../facts/istio-hosting";
 import { ControlPlaneAvailability, istiodAvailabilityValues } from "./control-plane-availability";
 import { withHub } from "./istio-images";
+import { MeshMembership, meshMemberValues } from "./mesh-member-values";
+import { deepMerge } from "../config/deep-merge";
 
 /** The chart in this repository that holds one revision tag (webhook and Service). */
 export const REVISION_TAG_CHART_DIR = path.join(__dirname, "..", "charts", "istio-revision-tag");
@@ -48,6 +50,12 @@ export interface IstioRevisionsProps {
    * it, and no tag release is made for that. @default - none
    */
   readonly adopted?: IstioRevision & { readonly release: Release };
+  /**
+   * This cluster as a member of a multi-cluster mesh: every revision's istiod gets the same
+   * `meshID`, `clusterName` and `network` (so every revision serves the same mesh).
+   * @default - a mesh of one cluster
+   */
+  readonly meshMember?: MeshMembership;
 }
 
 const RELIABLE = { atomic: true, cleanupOnFail: true, maxHistory: 10 } as const;
@@ -95,6 +103,7 @@ export class IstioRevisions extends Construct {
     if (props.adopted) this.istiods.set(props.adopted.name, props.adopted.release);
     this.tagTargets = props.tags ?? {};
     const namespace = props.namespace ?? "istio-system";
+    const member = props.meshMember && meshMemberValues(props.meshMember);
     for (const revision of props.revisions) {
       if (!DNS_LABEL.test(revision.name)) {
         throw new Error(`'revisions' name '${revision.name}' must be a DNS label, such as 1-31-1`);
@@ -116,7 +125,9 @@ export class IstioRevisions extends Construct {
             stringifyYaml(
               withHub("istiod", props.hub ?? ISTIO_HUB, {
                 revision: revision.name,
-                global: { platform: "gke" },
+                global: member
+                  ? deepMerge({ platform: "gke" }, member.global as Record<string, unknown>)
+                  : { platform: "gke" },
               }),
             ),
             ...availabilityDocument(props.availability, revision.name),

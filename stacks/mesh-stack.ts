@@ -24,6 +24,11 @@ import { MtlsPortExceptions } from "../constructs/mtls-port-exceptions";
 import { RemovedResources } from "../constructs/removed-resources";
 import { ISTIO_REVISION_LABEL, SidecarInjection } from "../constructs/sidecar-injection";
 import { PolicyAspect } from "../policy/policy-aspect";
+import { meshMembershipOf } from "../config/oss-members";
+import { trustSecretOf } from "../config/mesh-trust";
+import { EastWestGateway } from "../constructs/east-west-gateway";
+import { AmbientEastWestGateway } from "../constructs/ambient-east-west-gateway";
+import { SecretManagerCa } from "../constructs/secret-manager-ca";
 import { configureBackend } from "./backend";
 
 export interface MeshStackProps {
@@ -74,6 +79,16 @@ export class MeshStack extends TerraformStack {
       const istio = env.istio ?? {};
       const plan = revisionPlan(env.istio);
       const gateway = istio.ingressGateway;
+      // A member of a multi-cluster mesh: its place in the mesh, and the CA its mesh shares.
+      const member = meshMembershipOf(env);
+      const trust = trustSecretOf(env.mesh?.trust, env.name);
+      const ca =
+        trust &&
+        new SecretManagerCa(this, "MeshCa", {
+          secretPrefix: trust.secretPrefix,
+          version: trust.version,
+          project: trust.secretPrefix.startsWith("projects/") ? undefined : env.project,
+        });
       this.istio = new IstioHelmInstall(this, "Istio", {
         version: istio.version,
         mtls: istio.mtls,
@@ -99,6 +114,8 @@ export class MeshStack extends TerraformStack {
         dependsOn: admins ? [admins.resource] : undefined,
         chartRepository: istio.chartRepository,
         hub: istio.hub,
+        meshMember: member,
+        caCertificates: ca?.certificates,
       });
       // sidecar <-> ambient drops traffic under STRICT while a namespace moves: the record of the
       // running dataplane refuses that plan then, and lets it through under PERMISSIVE (the
@@ -109,6 +126,28 @@ export class MeshStack extends TerraformStack {
           values: { dataplane: istio.dataplane ?? "sidecar" },
           refuseChange:
             (istio.mtls ?? "STRICT") === "STRICT" && (env.cluster?.deletionProtection ?? true),
+        });
+      }
+      if (member && env.mesh?.network === "per-cluster" && this.istio.nodeAgents) {
+        // Ambient: a Gateway API east-west gateway, which istiod deploys once ztunnel runs.
+        new AmbientEastWestGateway(this, "EastWestGateway", {
+          network: member.network,
+          provider: this.connection.helm,
+          dependsOn: [this.istio.controlPlane, this.istio.nodeAgents],
+        });
+      } else if (member && env.mesh?.network === "per-cluster") {
+        // Gateway pods follow the default tag with revisions, like namespaces without a label.
+        const revisions = this.istio.revisions;
+        new EastWestGateway(this, "EastWestGateway", {
+          network: member.network,
+          version: revisions ? revisions.resolve(DEFAULT_TAG).version : this.istio.version,
+          chartRepository: this.istio.chartRepository,
+          availability: {
+            minReplicas: istio.minReplicas ?? DEFAULT_CONTROL_PLANE_REPLICAS,
+            regional: !isZone(env.location) || (env.cluster?.nodeLocations?.length ?? 0) > 1,
+          },
+          provider: this.connection.helm,
+          dependsOn: [revisions ? revisions.serving(DEFAULT_TAG) : this.istio.controlPlane],
         });
       }
       // Unknown patches and minors past their end of support (GKE_ISTIO_STRICT=1 refuses them).

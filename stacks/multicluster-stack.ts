@@ -5,6 +5,8 @@ import { MeshConfig } from "../config/mesh-schema";
 import { EnvironmentConfig } from "../config/schema";
 import { boundedName, resourceNames } from "../config/resource-names";
 import { CrossClusterFirewall } from "../constructs/cross-cluster-firewall";
+import { ClusterConnection } from "../constructs/cluster-connection";
+import { MeshRemoteSecrets } from "../constructs/mesh-remote-secrets";
 import { configureBackend } from "./backend";
 
 export interface MultiClusterStackProps {
@@ -29,6 +31,8 @@ export function nodeServiceAccounts(env: EnvironmentConfig): string[] {
 export class MultiClusterStack extends TerraformStack {
   readonly provider: GoogleBetaProvider;
   readonly firewall?: CrossClusterFirewall;
+  /** oss members: each member's reader token and the remote secrets of the others. */
+  readonly remoteSecrets?: MeshRemoteSecrets;
 
   constructor(scope: Construct, id: string, props: MultiClusterStackProps) {
     super(scope, id);
@@ -48,6 +52,22 @@ export class MultiClusterStack extends TerraformStack {
         // The loader requires a stated podsCidr on every member of a shared mesh.
         sourceRanges: members.map((m) => m.network?.podsCidr ?? "10.4.0.0/14"),
         targetServiceAccounts: [...new Set(members.flatMap(nodeServiceAccounts))],
+      });
+    }
+    if (first.mode === "oss") {
+      // One set of providers per member, aliased by environment name: ids and aliases never
+      // depend on list positions, so a new member adds its own and changes no other.
+      this.remoteSecrets = new MeshRemoteSecrets(this, "RemoteSecrets", {
+        members: members.map((env) => ({
+          clusterName: env.name,
+          connection: new ClusterConnection(this, `Connection-${env.name}`, {
+            project: env.project,
+            location: env.location,
+            clusterName: env.cluster?.name ?? env.name,
+            auth: env.cluster?.providerAuth,
+            alias: env.name,
+          }),
+        })),
       });
     }
     new TerraformOutput(this, "members", { value: members.map((m) => m.name) });

@@ -22,6 +22,10 @@ function member(name: string, location: string, podsCidr: string, extra = {}) {
 const EU = member("shop-eu", "europe-west1", "10.4.0.0/14");
 const US = member("shop-us", "us-central1", "10.8.0.0/14");
 const SHOP = { name: "shop", environments: ["shop-eu", "shop-us"], network: "shared" };
+const OSS_TRUST = {
+  source: "secret-manager",
+  secretPrefixes: { "shop-eu": "istio-ca-eu", "shop-us": "istio-ca-us" },
+};
 
 function problemsOf(file: Record<string, unknown>): string[] {
   try {
@@ -141,7 +145,8 @@ const cases: [string, Record<string, unknown>, string[]][] = [
         { ...EU, mode: "oss", istio: { version: "1.30.2" } },
         { ...US, mode: "oss" },
       ],
-      meshes: [SHOP],
+      // An oss mesh names its shared root of trust (config/mesh-trust.ts).
+      meshes: [{ ...SHOP, trust: OSS_TRUST }],
     },
     [
       "meshes[0] (shop): environments[1]: 'shop-us' installs Istio version 1.31.1, but 'shop-eu' installs version 1.30.2; every oss member runs the same Istio revisions (upgrade them one cluster at a time, through a revision both list)",

@@ -10,6 +10,7 @@ import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import * as ts from "typescript";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { AmbientNamespaces, AmbientNamespacesProps } from "../../constructs/ambient-namespaces";
@@ -38,6 +39,15 @@ import {
 } from "../../constructs/release-channel-record";
 import { SidecarInjection, SidecarInjectionProps } from "../../constructs/sidecar-injection";
 import { Waypoint, WaypointProps } from "../../constructs/waypoint";
+import { EastWestGateway, EastWestGatewayProps } from "../../constructs/east-west-gateway";
+import {
+  AmbientEastWestGateway,
+  AmbientEastWestGatewayProps,
+} from "../../constructs/ambient-east-west-gateway";
+import { IstioReaderToken, IstioReaderTokenProps } from "../../constructs/istio-reader-token";
+import { RemoteSecret, RemoteSecretProps } from "../../constructs/remote-secret";
+import { SecretManagerCa, SecretManagerCaProps } from "../../constructs/secret-manager-ca";
+import { MeshRemoteSecrets, MeshRemoteSecretsProps } from "../../constructs/mesh-remote-secrets";
 import { WebhookFirewall, WebhookFirewallProps } from "../../constructs/webhook-firewall";
 import {
   CrossClusterFirewall,
@@ -337,7 +347,238 @@ const warningsOf = (stack: TerraformStack) =>
     .filter((m) => m.type === "@cdktf/warn")
     .map((m) => String(m.data));
 
+const MEMBER = { meshId: "shop", clusterName: "shop-eu", network: "eu" };
+const eastWest = checksOf((s, p: EastWestGatewayProps) => new EastWestGateway(s, "EastWest", p), {
+  network: "eu",
+});
+const ambientEastWest = checksOf(
+  (s, p: AmbientEastWestGatewayProps) => new AmbientEastWestGateway(s, "AmbientEastWest", p),
+  { network: "eu" },
+);
+const readerToken = checksOf(
+  (s, p: IstioReaderTokenProps) => new IstioReaderToken(s, "Reader", p),
+  {},
+);
+const remoteSecret = checksOf((s, p: RemoteSecretProps) => new RemoteSecret(s, "Remote", p), {
+  clusterName: "shop-us",
+  server: "https://10.0.0.2",
+  certificateAuthorityData: "Q0E=",
+  token: "t",
+});
+const secretManagerCa = checksOf((s, p: SecretManagerCaProps) => new SecretManagerCa(s, "Ca", p), {
+  secretPrefix: "istio-ca",
+});
+/** Members, each reached through its own aliased providers (ids unique per call: layers add up). */
+let connections = 0;
+const remoteSecrets = checksOf(
+  (s, p: MeshRemoteSecretsProps) => new MeshRemoteSecrets(s, "RemoteSecrets", p),
+  { members: [] },
+);
+const remoteMembers =
+  (names: string[], dependsOn = false) =>
+  (s: Construct): Partial<MeshRemoteSecretsProps> => {
+    const before = dependsOn ? [dependency(s)] : undefined;
+    return {
+      members: names.map((name) => ({
+        clusterName: name,
+        connection: new ClusterConnection(s, `Connection-${name}-${connections++}`, {
+          project: "p",
+          location: "europe-west1",
+          clusterName: `gke-${name}`,
+          alias: name,
+        }),
+        ...(before ? { dependsOn: before } : {}),
+      })),
+    };
+  };
+const CA_FILES_PROPS = { caCert: "CA", caKey: "KEY", rootCert: "ROOT", certChain: "CHAIN" };
+const caSecret = (want: Json) =>
+  resource("kubernetes_secret_v1", { metadata: { name: "cacerts" }, data: want });
+
 const PROPS: Record<string, Check> = {
+  // Multi-cluster members (mesh-member-values, east-west-gateway, remote secrets, plugged CA)
+  "IstioHelmInstallProps.meshMember": istio(
+    { meshMember: MEMBER },
+    release({
+      name: "istiod",
+      values: [/meshID: shop\n\s+multiCluster:\n\s+clusterName: shop-eu\n\s+network: eu/],
+    }),
+  ),
+  "IstioRevisionsProps.meshMember": revisions(
+    { meshMember: MEMBER },
+    release({ name: "istiod-blue", values: [/meshID: shop/] }),
+  ),
+  "MeshMembership.meshId": istio(
+    { meshMember: { ...MEMBER, meshId: "other" } },
+    release({ name: "istiod", values: [/meshID: other/] }),
+    { meshMember: MEMBER },
+  ),
+  "MeshMembership.clusterName": istio(
+    { meshMember: { ...MEMBER, clusterName: "other" } },
+    release({ name: "istiod", values: [/clusterName: other/] }),
+    { meshMember: MEMBER },
+  ),
+  "MeshMembership.network": istio(
+    { meshMember: { ...MEMBER, network: "other" } },
+    resource("kubernetes_namespace_v1", {
+      metadata: { labels: { "topology.istio.io/network": "other" } },
+    }),
+    { meshMember: MEMBER },
+  ),
+  "IstioHelmInstallProps.caCertificates": istio(
+    { caCertificates: CA_FILES_PROPS },
+    release({ name: "istio-base", depends_on: [/kubernetes_secret_v1\.Istio_CaCerts/] }),
+  ),
+  "CaCertificates.caCert": istio(
+    { caCertificates: { ...CA_FILES_PROPS, caCert: "OTHER" } },
+    caSecret({ "ca-cert.pem": "OTHER" }),
+    { caCertificates: CA_FILES_PROPS },
+  ),
+  "CaCertificates.caKey": istio(
+    { caCertificates: { ...CA_FILES_PROPS, caKey: "OTHER" } },
+    caSecret({ "ca-key.pem": "OTHER" }),
+    { caCertificates: CA_FILES_PROPS },
+  ),
+  "CaCertificates.rootCert": istio(
+    { caCertificates: { ...CA_FILES_PROPS, rootCert: "OTHER" } },
+    caSecret({ "root-cert.pem": "OTHER" }),
+    { caCertificates: CA_FILES_PROPS },
+  ),
+  "CaCertificates.certChain": istio(
+    { caCertificates: { ...CA_FILES_PROPS, certChain: "OTHER" } },
+    caSecret({ "cert-chain.pem": "OTHER" }),
+    { caCertificates: CA_FILES_PROPS },
+  ),
+  "EastWestGatewayProps.network": eastWest(
+    { network: "us" },
+    release({ name: "istio-eastwestgateway", values: [/networkGateway: us/] }),
+  ),
+  "EastWestGatewayProps.version": eastWest(
+    { version: "1.30.3" },
+    release({ name: "istio-eastwestgateway", version: "1.30.3" }),
+  ),
+  "EastWestGatewayProps.chartRepository": eastWest(
+    { chartRepository: "oci://registry.example.com/charts" },
+    release({ name: "istio-eastwestgateway", repository: "oci://registry.example.com/charts" }),
+  ),
+  "EastWestGatewayProps.revision": eastWest(
+    { revision: "prod" },
+    release({ name: "istio-eastwestgateway", values: [/revision: prod/] }),
+  ),
+  "EastWestGatewayProps.exposure": eastWest(
+    { exposure: "external" },
+    release({ name: "istio-eastwestgateway", values: [/^(?![\s\S]*load-balancer-type)/] }),
+  ),
+  "EastWestGatewayProps.provider": eastWest(
+    (s) => ({ provider: helm(s) }),
+    release({ name: "istio-eastwestgateway", ...ON_HELM }),
+  ),
+  "EastWestGatewayProps.dependsOn": eastWest(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    release({ name: "istio-eastwestgateway", ...DEPENDS }),
+  ),
+  "EastWestGatewayProps.availability": eastWest(
+    { availability: { minReplicas: 3, regional: false } },
+    release({ name: "istio-eastwestgateway", values: [/replicaCount: 3/] }),
+  ),
+  "MeshRemoteSecretsProps.members": remoteSecrets(
+    remoteMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", { metadata: { name: "istio-remote-secret-eu" } }),
+    remoteMembers(["us", "asia"]),
+  ),
+  "MeshRemoteSecretsMember.clusterName": remoteSecrets(
+    remoteMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", {
+      metadata: { annotations: { "networking.istio.io/cluster": "eu" } },
+    }),
+    remoteMembers(["asia", "us"]),
+  ),
+  "MeshRemoteSecretsMember.connection": remoteSecrets(
+    remoteMembers(["eu", "us"]),
+    resource("kubernetes_secret_v1", {
+      metadata: { name: "istio-remote-secret-eu" },
+      provider: "kubernetes.us",
+    }),
+    remoteMembers(["asia", "us"]),
+  ),
+  "MeshRemoteSecretsMember.dependsOn": remoteSecrets(
+    remoteMembers(["eu", "us"], true),
+    resource("kubernetes_secret_v1", DEPENDS),
+    remoteMembers(["eu", "us"]),
+  ),
+  "AmbientEastWestGatewayProps.network": ambientEastWest(
+    { network: "us" },
+    release({ values: [/network: us/] }),
+  ),
+  "AmbientEastWestGatewayProps.exposure": ambientEastWest(
+    { exposure: "external" },
+    release({ values: [/^(?![\s\S]*load-balancer-type)/] }),
+  ),
+  "AmbientEastWestGatewayProps.provider": ambientEastWest(
+    (s) => ({ provider: helm(s) }),
+    release(ON_HELM),
+  ),
+  "AmbientEastWestGatewayProps.dependsOn": ambientEastWest(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    release(DEPENDS),
+  ),
+  "IstioReaderTokenProps.provider": readerToken(
+    (s) => ({ provider: kubernetes(s) }),
+    resource("kubernetes_secret_v1", ON_KUBERNETES),
+  ),
+  "IstioReaderTokenProps.namespace": readerToken(
+    { namespace: "mesh" },
+    resource("kubernetes_secret_v1", { metadata: { namespace: "mesh" } }),
+  ),
+  "IstioReaderTokenProps.dependsOn": readerToken(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    resource("kubernetes_secret_v1", DEPENDS),
+  ),
+  "RemoteSecretProps.clusterName": remoteSecret(
+    { clusterName: "other" },
+    resource("kubernetes_secret_v1", { metadata: { name: "istio-remote-secret-other" } }),
+  ),
+  "RemoteSecretProps.server": remoteSecret(
+    { server: "https://10.9.9.9" },
+    resource("kubernetes_secret_v1", { data: { "shop-us": /10\.9\.9\.9/ } }),
+  ),
+  "RemoteSecretProps.certificateAuthorityData": remoteSecret(
+    { certificateAuthorityData: "T1RIRVI=" },
+    resource("kubernetes_secret_v1", { data: { "shop-us": /T1RIRVI=/ } }),
+  ),
+  "RemoteSecretProps.token": remoteSecret(
+    { token: "other-token" },
+    resource("kubernetes_secret_v1", { data: { "shop-us": /other-token/ } }),
+  ),
+  "RemoteSecretProps.provider": remoteSecret(
+    (s) => ({ provider: kubernetes(s) }),
+    resource("kubernetes_secret_v1", ON_KUBERNETES),
+  ),
+  "RemoteSecretProps.namespace": remoteSecret(
+    { namespace: "mesh" },
+    resource("kubernetes_secret_v1", { metadata: { namespace: "mesh" } }),
+  ),
+  "RemoteSecretProps.dependsOn": remoteSecret(
+    (s) => ({ dependsOn: [dependency(s)] }),
+    resource("kubernetes_secret_v1", DEPENDS),
+  ),
+  "SecretManagerCaProps.secretPrefix": secretManagerCa(
+    { secretPrefix: "other-ca" },
+    dataSource("google_secret_manager_secret_version", { secret: "other-ca-ca-key" }),
+  ),
+  "SecretManagerCaProps.project": secretManagerCa(
+    { project: "ca-project" },
+    dataSource("google_secret_manager_secret_version", { project: "ca-project" }),
+  ),
+  "SecretManagerCaProps.version": secretManagerCa(
+    { version: "3" },
+    dataSource("google_secret_manager_secret_version", { version: "3" }),
+  ),
+  "SecretManagerCaProps.provider": secretManagerCa(
+    (s) => ({ provider: new GoogleProvider(s, "OtherGoogle", { alias: "other" }) }),
+    dataSource("google_secret_manager_secret_version", { provider: "google.other" }),
+  ),
+
   // GkeCluster
   "GkeClusterProps.project": gke({ project: "other" }, cluster({ project: "other" })),
   "GkeClusterProps.location": gke({ location: "us-east1" }, cluster({ location: "us-east1" })),
@@ -852,6 +1093,12 @@ const PROPS: Record<string, Check> = {
   ),
 
   // ClusterConnection
+  "ClusterConnectionProps.alias": connection(
+    { alias: "shop-eu" },
+    (out) =>
+      out.provider?.kubernetes?.[0]?.alias === "shop-eu" &&
+      Object.values<Json>(out.data.google_container_cluster)[0].provider === "google.shop-eu",
+  ),
   "ClusterConnectionProps.project": connection(
     { project: "other" },
     dataSource("google_container_cluster", { project: "other" }),
