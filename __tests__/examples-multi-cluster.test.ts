@@ -1,6 +1,7 @@
 import { replacementReport } from "../output/replacement-report";
 import { TerraformJson } from "./fixtures";
-import { synthFilesOnceSync } from "./shared-synth";
+import { stacksOf, synthFilesOnceSync } from "./shared-synth";
+import { applyWithMockProviders } from "./terraform-apply";
 import {
   asConfigFile,
   editedYaml,
@@ -117,6 +118,17 @@ describe(`${EXAMPLE}: removing the first member (the fleet feature's owner)`, ()
         expect.stringMatching(
           /^shop-us-cluster: creates google_gke_hub_feature\.ServiceMesh_Feature_\w+$/,
         ),
+      ]),
+    );
+  });
+
+  testPlanEdit("destroying its cluster stack stops on the shared feature (prevent_destroy)", () => {
+    const run = synthFilesOnceSync([EXAMPLE]).get(EXAMPLE)!;
+    const outcome = applyWithMockProviders(stacksOf(run)["shop-eu-cluster"]);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.destroyBlockedBy).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^google_gke_hub_feature\.ServiceMesh_Feature_/),
       ]),
     );
   });

@@ -47,6 +47,13 @@ export interface CloudServiceMeshProps {
    * own it; the others set false and are deployed after the owner. @default true
    */
   readonly createFeature?: boolean;
+  /**
+   * Refuse to destroy the feature (`prevent_destroy`), because other environments' memberships
+   * depend on it: destroying the owner's stack would turn Cloud Service Mesh off for all of them.
+   * Set when the owner shares the fleet project with other cloud-service-mesh environments.
+   * @default false
+   */
+  readonly keepFeature?: boolean;
   /** @default "MANAGEMENT_AUTOMATIC" (Google runs the control plane and upgrades the proxies) */
   readonly management?: MeshManagement;
   /** Resources to create first, such as enabled APIs and the registered cluster. @default [] */
@@ -84,6 +91,7 @@ export class CloudServiceMesh extends Construct {
         name: SERVICE_MESH_FEATURE,
         location: "global",
         dependsOn: props.dependsOn,
+        ...(props.keepFeature ? { lifecycle: { preventDestroy: true } } : {}),
       });
     }
     this.resource = new GoogleGkeHubFeatureMembership(this, "Resource", {

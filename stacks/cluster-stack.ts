@@ -51,6 +51,11 @@ export interface ClusterStackProps {
    */
   readonly createMeshFeature?: boolean;
   /**
+   * cloud-service-mesh mode, with createMeshFeature: other environments of the project depend on
+   * the feature, so it carries `prevent_destroy`. @default false
+   */
+  readonly meshFeatureShared?: boolean;
+  /**
    * Private control plane endpoint reachable from every region: set for the members of a mesh
    * in two or more regions. @default false
    */
@@ -181,6 +186,7 @@ export class ClusterStack extends TerraformStack {
         membershipId: fleet.membershipId,
         membershipLocation: fleet.membershipLocation,
         createFeature: props.createMeshFeature ?? true,
+        keepFeature: props.meshFeatureShared ?? false,
         dependsOn: this.apis.length > 0 ? [...this.apis] : undefined,
       });
       // CSM keeps the channel it was provisioned with when the cluster's changes: a change can

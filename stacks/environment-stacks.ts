@@ -25,6 +25,11 @@ export interface AddEnvironmentOptions {
   /** cloud-service-mesh: this environment's cluster stack creates the project's fleet feature. @default true */
   readonly createMeshFeature?: boolean;
   /**
+   * cloud-service-mesh: other environments of the project depend on this environment's fleet
+   * feature, which then carries `prevent_destroy`. @default false
+   */
+  readonly meshFeatureShared?: boolean;
+  /**
    * The private control plane endpoint answers from every region: the wiring sets it for the
    * members of a mesh in two or more regions. @default false
    */
@@ -40,6 +45,7 @@ export function addEnvironment(
   const cluster = new ClusterStack(app, `${env.name}-cluster`, {
     environment: env,
     createMeshFeature: options.createMeshFeature,
+    meshFeatureShared: options.meshFeatureShared,
     controlPlaneGlobalAccess: options.controlPlaneGlobalAccess,
   });
   if (!needsMeshStack(env)) return { cluster };
@@ -57,6 +63,11 @@ export function addEnvironment(
  */
 export function addEnvironments(app: App, environments: EnvironmentConfig[]): EnvironmentStacks[] {
   const featureOwners = new Map<string, ClusterStack>();
+  // The projects where several cloud-service-mesh environments share the fleet feature.
+  const csmProjects = environments
+    .filter((e) => e.mode === "cloud-service-mesh")
+    .map((e) => e.project);
+  const shared = (project: string) => csmProjects.filter((p) => p === project).length > 1;
   const byName = new Map(environments.map((e) => [e.name, e]));
   const regionsOfMesh = (env: EnvironmentConfig) => {
     const mesh = meshOf(env);
@@ -72,6 +83,7 @@ export function addEnvironments(app: App, environments: EnvironmentConfig[]): En
     const owner = featureOwners.get(env.project);
     const stacks = addEnvironment(app, env, {
       createMeshFeature: !owner,
+      meshFeatureShared: !owner && shared(env.project),
       controlPlaneGlobalAccess,
     });
     if (owner) stacks.cluster.addDependency(owner);

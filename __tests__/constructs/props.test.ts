@@ -1005,6 +1005,10 @@ const PROPS: Record<string, Check> = {
     { createFeature: false },
     not(any("google_gke_hub_feature")),
   ),
+  "CloudServiceMeshProps.keepFeature": csm(
+    { keepFeature: true },
+    resource("google_gke_hub_feature", { lifecycle: { prevent_destroy: true } }),
+  ),
   "CloudServiceMeshProps.management": csm(
     { management: "MANAGEMENT_MANUAL" },
     membership({ mesh: { management: "MANAGEMENT_MANUAL" } }),
@@ -1370,6 +1374,36 @@ const PROPS: Record<string, Check> = {
     const clusters = (project: string) =>
       Object.values<Json>(json(project).resource.google_container_cluster).map((c) => c.project);
     expect(clusters("other-project")).toEqual(["other-project"]);
+  },
+  "ClusterStackProps.meshFeatureShared": () => {
+    const lifecycle = (meshFeatureShared?: boolean) =>
+      Object.values<Json>(
+        stackJson(
+          (app) =>
+            new ClusterStack(app, "c", {
+              environment: env({ mode: "cloud-service-mesh" }),
+              meshFeatureShared,
+            }),
+        ).resource.google_gke_hub_feature,
+      )[0].lifecycle;
+    expect({ default: lifecycle(), on: lifecycle(true) }).toEqual({
+      default: undefined,
+      on: { prevent_destroy: true },
+    });
+  },
+  "AddEnvironmentOptions.meshFeatureShared": () => {
+    const lifecycle = (meshFeatureShared?: boolean) => {
+      const { cluster } = addEnvironment(Testing.app(), env({ mode: "cloud-service-mesh" }), {
+        meshFeatureShared,
+      });
+      return Object.values<Json>(
+        JSON.parse(Testing.synth(cluster)).resource.google_gke_hub_feature,
+      )[0].lifecycle;
+    };
+    expect({ default: lifecycle(), on: lifecycle(true) }).toEqual({
+      default: undefined,
+      on: { prevent_destroy: true },
+    });
   },
   "ClusterStackProps.createMeshFeature": () => {
     const features = (createMeshFeature?: boolean) =>

@@ -40,6 +40,15 @@ describe("addEnvironments", () => {
     expect(dependencies("d-cluster")).toEqual(["a-cluster"]);
   });
 
+  test("a feature other environments depend on refuses to be destroyed; a project's only one does not", () => {
+    const stacks = synthApp(build(csm("a"), csm("b"), csm("c", "other-project")));
+    const lifecycle = (name: string) =>
+      resourcesOf(stacks[`${name}-cluster`], "google_gke_hub_feature")[0].lifecycle;
+    // Destroying a's cluster stack would turn Cloud Service Mesh off for b.
+    expect(lifecycle("a")).toEqual({ prevent_destroy: true });
+    expect(lifecycle("c")).toBeUndefined();
+  });
+
   test("a managed environment does not own the feature of a later cloud-service-mesh one", () => {
     const stacks = synthApp(build(environment({ name: "old" }), csm("new")));
     expect(resourcesOf(stacks["old-cluster"], "google_gke_hub_feature")).toHaveLength(0);
