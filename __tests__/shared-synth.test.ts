@@ -82,7 +82,7 @@ describe("an app run remembered across jest runs", () => {
   });
   const EMPTY = "environments: []\n";
 
-  test("is returned for the same inputs, and missed when the file, a variable or the app's inputs change", async () => {
+  test("is returned for the same inputs, and missed when the file, a variable, the date, Terraform or the app's inputs change", async () => {
     const first = await synthFileOnce(newRun(EMPTY));
     expect(first.status).toBe(1);
     expect(first.stderr).toContain("environments: must list at least one environment");
@@ -105,6 +105,16 @@ describe("an app run remembered across jest runs", () => {
       expect(rememberedFileOf(file)).not.toBe(kept);
     } finally {
       delete process.env.GKE_ISTIO_STRICT;
+    }
+    // End-of-support warnings depend on the date; cdktf's synth on Terraform's version.
+    expect(rememberedFileOf(file, {}, "2099-01-01")).not.toBe(kept);
+    const terraform = process.env.GKE_ISTIO_TERRAFORM_VERSION;
+    process.env.GKE_ISTIO_TERRAFORM_VERSION = '{"terraform_version":"9.9.9"}';
+    try {
+      expect(rememberedFileOf(file)).not.toBe(kept);
+    } finally {
+      if (terraform === undefined) delete process.env.GKE_ISTIO_TERRAFORM_VERSION;
+      else process.env.GKE_ISTIO_TERRAFORM_VERSION = terraform;
     }
     process.env[APP_INPUTS_ENV] = `${inputs}-edited`;
     try {

@@ -16,8 +16,9 @@
 // Across jest runs, the results are remembered by content too (node_modules/.cache/gke-istio-cdktf/
 // app-synth, so a clean clone starts empty): the key adds to the file's content and the extra
 // environment every file of the project but __tests__/ (appInputsHash, computed once per run by
-// the global setup), the installed packages (node_modules/.package-lock.json), Node's version and
-// the variables the app or cdktf read. Any change to the app's code, charts, lock file or Node is a
+// the global setup), the installed packages (node_modules/.package-lock.json), Node's version,
+// the variables the app or cdktf read (Terraform's version among them) and the date (Istio's
+// end-of-support warnings). Any change to the app's code, charts, lock file or Node is a
 // miss, and the app runs again. GKE_ISTIO_SYNTH_CACHE=off turns it off.
 import * as cp from "child_process";
 import * as crypto from "crypto";
@@ -73,14 +74,14 @@ export function appInputsHash(root: string = PROJECT_ROOT, node: string = proces
 
 /**
  * The variables of the test process that reach the app and may change what it does (the app's
- * own, cdktf's, Node's options, Stryker's); the run's own bookkeeping is left out.
+ * own, cdktf's, Node's options, Stryker's, and GKE_ISTIO_TERRAFORM_VERSION: cdktf runs
+ * `terraform version` at synth); the run's own bookkeeping is left out.
  */
 function appVariables(env: NodeJS.ProcessEnv = process.env): [string, string][] {
   const bookkeeping = new Set([
     TEST_CACHE_ENV,
     APP_INPUTS_ENV,
     "GKE_ISTIO_TERRAFORM_VALIDATOR",
-    "GKE_ISTIO_TERRAFORM_VERSION",
     "GKE_ISTIO_TFVALIDATE_CACHE",
     "GKE_ISTIO_HELM_RENDER_CACHE",
     "GKE_ISTIO_SYNTH_CACHE",
@@ -158,7 +159,10 @@ interface Slot {
 /** Stands for the run's cache folder in what is remembered across runs (it differs per run). */
 const RUN_FOLDER = "<jest run folder>";
 
-function slotOf(configFile: string, env: Record<string, string>): Slot {
+/** Today in UTC: the app warns about (or, strict, refuses) Istio minors past their end of support. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+function slotOf(configFile: string, env: Record<string, string>, today = todayUtc()): Slot {
   const content = fs.readFileSync(path.resolve(PROJECT_ROOT, configFile), "utf8");
   const root = cacheRoot();
   const key = crypto
@@ -169,6 +173,7 @@ function slotOf(configFile: string, env: Record<string, string>): Slot {
         content,
         Object.entries(env).sort(),
         appVariables(),
+        today,
       ]),
     )
     .digest("hex")
@@ -186,8 +191,12 @@ function slotOf(configFile: string, env: Record<string, string>): Slot {
 }
 
 /** Where a run of `configFile` with `env` is remembered across jest runs (for the cache's own test). */
-export function rememberedFileOf(configFile: string, env: Record<string, string> = {}) {
-  return slotOf(configFile, env).remembered;
+export function rememberedFileOf(
+  configFile: string,
+  env: Record<string, string> = {},
+  today?: string,
+) {
+  return slotOf(configFile, env, today).remembered;
 }
 
 type Outcome = { status: number | null; stdout: string; stderr: string };
