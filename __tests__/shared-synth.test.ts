@@ -47,11 +47,13 @@ describe("appInputsHash", () => {
     expect(hash()).toBe(before);
   });
 
-  test("changes with Node's version, not with a test file (tests are not the app's input)", () => {
+  test("changes with Node's version, not with a test or a document (the app reads neither)", () => {
     const before = hash();
     expect(hash("v24.0.0")).not.toBe(before);
     write("__tests__/pool.test.ts", "test(); // edited\n");
     write("__tests__/new.test.ts", "test();\n");
+    write("docs/modes.md", "# Modes\n");
+    write("README.md", "# edited\n");
     expect(hash()).toBe(before);
   });
 });

@@ -15,7 +15,7 @@
 //
 // Across jest runs, the results are remembered by content too (node_modules/.cache/gke-istio-cdktf/
 // app-synth, so a clean clone starts empty): the key adds to the file's content and the extra
-// environment every file of the project but __tests__/ (appInputsHash, computed once per run by
+// environment every file of the project but __tests__/, docs/ and Markdown (appInputsHash, computed once per run by
 // the global setup), the installed packages (node_modules/.package-lock.json), Node's version,
 // the variables the app or cdktf read (Terraform's version among them) and the date (Istio's
 // end-of-support warnings). Any change to the app's code, charts, lock file or Node is a
@@ -32,9 +32,13 @@ export const TEST_CACHE_ENV = "GKE_ISTIO_TEST_CACHE";
 /** appInputsHash of the run, set by the global setup; without it nothing is remembered across runs. */
 export const APP_INPUTS_ENV = "GKE_ISTIO_APP_INPUTS";
 
-/** Folders that hold no input of the app: tests, dependencies, and what tools write. */
+/**
+ * Folders that hold no input of the app: tests, documents, dependencies, and what tools write.
+ * Markdown files are not read either (the app names documents in its messages, never opens them).
+ */
 const NOT_APP_INPUTS = new Set([
   "__tests__",
+  "docs",
   "node_modules",
   ".git",
   "cdktf.out",
@@ -59,7 +63,7 @@ export function appInputsHash(root: string = PROJECT_ROOT, node: string = proces
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!NOT_APP_INPUTS.has(entry.name)) walk(rel);
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() && !entry.name.endsWith(".md")) {
         hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
       }
     }
