@@ -12,6 +12,13 @@ const Runtime = require("jest-runtime").default;
 
 /** Code caches of this worker, by a hash of file name and source. */
 const codeCaches = new Map();
+/**
+ * At most this many bytes of caches per worker, the first sources compiled (cdktf, the provider
+ * bindings, the project): the caches live outside the heap that jest measures to recycle a worker
+ * (workerIdleMemoryLimit), and all of them came to about 80 MB.
+ */
+const CACHE_BYTES = 48 << 20;
+let cachedBytes = 0;
 /** What the caches did in this worker (read by the test of this file). */
 const stats = { produced: 0, used: 0, rejected: 0 };
 
@@ -42,6 +49,7 @@ function compileWithCache(executor, jestCompile, scriptSource, filename) {
   }
   if (cachedData === undefined) pending.set(digest, script);
   else if (script.cachedDataRejected) {
+    cachedBytes -= cachedData.length;
     codeCaches.delete(digest);
     stats.rejected++;
   } else stats.used++;
@@ -51,7 +59,10 @@ function compileWithCache(executor, jestCompile, scriptSource, filename) {
 /** Caches made after the test file ran hold every function it compiled, not the top level alone. */
 function producePending() {
   for (const [digest, script] of pending) {
-    codeCaches.set(digest, script.createCachedData());
+    if (cachedBytes >= CACHE_BYTES) break;
+    const data = script.createCachedData();
+    codeCaches.set(digest, data);
+    cachedBytes += data.length;
     stats.produced++;
   }
   pending.clear();
