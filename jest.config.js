@@ -22,6 +22,9 @@ module.exports = {
       },
     ],
   },
+  // V8's code cache shared by the test files of a worker: each source is parsed once per worker,
+  // not once per test file (see the file).
+  runtime: "<rootDir>/__tests__/code-cache-runtime.js",
   // Before each test file: cheap formatting of the stack traces cdktf records (see the file).
   setupFiles: ["<rootDir>/__tests__/fast-stack-traces.ts"],
   // Loaded on first use instead of with cdktf, in every test file (see the file).

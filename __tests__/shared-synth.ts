@@ -12,6 +12,14 @@
 // content and the extra environment. Two workers asking at once synthesize once: the first takes
 // a lock (an atomic mkdir), the other waits for its result. Without the global setup (a test file
 // run by another jest configuration), each process keeps its own cache.
+//
+// Across jest runs, the results are remembered by content too (node_modules/.cache/gke-istio-cdktf/
+// app-synth, so a clean clone starts empty): the key adds to the file's content and the extra
+// environment every file of the project but __tests__/, docs/ and Markdown (appInputsHash, computed once per run by
+// the global setup), the installed packages (node_modules/.package-lock.json), Node's version,
+// the variables the app or cdktf read (Terraform's version among them) and the date (Istio's
+// end-of-support warnings). Any change to the app's code, charts, lock file or Node is a
+// miss, and the app runs again. GKE_ISTIO_SYNTH_CACHE=off turns it off.
 import * as cp from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -21,6 +29,110 @@ import { AppRun, PROJECT_ROOT, readTree, runAppAsync } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
 
 export const TEST_CACHE_ENV = "GKE_ISTIO_TEST_CACHE";
+/** appInputsHash of the run, set by the global setup; without it nothing is remembered across runs. */
+export const APP_INPUTS_ENV = "GKE_ISTIO_APP_INPUTS";
+
+/**
+ * Folders that hold no input of the app: tests, documents, dependencies, and what tools write.
+ * Markdown files are not read either (the app names documents in its messages, never opens them).
+ */
+const NOT_APP_INPUTS = new Set([
+  "__tests__",
+  "docs",
+  "node_modules",
+  ".git",
+  "cdktf.out",
+  "generated",
+  ".stryker-tmp",
+  "reports",
+  "coverage",
+  ".gen",
+  "dist",
+]);
+
+/**
+ * One hash of everything the app's output can depend on besides its environment file and
+ * variables: every file of the project `root` outside NOT_APP_INPUTS (sources, charts, scripts,
+ * package-lock.json, tsconfig), the installed packages as npm recorded them, and Node's version.
+ */
+export function appInputsHash(root: string = PROJECT_ROOT, node: string = process.version): string {
+  const hash = crypto.createHash("sha256").update(node);
+  const walk = (dir: string) => {
+    const entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!NOT_APP_INPUTS.has(entry.name)) walk(rel);
+      } else if (entry.isFile() && !entry.name.endsWith(".md")) {
+        hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
+      }
+    }
+  };
+  walk("");
+  const installed = path.join(root, "node_modules", ".package-lock.json");
+  hash
+    .update("\0node_modules\0")
+    .update(fs.existsSync(installed) ? fs.readFileSync(installed) : "");
+  return hash.digest("hex");
+}
+
+/**
+ * The variables of the test process that reach the app and may change what it does (the app's
+ * own, cdktf's, Node's options, Stryker's, and GKE_ISTIO_TERRAFORM_VERSION: cdktf runs
+ * `terraform version` at synth); the run's own bookkeeping is left out.
+ */
+function appVariables(env: NodeJS.ProcessEnv = process.env): [string, string][] {
+  const bookkeeping = new Set([
+    TEST_CACHE_ENV,
+    APP_INPUTS_ENV,
+    "GKE_ISTIO_TERRAFORM_VALIDATOR",
+    "GKE_ISTIO_TFVALIDATE_CACHE",
+    "GKE_ISTIO_HELM_RENDER_CACHE",
+    "GKE_ISTIO_SYNTH_CACHE",
+    "CDKTF_OUTDIR",
+  ]);
+  return Object.entries(env)
+    .filter(([name]) => /^(GKE_ISTIO_|CDKTF_|SYNTH_|NODE_OPTIONS$|__STRYKER|STRYKER)/.test(name))
+    .filter(([name]) => !bookkeeping.has(name))
+    .map(([name, value]): [string, string] => [name, value ?? ""])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The folder of remembered runs for this run's inputs, or undefined when nothing is remembered. */
+function rememberedDir(): string | undefined {
+  const inputs = process.env[APP_INPUTS_ENV];
+  if (!inputs || process.env.GKE_ISTIO_SYNTH_CACHE === "off") return undefined;
+  return path.join(appRunCacheRoot(), inputs.slice(0, 32));
+}
+
+/** node_modules/.cache/gke-istio-cdktf/app-synth: one folder per appInputsHash. */
+export function appRunCacheRoot(): string {
+  return path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "app-synth");
+}
+
+/**
+ * For jest's globalSetup: the run's appInputsHash, and only the folders of the last few inputs
+ * kept (a new one for every edit of the app's code would pile up).
+ */
+export function decideAppInputsForRun(keep = 4): void {
+  if (process.env.GKE_ISTIO_SYNTH_CACHE === "off") return;
+  process.env[APP_INPUTS_ENV] = appInputsHash();
+  try {
+    const root = appRunCacheRoot();
+    const mine = rememberedDir()!;
+    fs.mkdirSync(mine, { recursive: true });
+    const now = new Date();
+    fs.utimesSync(mine, now, now);
+    const others = fs
+      .readdirSync(root)
+      .map((name) => path.join(root, name))
+      .filter((dir) => dir !== mine)
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+    for (const dir of others.slice(keep - 1)) fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}
 
 let processCache: string | undefined;
 function cacheRoot(): string {
@@ -42,23 +154,91 @@ interface Slot {
   readonly result: string;
   readonly lock: string;
   readonly outdir: string;
+  /** Where the result is remembered across runs, when it is. */
+  readonly remembered?: string;
+  /** The run's cache folder, which a file written there (an edit) names in the app's messages. */
+  readonly root: string;
 }
 
-function slotOf(configFile: string, env: Record<string, string>): Slot {
+/** Stands for the run's cache folder in what is remembered across runs (it differs per run). */
+const RUN_FOLDER = "<jest run folder>";
+
+/** Today in UTC: the app warns about (or, strict, refuses) Istio minors past their end of support. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+function slotOf(configFile: string, env: Record<string, string>, today = todayUtc()): Slot {
   const content = fs.readFileSync(path.resolve(PROJECT_ROOT, configFile), "utf8");
+  const root = cacheRoot();
   const key = crypto
     .createHash("sha256")
-    .update(JSON.stringify([configFile, content, Object.entries(env).sort()]))
+    .update(
+      JSON.stringify([
+        configFile.split(root).join(RUN_FOLDER),
+        content,
+        Object.entries(env).sort(),
+        appVariables(),
+        today,
+      ]),
+    )
     .digest("hex")
     .slice(0, 32);
-  const root = cacheRoot();
+  const remembered = rememberedDir();
   return {
     file: configFile,
     env,
     result: path.join(root, `${key}.json`),
     lock: path.join(root, `${key}.lock`),
     outdir: path.join(root, `${key}.out`),
+    remembered: remembered && path.join(remembered, `${key}.json`),
+    root,
   };
+}
+
+/** Where a run of `configFile` with `env` is remembered across jest runs (for the cache's own test). */
+export function rememberedFileOf(
+  configFile: string,
+  env: Record<string, string> = {},
+  today?: string,
+) {
+  return slotOf(configFile, env, today).remembered;
+}
+
+type Outcome = { status: number | null; stdout: string; stderr: string };
+type RememberedRun = Outcome & { files: Record<string, string> };
+
+/** A run remembered from an earlier jest run, its output folder written again; or undefined. */
+function recall(slot: Slot): Outcome | undefined {
+  if (!slot.remembered) return undefined;
+  try {
+    const text = fs.readFileSync(slot.remembered, "utf8").split(RUN_FOLDER).join(slot.root);
+    const run = JSON.parse(text) as RememberedRun;
+    for (const [file, body] of Object.entries(run.files)) {
+      fs.mkdirSync(path.dirname(path.join(slot.outdir, file)), { recursive: true });
+      fs.writeFileSync(path.join(slot.outdir, file), body);
+    }
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  } catch {
+    return undefined; // not there (or unreadable): the app runs
+  }
+}
+
+/** Remembers a run that ended by itself (an exit code, no signal) for later jest runs. */
+function remember(slot: Slot, run: SharedRun): void {
+  if (!slot.remembered || typeof run.status !== "number") return;
+  const kept: RememberedRun = {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    files: run.files,
+  };
+  try {
+    fs.mkdirSync(path.dirname(slot.remembered), { recursive: true });
+    const text = JSON.stringify(kept).split(slot.root).join(RUN_FOLDER);
+    fs.writeFileSync(`${slot.remembered}.${process.pid}.tmp`, text);
+    fs.renameSync(`${slot.remembered}.${process.pid}.tmp`, slot.remembered);
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
 }
 
 const stored = (slot: Slot) =>
@@ -76,7 +256,7 @@ function tryLock(slot: Slot): boolean {
   }
 }
 
-function store(slot: Slot, run: { status: number | null; stdout: string; stderr: string }) {
+function store(slot: Slot, run: Outcome, fresh = true) {
   const shared: SharedRun = {
     status: run.status,
     stdout: run.stdout,
@@ -89,6 +269,7 @@ function store(slot: Slot, run: { status: number | null; stdout: string; stderr:
   fs.writeFileSync(`${slot.result}.${process.pid}.tmp`, JSON.stringify(shared));
   fs.renameSync(`${slot.result}.${process.pid}.tmp`, slot.result);
   fs.rmSync(slot.lock, { recursive: true, force: true });
+  if (fresh) remember(slot, shared);
   return shared;
 }
 
@@ -115,6 +296,8 @@ export async function synthFileOnce(
     await new Promise((resolve) => setTimeout(resolve, 50)); // another worker is on it
   }
   try {
+    const known = recall(slot);
+    if (known) return store(slot, known, false);
     const run = await runAppAsync(PROJECT_ROOT, appEnv(slot));
     return store(slot, run);
   } finally {
@@ -131,7 +314,12 @@ export function synthFilesOnceSync(
   env: Record<string, string> = {},
 ): Map<string, SharedRun> {
   const slots = configFiles.map((file) => slotOf(file, env));
-  const mine = slots.filter((slot) => !stored(slot) && tryLock(slot));
+  const locked = slots.filter((slot) => !stored(slot) && tryLock(slot));
+  const mine = locked.filter((slot) => {
+    const known = recall(slot);
+    if (known) store(slot, known, false);
+    return !known;
+  });
   if (mine.length > 0) {
     const script = `
       const cp = require("child_process");

@@ -1,4 +1,5 @@
 import { Lazy, Tokenization } from "cdktf";
+import * as vm from "vm";
 
 // The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
 // a test can see but timing, and cdktf's creation stacks (boot/creation-stacks.js).
@@ -6,7 +7,7 @@ describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
     const frame = error.stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:7:\d+\)$/);
+    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:8:\d+\)$/);
   });
 
   test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
@@ -38,4 +39,68 @@ describe("the speed-ups of the jest setup", () => {
       expect(typeof archive.finalize).toBe("function");
     },
   );
+});
+
+// jest's runtime with V8's code cache (__tests__/code-cache-runtime.js): a source compiled again
+// in a new context gets the cache made after its first run; another source does not.
+describe("the code cache of the jest runtime", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const runtime = require("./code-cache-runtime.js") as {
+    codeCacheStats: { produced: number; used: number; rejected: number };
+    compileWithCache(
+      executor: object,
+      jestCompile: (source: string, file: string) => unknown,
+      source: string,
+      file: string,
+    ): (...args: unknown[]) => unknown;
+    producePending(): void;
+  };
+  const executor = () => {
+    const context = vm.createContext({});
+    return {
+      environment: { getVmContext: () => context },
+      resolution: { isCoreModule: () => false },
+      injectedModuleParameters: ["module", "exports"],
+      dynamicImport: () => Promise.reject(new Error("no import here")),
+    };
+  };
+  const jestCompile = () => {
+    throw new Error("jest's own compile was called");
+  };
+  const run = (source: string) => {
+    const module = { exports: {} as Record<string, unknown> };
+    runtime.compileWithCache(
+      executor(),
+      jestCompile,
+      source,
+      "/virtual/module.js",
+    )(module, module.exports);
+    return module.exports;
+  };
+
+  test("the second compile of a source uses the cache; a changed source makes its own", () => {
+    const stats = runtime.codeCacheStats;
+    const source = `exports.twice = (n) => n * 2; exports.value = exports.twice(21);`;
+    const before = { ...stats };
+    expect(run(source).value).toBe(42);
+    runtime.producePending();
+    expect(stats.produced).toBe(before.produced + 1);
+    expect(run(source).value).toBe(42);
+    expect(stats.used).toBe(before.used + 1);
+    expect(run(source.replace("21", "20")).value).toBe(40);
+    runtime.producePending();
+    expect(stats.produced).toBe(before.produced + 2);
+    expect(stats.rejected).toBe(before.rejected);
+  });
+
+  test("an error on the first line keeps its column (the wrapper is not counted)", () => {
+    const source = `exports.x = 1; throw new Error("first line");`;
+    let stack = "";
+    try {
+      run(source);
+    } catch (error) {
+      stack = String((error as Error).stack);
+    }
+    expect(stack).toContain("/virtual/module.js:1:22");
+  });
 });
