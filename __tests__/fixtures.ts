@@ -1,5 +1,5 @@
 import { App, Testing } from "cdktf";
-import { parseConfig } from "../config/load";
+import { ConfigError, parseConfig } from "../config/load";
 import { EnvironmentConfig } from "../config/schema";
 import { addEnvironments } from "../stacks/environment-stacks";
 
@@ -18,6 +18,20 @@ export function environment(overrides: Record<string, unknown> = {}): Record<str
 /** Validates raw environments the way the app does. */
 export function parseEnvironments(...envs: Record<string, unknown>[]): EnvironmentConfig[] {
   return parseConfig({ environments: envs }, "test.yaml");
+}
+
+/**
+ * The problem lines of the ConfigError `parse` throws (a refused file), [] when it throws none;
+ * any other error fails the test.
+ */
+export function configProblems(parse: () => unknown): string[] {
+  try {
+    parse();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
+  }
+  return [];
 }
 
 /** Synthesized Terraform JSON of every stack, parsed, keyed by stack name. */
