@@ -34,6 +34,21 @@ export function configProblems(parse: () => unknown): string[] {
   return [];
 }
 
+/**
+ * What both east-west gateways (sidecar and ambient) refuse, and how: their props share the
+ * `network` and `exposure` checks (constructs/east-west-gateway.ts).
+ */
+export const EAST_WEST_REFUSALS: [
+  { network: string; exposure?: "internal" | "external" },
+  RegExp,
+][] = [
+  [{ network: "Shop EU" }, /'network' must be a DNS label .*got 'Shop EU'/],
+  [
+    { network: "net", exposure: "public" as never },
+    /'exposure' must be "internal" or "external", got 'public'/,
+  ],
+];
+
 /** Synthesized Terraform JSON of every stack, parsed, keyed by stack name. */
 export type SynthesizedStacks = Record<string, TerraformJson>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,7 +5,7 @@ import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { localChartRelease } from "./local-chart-release";
 import { AMBIENT_EAST_WEST, GKE_INTERNAL_LOAD_BALANCER } from "../facts/istio-multicluster";
-import { EastWestExposure } from "./east-west-gateway";
+import { EastWestExposure, eastWestExposure } from "./east-west-gateway";
 import { meshMembership } from "./mesh-member-values";
 
 /** The chart in this repository that holds the ambient east-west `Gateway` (class istio-east-west). */
@@ -41,10 +41,7 @@ export class AmbientEastWestGateway extends Construct {
   constructor(scope: Construct, id: string, props: AmbientEastWestGatewayProps) {
     super(scope, id);
     const { network } = meshMembership({ meshId: "mesh", clusterName: "cluster", ...props });
-    const exposure = props.exposure ?? "internal";
-    if (exposure !== "internal" && exposure !== "external") {
-      throw new Error(`'exposure' must be "internal" or "external", got '${exposure}'`);
-    }
+    const exposure = eastWestExposure(props.exposure);
     this.resource = localChartRelease(this, AMBIENT_EAST_WEST_GATEWAY_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,

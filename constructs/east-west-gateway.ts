@@ -31,6 +31,15 @@ export const CROSS_NETWORK_GATEWAY_CHART_DIR = path.join(
  */
 export type EastWestExposure = "internal" | "external";
 
+/** An east-west gateway's `exposure` prop, checked: "internal" when not given. */
+export function eastWestExposure(exposure: EastWestExposure | undefined): EastWestExposure {
+  const checked = exposure ?? "internal";
+  if (checked !== "internal" && checked !== "external") {
+    throw new Error(`'exposure' must be "internal" or "external", got '${checked}'`);
+  }
+  return checked;
+}
+
 export interface EastWestGatewayProps {
   /** The network this gateway serves (the member's `network`): its pods and Service carry it. */
   readonly network: string;
@@ -70,10 +79,7 @@ export class EastWestGateway extends Construct {
   constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
     super(scope, id);
     const { network } = meshMembership({ meshId: "mesh", clusterName: "cluster", ...props });
-    const exposure = props.exposure ?? "internal";
-    if (exposure !== "internal" && exposure !== "external") {
-      throw new Error(`'exposure' must be "internal" or "external", got '${exposure}'`);
-    }
+    const exposure = eastWestExposure(props.exposure);
     const values: Record<string, unknown> = {
       name: EAST_WEST_GATEWAY.release,
       networkGateway: network,
