@@ -1,5 +1,5 @@
 import { App, Testing } from "cdktf";
-import { parseConfig } from "../config/load";
+import { ConfigError, parseConfig } from "../config/load";
 import { EnvironmentConfig } from "../config/schema";
 import { addEnvironments } from "../stacks/environment-stacks";
 
@@ -19,6 +19,35 @@ export function environment(overrides: Record<string, unknown> = {}): Record<str
 export function parseEnvironments(...envs: Record<string, unknown>[]): EnvironmentConfig[] {
   return parseConfig({ environments: envs }, "test.yaml");
 }
+
+/**
+ * The problem lines of the ConfigError `parse` throws (a refused file), [] when it throws none;
+ * any other error fails the test.
+ */
+export function configProblems(parse: () => unknown): string[] {
+  try {
+    parse();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
+  }
+  return [];
+}
+
+/**
+ * What both east-west gateways (sidecar and ambient) refuse, and how: their props share the
+ * `network` and `exposure` checks (constructs/east-west-gateway.ts).
+ */
+export const EAST_WEST_REFUSALS: [
+  { network: string; exposure?: "internal" | "external" },
+  RegExp,
+][] = [
+  [{ network: "Shop EU" }, /'network' must be a DNS label .*got 'Shop EU'/],
+  [
+    { network: "net", exposure: "public" as never },
+    /'exposure' must be "internal" or "external", got 'public'/,
+  ],
+];
 
 /** Synthesized Terraform JSON of every stack, parsed, keyed by stack name. */
 export type SynthesizedStacks = Record<string, TerraformJson>;

@@ -1,10 +1,11 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 import { AMBIENT_EAST_WEST, GKE_INTERNAL_LOAD_BALANCER } from "../facts/istio-multicluster";
-import { EastWestExposure } from "./east-west-gateway";
+import { EastWestExposure, eastWestExposure } from "./east-west-gateway";
 import { meshMembership } from "./mesh-member-values";
 
 /** The chart in this repository that holds the ambient east-west `Gateway` (class istio-east-west). */
@@ -40,20 +41,12 @@ export class AmbientEastWestGateway extends Construct {
   constructor(scope: Construct, id: string, props: AmbientEastWestGatewayProps) {
     super(scope, id);
     const { network } = meshMembership({ meshId: "mesh", clusterName: "cluster", ...props });
-    const exposure = props.exposure ?? "internal";
-    if (exposure !== "internal" && exposure !== "external") {
-      throw new Error(`'exposure' must be "internal" or "external", got '${exposure}'`);
-    }
-    const chart = new TerraformAsset(this, "Chart", {
-      path: AMBIENT_EAST_WEST_GATEWAY_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.resource = new Release(this, "Resource", {
+    const exposure = eastWestExposure(props.exposure);
+    this.resource = localChartRelease(this, AMBIENT_EAST_WEST_GATEWAY_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,
       name: "istio-ambient-east-west-gateway",
       namespace: "istio-system",
-      chart: chart.path,
       values: [
         stringifyYaml({
           name: AMBIENT_EAST_WEST.gatewayName,
@@ -61,10 +54,6 @@ export class AmbientEastWestGateway extends Construct {
           ...(exposure === "internal" ? { annotations: GKE_INTERNAL_LOAD_BALANCER } : {}),
         }),
       ],
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      timeout: 300,
     });
   }
 }

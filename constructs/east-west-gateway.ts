@@ -1,8 +1,9 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 import { DEFAULT_ISTIO_VERSION } from "../config/istio-versions";
 import { ISTIO_CHART_REPOSITORY } from "../facts/istio-hosting";
 import { EAST_WEST_GATEWAY, GKE_INTERNAL_LOAD_BALANCER } from "../facts/istio-multicluster";
@@ -29,6 +30,15 @@ export const CROSS_NETWORK_GATEWAY_CHART_DIR = path.join(
  *   Ports 15443, 15012 and 15017 face the internet: only mTLS guards them.
  */
 export type EastWestExposure = "internal" | "external";
+
+/** An east-west gateway's `exposure` prop, checked: "internal" when not given. */
+export function eastWestExposure(exposure: EastWestExposure | undefined): EastWestExposure {
+  const checked = exposure ?? "internal";
+  if (checked !== "internal" && checked !== "external") {
+    throw new Error(`'exposure' must be "internal" or "external", got '${checked}'`);
+  }
+  return checked;
+}
 
 export interface EastWestGatewayProps {
   /** The network this gateway serves (the member's `network`): its pods and Service carry it. */
@@ -69,10 +79,7 @@ export class EastWestGateway extends Construct {
   constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
     super(scope, id);
     const { network } = meshMembership({ meshId: "mesh", clusterName: "cluster", ...props });
-    const exposure = props.exposure ?? "internal";
-    if (exposure !== "internal" && exposure !== "external") {
-      throw new Error(`'exposure' must be "internal" or "external", got '${exposure}'`);
-    }
+    const exposure = eastWestExposure(props.exposure);
     const values: Record<string, unknown> = {
       name: EAST_WEST_GATEWAY.release,
       networkGateway: network,
@@ -98,29 +105,25 @@ export class EastWestGateway extends Construct {
       // Waits for the load balancer's address too.
       timeout: 600,
     });
-    const chart = new TerraformAsset(this, "ExposeServicesChart", {
-      path: CROSS_NETWORK_GATEWAY_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.exposeServices = new Release(this, "ExposeServices", {
-      provider: props.provider,
-      // After istiod (its validation webhook) and the pods it selects.
-      dependsOn: [this.gateway],
-      name: "istio-cross-network-gateway",
-      namespace: EAST_WEST_GATEWAY.namespace,
-      chart: chart.path,
-      values: [
-        stringifyYaml({
-          name: EAST_WEST_GATEWAY.gatewayName,
-          selector: EAST_WEST_GATEWAY.selector,
-          port: EAST_WEST_GATEWAY.passthroughPort,
-          hosts: EAST_WEST_GATEWAY.passthroughHosts,
-        }),
-      ],
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      timeout: 300,
-    });
+    this.exposeServices = localChartRelease(
+      this,
+      CROSS_NETWORK_GATEWAY_CHART_DIR,
+      {
+        provider: props.provider,
+        // After istiod (its validation webhook) and the pods it selects.
+        dependsOn: [this.gateway],
+        name: "istio-cross-network-gateway",
+        namespace: EAST_WEST_GATEWAY.namespace,
+        values: [
+          stringifyYaml({
+            name: EAST_WEST_GATEWAY.gatewayName,
+            selector: EAST_WEST_GATEWAY.selector,
+            port: EAST_WEST_GATEWAY.passthroughPort,
+            hosts: EAST_WEST_GATEWAY.passthroughHosts,
+          }),
+        ],
+      },
+      { chart: "ExposeServicesChart", release: "ExposeServices" },
+    );
   }
 }

@@ -1,8 +1,9 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 
 /** The chart in this repository that creates namespaces Helm never deletes. */
 export const KEPT_NAMESPACES_CHART_DIR = path.join(__dirname, "..", "charts", "kept-namespaces");
@@ -39,21 +40,12 @@ export class KeptNamespaces extends Construct {
     if (props.namespaces.length === 0) {
       throw new Error("'namespaces' must list at least one namespace");
     }
-    const chart = new TerraformAsset(this, "Chart", {
-      path: KEPT_NAMESPACES_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.resource = new Release(this, "Resource", {
+    this.resource = localChartRelease(this, KEPT_NAMESPACES_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,
       name: "kept-namespaces",
       namespace: props.releaseNamespace ?? "kube-system",
-      chart: chart.path,
       values: [stringifyYaml({ namespaces: [...props.namespaces] })],
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      timeout: 300,
     });
   }
 }

@@ -1,8 +1,9 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 import { MeshMtls } from "./gke-cluster";
 
 /** The chart in this repository that holds one mesh-wide `PeerAuthentication` named `default`. */
@@ -49,23 +50,15 @@ export class MeshPeerAuthentication extends Construct {
     if (mtls !== "STRICT" && mtls !== "PERMISSIVE") {
       throw new Error(`'mtls' must be "STRICT" or "PERMISSIVE", got '${mtls}'`);
     }
-    const chart = new TerraformAsset(this, "Chart", {
-      path: MESH_POLICY_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.resource = new Release(this, "Resource", {
+    this.resource = localChartRelease(this, MESH_POLICY_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,
       name: "istio-mesh-policy",
       namespace: props.namespace ?? "istio-system",
-      chart: chart.path,
       values: [stringifyYaml({ mtlsMode: mtls })],
       skipCrds: !(props.installCrd ?? false),
       createNamespace: props.createNamespace ?? false,
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      timeout: props.timeout ?? 300,
+      timeout: props.timeout,
     });
   }
 }

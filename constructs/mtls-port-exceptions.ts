@@ -1,8 +1,9 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 
 /** The chart in this repository that holds the port exceptions. */
 export const PORT_EXCEPTIONS_CHART_DIR = path.join(
@@ -59,22 +60,13 @@ export class MtlsPortExceptions extends Construct {
         }
       }
     });
-    const chart = new TerraformAsset(this, "Chart", {
-      path: PORT_EXCEPTIONS_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.resource = new Release(this, "Resource", {
+    this.resource = localChartRelease(this, PORT_EXCEPTIONS_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,
       name: "istio-mtls-port-exceptions",
       namespace: props.namespace ?? "istio-system",
-      chart: chart.path,
       values: [stringifyYaml({ portExceptions: props.exceptions })],
       skipCrds: true,
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      timeout: 300,
     });
   }
 }

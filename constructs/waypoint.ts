@@ -1,8 +1,9 @@
 import * as path from "path";
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { stringify as stringifyYaml } from "yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
+import { localChartRelease } from "./local-chart-release";
 
 /** The chart in this repository that holds one waypoint `Gateway` of class `istio-waypoint`. */
 export const WAYPOINT_CHART_DIR = path.join(__dirname, "..", "charts", "istio-waypoint");
@@ -47,22 +48,14 @@ export class Waypoint extends Construct {
         `'trafficType' must be one of ${TRAFFIC_TYPES.join(", ")}, got '${trafficType}'`,
       );
     }
-    const chart = new TerraformAsset(this, "Chart", {
-      path: WAYPOINT_CHART_DIR,
-      type: AssetType.DIRECTORY,
-    });
-    this.resource = new Release(this, "Resource", {
+    // The default timeout (300 s) is enough: a Gateway is not waited for by helm, istiod rolls
+    // out the proxy after the release.
+    this.resource = localChartRelease(this, WAYPOINT_CHART_DIR, {
       provider: props.provider,
       dependsOn: props.dependsOn,
       name: "istio-waypoint",
       namespace: props.namespace,
-      chart: chart.path,
       values: [stringifyYaml({ name: this.name, trafficType })],
-      atomic: true,
-      cleanupOnFail: true,
-      maxHistory: 10,
-      // A Gateway is not waited for by helm: istiod rolls out the proxy after the release.
-      timeout: 300,
     });
   }
 }

@@ -1,16 +1,10 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { supportsAmbient, wantsWaypoint } from "../../config/ambient-rules";
-import { environment } from "../fixtures";
+import { configProblems, environment } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
 function problemsOf(env: Record<string, unknown>): string[] {
-  try {
-    parseConfig({ environments: [env] }, "envs.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems;
-  }
-  return [];
+  return configProblems(() => parseConfig({ environments: [env] }, "envs.yaml"));
 }
 
 const ambient = (istio: Record<string, unknown> = {}, rest: Record<string, unknown> = {}) =>

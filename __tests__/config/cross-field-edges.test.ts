@@ -1,18 +1,12 @@
-import { ConfigError, parseConfig } from "../../config/load";
-import { environment } from "../fixtures";
+import { parseConfig } from "../../config/load";
+import { configProblems, environment } from "../fixtures";
 
 // The edges of every cross-field rule: the last accepted value, and the first refused one.
 // Each refused case names the field its problem is reported at, so a rule that fires on the
 // wrong field, or an off-by-one in a comparison, fails here.
 
 function problemsOf(env: Record<string, unknown>): string[] {
-  try {
-    parseConfig({ environments: [environment(env)] }, "envs.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems;
-  }
-  return [];
+  return configProblems(() => parseConfig({ environments: [environment(env)] }, "envs.yaml"));
 }
 
 const pool = (counts: Record<string, number>) => ({ nodePools: [{ name: "pool", ...counts }] });

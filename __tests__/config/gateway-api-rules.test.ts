@@ -1,15 +1,8 @@
-import { ConfigError } from "../../config/load";
 import { gatewayApiCrds } from "../../config/gateway-api-rules";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseEnvironments(environment({ mode: "oss", ...overrides }));
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() => parseEnvironments(environment({ mode: "oss", ...overrides })));
 }
 
 const crdsOf = (overrides: Record<string, unknown>) =>

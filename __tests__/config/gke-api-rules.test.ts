@@ -1,15 +1,11 @@
-import { ConfigError, parseConfig } from "../../config/load";
-import { environment } from "../fixtures";
+import { parseConfig } from "../../config/load";
+import { configProblems, environment } from "../fixtures";
 
 /** The problems of one environment, without the file and environment prefix. */
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseConfig({ environments: [environment(overrides)] }, "e.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems.map((p) => p.replace("environments[0] (test): ", ""));
-  }
-  return [];
+  return configProblems(() =>
+    parseConfig({ environments: [environment(overrides)] }, "e.yaml"),
+  ).map((p) => p.replace("environments[0] (test): ", ""));
 }
 
 describe("GKE's apply-time rules, refused at synth", () => {

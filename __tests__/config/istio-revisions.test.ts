@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import {
   compareVersions,
   resolveRevision,
@@ -7,6 +7,7 @@ import {
   revisionPlan,
 } from "../../config/istio-revisions";
 import { MAX_REVISION_NAME, MAX_TAG_NAME } from "../../config/istio-revision-names";
+import { configProblems } from "../fixtures";
 
 const env = (istio: Record<string, unknown>, mode = "oss", cluster?: Record<string, unknown>) => ({
   name: "up",
@@ -24,13 +25,9 @@ function problemsOf(
   mode?: string,
   cluster?: Record<string, unknown>,
 ): string[] {
-  try {
-    parseConfig({ environments: [env(istio, mode, cluster)] }, "e.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems.map((p) => p.replace(/^environments\[0\] \(up\): /, ""));
-  }
-  return [];
+  return configProblems(() =>
+    parseConfig({ environments: [env(istio, mode, cluster)] }, "e.yaml"),
+  ).map((p) => p.replace(/^environments\[0\] \(up\): /, ""));
 }
 
 const TWO = {

@@ -1,16 +1,11 @@
-import { ConfigError } from "../../config/load";
 import { RETIRED_HOSTS } from "../../facts/istio-hosting";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 /** The environment file's one-line problems for one environment. */
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseEnvironments(environment({ name: "t", mode: "oss", ...overrides }));
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() =>
+    parseEnvironments(environment({ name: "t", mode: "oss", ...overrides })),
+  );
 }
 const REPOSITORY_ALLOWED =
   "must be an https:// or oci:// repository URL such as 'https://blob.istio.io/istio-release/charts' or 'oci://europe-docker.pkg.dev/my-project/istio-charts'";

@@ -1,21 +1,16 @@
-import { ConfigError } from "../../config/load";
 import { DEFAULT_ISTIO_VERSION, istioChartLayout } from "../../config/istio-versions";
 import { ISTIO_MINORS } from "../../facts/istio-releases";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 const SUPPORTED =
   "supported: 1.3.x or 1.4.x (legacy charts istio-init and istio), or 1.12.x to 1.31.x (current charts base, istiod, gateway), such as '1.31.1'";
 
 /** The environment file's one-line problems for an oss environment with these istio settings. */
 function problemsOf(istio: Record<string, unknown>, minMasterVersion?: string): string[] {
-  try {
+  return configProblems(() => {
     const cluster = minMasterVersion ? { cluster: { minMasterVersion } } : {};
     parseEnvironments(environment({ name: "t", mode: "oss", istio, ...cluster }));
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  });
 }
 
 describe("Istio version rule", () => {

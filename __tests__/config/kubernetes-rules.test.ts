@@ -1,5 +1,4 @@
 import { Testing } from "cdktf";
-import { ConfigError } from "../../config/load";
 import { DEFAULT_ISTIO_VERSION } from "../../config/istio-versions";
 import {
   clusterKubernetes,
@@ -8,16 +7,10 @@ import {
   kubernetesWindowWarnings,
 } from "../../config/kubernetes-rules";
 import { addEnvironments } from "../../stacks/environment-stacks";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseEnvironments(environment({ mode: "oss", ...overrides }));
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() => parseEnvironments(environment({ mode: "oss", ...overrides })));
 }
 
 const warningsOf = (overrides: Record<string, unknown>) => {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CONFIG_ENV_VAR, ConfigError, deepMerge, loadConfig, parseConfig } from "../../config/load";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
 function problemsOf(env: Record<string, unknown>, defaults?: Record<string, unknown>): string[] {
@@ -437,13 +437,7 @@ describe("cloud-service-mesh environment rules", () => {
 
 /** Every problem parseConfig reports for already-parsed data, without the file prefix. */
 function problemsOfFile(data: unknown, file?: string): string[] {
-  try {
-    parseConfig(data, file);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems;
-  }
-  return [];
+  return configProblems(() => parseConfig(data, file));
 }
 
 describe("problem lines, exactly", () => {

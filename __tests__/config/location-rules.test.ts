@@ -1,18 +1,12 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { locationProblems, locationWarnings, unlistedLocation } from "../../config/location-rules";
 import { Testing } from "cdktf";
 import { addEnvironments } from "../../stacks/environment-stacks";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 
 /** The one-line problems of one environment, as synth prints them (without the file). */
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseEnvironments(environment(overrides));
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() => parseEnvironments(environment(overrides)));
 }
 
 const warningsOf = (overrides: Record<string, unknown>) => {

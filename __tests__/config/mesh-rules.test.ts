@@ -1,6 +1,6 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { meshOf, multiClusterStackName } from "../../config/mesh-schema";
-import { environment } from "../fixtures";
+import { configProblems, environment } from "../fixtures";
 
 /** A Cloud Service Mesh member on the shared VPC 'mesh-vpc' of project 'test-project'. */
 function member(name: string, location: string, podsCidr: string, extra = {}) {
@@ -28,13 +28,7 @@ const OSS_TRUST = {
 };
 
 function problemsOf(file: Record<string, unknown>): string[] {
-  try {
-    parseConfig(file, "test.yaml");
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() => parseConfig(file, "test.yaml"));
 }
 
 describe("meshes: the contract", () => {

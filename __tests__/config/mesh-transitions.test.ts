@@ -1,5 +1,6 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { revisionPicture, revisionPlan, tagMoveWarnings } from "../../config/istio-revisions";
+import { configProblems } from "../fixtures";
 import {
   csmStrictLoadBalancerWarning,
   meshTransitionWarnings,
@@ -17,13 +18,9 @@ const parsed = (istio: Record<string, unknown>, mode?: string) =>
   parseConfig({ environments: [env(istio, mode)] }, "e.yaml")[0];
 
 function problemsOf(istio: Record<string, unknown>): string[] {
-  try {
-    parsed(istio);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems.map((p) => p.replace(/^environments\[0\] \(up\): /, ""));
-  }
-  return [];
+  return configProblems(() => parsed(istio)).map((p) =>
+    p.replace(/^environments\[0\] \(up\): /, ""),
+  );
 }
 
 /** Step 1 of the gap-free way from version to revisions (docs/istio-upgrades.md). */

@@ -1,7 +1,7 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { REFUSED_TRUST_SOURCES } from "../../config/mesh-trust";
 import { meshMembershipOf } from "../../config/oss-members";
-import { environment } from "../fixtures";
+import { configProblems, environment } from "../fixtures";
 
 // GIVEN two oss members on networks of their own, and their mesh with a Secret Manager CA.
 const EU = environment({ name: "shop-eu", mode: "oss", location: "europe-west1" });
@@ -22,13 +22,7 @@ const mesh = (extra: Record<string, unknown> = {}) => ({
 });
 
 function problemsOf(file: Record<string, unknown>): string[] {
-  try {
-    parseConfig(file, "test.yaml");
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
+  return configProblems(() => parseConfig(file, "test.yaml"));
 }
 
 describe("meshes[].trust and the oss members", () => {

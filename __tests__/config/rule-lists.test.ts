@@ -2,7 +2,6 @@
 // a case written out here (see __tests__/list-cases.ts: a new entry without a case fails, and so
 // does a removed one). Lists whose entries are a type's members (MODES, DATAPLANES, the legacy
 // profiles, CONFIG_NAMES) are left to tsc: dropping one breaks the code that names it.
-import { ConfigError } from "../../config/load";
 import { CSM_CHANNELS, NEVER_INJECTED, OSS_ONLY_ISTIO_KEYS } from "../../config/cross-field-rules";
 import { defaultBootDiskType, HYPERDISK_ONLY_SERIES } from "../../config/gke-api-rules";
 import { PLAN_VALUES } from "../../config/istio-revisions";
@@ -13,18 +12,14 @@ import { EXISTING_NAMESPACES } from "../../constructs/sidecar-injection";
 import { IstioHelmInstall } from "../../constructs/istio-helm-install";
 import { RETIRED_HOSTS } from "../../facts/istio-hosting";
 import { Testing } from "cdktf";
-import { environment, parseEnvironments } from "../fixtures";
+import { configProblems, environment, parseEnvironments } from "../fixtures";
 import { entryCases, listedCase } from "../list-cases";
 
 /** The problem lines of one environment (prefix "environments[0] (test): " dropped); [] if valid. */
 function problems(overrides: Record<string, unknown>): string[] {
-  try {
-    parseEnvironments(environment(overrides));
-    return [];
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems.map((p) => p.replace(/^environments\[0\] \(test\): /, ""));
-  }
+  return configProblems(() => parseEnvironments(environment(overrides))).map((p) =>
+    p.replace(/^environments\[0\] \(test\): /, ""),
+  );
 }
 
 describe("OSS_ONLY_ISTIO_KEYS: each is refused outside mode oss, accepted in it", () => {

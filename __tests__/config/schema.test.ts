@@ -1,16 +1,12 @@
-import { ConfigError, parseConfig } from "../../config/load";
+import { parseConfig } from "../../config/load";
 import { isZone, regionOf } from "../../config/schema";
-import { environment } from "../fixtures";
+import { configProblems, environment } from "../fixtures";
 
 /** The problems parseConfig reports for one environment, without the file prefix. */
 function problemsOf(overrides: Record<string, unknown>): string[] {
-  try {
-    parseConfig({ environments: [environment(overrides)] }, "envs.yaml");
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    return e.problems.map((p) => p.replace(/^environments\[0\] \(test\): /, ""));
-  }
-  return [];
+  return configProblems(() =>
+    parseConfig({ environments: [environment(overrides)] }, "envs.yaml"),
+  ).map((p) => p.replace(/^environments\[0\] \(test\): /, ""));
 }
 
 // Each field's own message, as the user reads it: the field path, what is allowed, the value.

@@ -7,7 +7,7 @@ import {
   AmbientEastWestGatewayProps,
 } from "../../constructs/ambient-east-west-gateway";
 import { helmBinary } from "../../dev/helm-binary";
-import { TerraformJson, onlyResource } from "../fixtures";
+import { EAST_WEST_REFUSALS, TerraformJson, onlyResource } from "../fixtures";
 
 function synth(props: AmbientEastWestGatewayProps): TerraformJson {
   return onlyResource(
@@ -71,13 +71,7 @@ describe("AmbientEastWestGateway", () => {
     ).toBeUndefined();
   });
 
-  test.each([
-    [{ network: "Shop EU" }, /'network' must be a DNS label .*got 'Shop EU'/],
-    [
-      { network: "net", exposure: "public" as never },
-      /'exposure' must be "internal" or "external", got 'public'/,
-    ],
-  ])("refuses %j", (props, message) => {
+  test.each(EAST_WEST_REFUSALS)("refuses %j", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });
 });

@@ -2,8 +2,17 @@ import { Testing } from "cdktf";
 import { ClusterConnection } from "../../constructs/cluster-connection";
 import { IstioReaderToken } from "../../constructs/istio-reader-token";
 import { MeshRemoteSecrets } from "../../constructs/mesh-remote-secrets";
-import { RemoteSecret } from "../../constructs/remote-secret";
+import { RemoteSecret, RemoteSecretProps } from "../../constructs/remote-secret";
 import { TerraformJson, resourcesOf } from "../fixtures";
+
+/** One RemoteSecret of these props, synthesized. */
+function synthRemoteSecret(props: RemoteSecretProps): TerraformJson {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      new RemoteSecret(scope, "Remote", props);
+    }),
+  );
+}
 
 /** The cross-cluster pieces of a mesh whose members are `names`, each on aliased providers. */
 function synthMesh(names: string[]): TerraformJson {
@@ -71,16 +80,12 @@ describe("MeshRemoteSecrets", () => {
   });
 
   test("the kubeconfig carries a bearer token, never an exec plugin (istiod refuses exec)", () => {
-    const json = JSON.parse(
-      Testing.synthScope((scope) => {
-        new RemoteSecret(scope, "Remote", {
-          clusterName: "us",
-          server: "https://10.0.0.2",
-          certificateAuthorityData: "Q0E=",
-          token: "secret-token",
-        });
-      }),
-    );
+    const json = synthRemoteSecret({
+      clusterName: "us",
+      server: "https://10.0.0.2",
+      certificateAuthorityData: "Q0E=",
+      token: "secret-token",
+    });
     const [secret] = resourcesOf(json, "kubernetes_secret_v1");
     expect(secret.data.us).toContain('"token" = "secret-token"');
     expect(secret.data.us).not.toContain("exec");
@@ -95,13 +100,11 @@ describe("MeshRemoteSecrets", () => {
 
   test("names that Istio cannot carry are refused", () => {
     expect(() =>
-      Testing.synthScope((scope) => {
-        new RemoteSecret(scope, "Remote", {
-          clusterName: "US_1",
-          server: "https://x",
-          certificateAuthorityData: "x",
-          token: "t",
-        });
+      synthRemoteSecret({
+        clusterName: "US_1",
+        server: "https://x",
+        certificateAuthorityData: "x",
+        token: "t",
       }),
     ).toThrow(/'clusterName' must be a DNS label .*got 'US_1'/);
     expect(IstioReaderToken).toBeDefined();
