@@ -300,9 +300,15 @@ function planStacks(old: SynthesizedStack, now: SynthesizedStack): PlannedChange
     "after/cdk.tf.json": moduleJson(now.json),
     "tests/edit.tftest.hcl": testFile(stacks),
   };
-  const cache = new TerraformResultCache<PlannedChange[]>("tfplan", tool.path);
+  // A plan Terraform refuses (a prevent_destroy, a failed condition) is remembered as its error,
+  // so a test that expects the refusal costs no Terraform run when nothing changed either.
+  const cache = new TerraformResultCache<PlannedChange[] | { refused: string }>(
+    "tfplan",
+    tool.path,
+  );
   const key = JSON.stringify(files);
   const known = cache.get(key);
+  if (known && "refused" in known) throw new Error(known.refused);
   if (known) return known;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-plan-edit-"));
@@ -340,7 +346,20 @@ function planStacks(old: SynthesizedStack, now: SynthesizedStack): PlannedChange
       timeout: 600_000,
       maxBuffer: 1 << 28,
     });
-    const changes = readPlan(t.stdout ?? "", `${t.stderr ?? ""}`);
+    let changes: PlannedChange[];
+    try {
+      changes = readPlan(t.stdout ?? "", `${t.stderr ?? ""}`);
+    } catch (error) {
+      // Only Terraform's refusal of the new plan is remembered (the old stack applied, the plan
+      // failed); a run cut short or a failing old stack is not.
+      const message = (error as Error).message;
+      if (
+        t.status !== null &&
+        /^planEdit: run "before" pass, run "after" (fail|error)\n/.test(message)
+      )
+        cache.set(key, { refused: message });
+      throw error;
+    }
     cache.set(key, changes);
     return changes;
   } finally {
