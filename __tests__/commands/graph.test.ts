@@ -1,25 +1,16 @@
 import * as cp from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { copyProject, PROJECT_ROOT } from "../app-synth";
 import { parseEnvironments, synthEnvironments, environment } from "../fixtures";
 import { environmentDiagram } from "../../output/environment-graph";
 import { graphDocuments } from "../../output/graph-documents";
+import { MermaidResult, parseMermaid, parserFingerprint } from "../tools/mermaid";
 
 const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
 const mermaidBlocks = (markdown: string) =>
   [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
-
-/** The real Mermaid parser, in a child process (mermaid is ESM and wants a DOM). */
-function parseMermaid(diagrams: string[]): { ok: boolean; type?: string; error?: string }[] {
-  return JSON.parse(
-    cp.execFileSync(process.execPath, [path.join(__dirname, "..", "tools", "parse-mermaid.mjs")], {
-      cwd: PROJECT_ROOT,
-      input: JSON.stringify(diagrams),
-      encoding: "utf8",
-    }),
-  );
-}
 
 describe("npm run graph", () => {
   test("docs/environments.md and the README's diagram are up to date (run `npm run graph`)", () => {
@@ -30,15 +21,15 @@ describe("npm run graph", () => {
   }, 60_000);
 
   // One Mermaid process (it loads jsdom and mermaid, seconds) parses the documents' diagrams
-  // and the broken one.
+  // and the broken one; their results are remembered by content across runs (__tests__/tools/mermaid.ts).
   const documented = () => [
     ...mermaidBlocks(read("docs/environments.md")),
     ...mermaidBlocks(read("README.md")),
   ];
   const broken = () =>
     `${mermaidBlocks(read("docs/environments.md"))[0].replace("  end\n", "")}\n  a[["unclosed`;
-  let parsed: ReturnType<typeof parseMermaid> | undefined;
-  const parseAll = () => (parsed ??= parseMermaid([...documented(), broken()]));
+  let parsed: MermaidResult[] | undefined;
+  const parseAll = () => (parsed ??= parseMermaid([...documented(), broken()]).results);
 
   test("every diagram, in docs/environments.md and the README, parses with the real Mermaid parser", () => {
     const diagrams = documented();
@@ -55,6 +46,61 @@ describe("npm run graph", () => {
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/Parse error/);
   }, 60_000);
+
+  test("the Mermaid results are remembered by content: a changed diagram or parser is parsed again", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-mermaid-"));
+    const calls: string[][] = [];
+    const parse = (diagrams: string[]) => {
+      calls.push(diagrams);
+      return diagrams.map((d) => ({ ok: !d.includes("broken"), type: `t${d.length}` }));
+    };
+    try {
+      const a = "flowchart TD\n  a --> b\n";
+      const b = "flowchart TD\n  a --> c\n";
+      expect(parseMermaid([a, "broken"], { dir, fingerprint: "p1", parse })).toEqual({
+        results: [
+          { ok: true, type: `t${a.length}` },
+          { ok: false, type: "t6" },
+        ],
+        parsed: [a, "broken"],
+      });
+      // Both remembered: nothing parsed.
+      expect(parseMermaid([a, "broken"], { dir, fingerprint: "p1", parse }).parsed).toEqual([]);
+      // One character changed: only that diagram is parsed, with its own result.
+      const changed = parseMermaid([a, b], { dir, fingerprint: "p1", parse });
+      expect(changed.parsed).toEqual([b]);
+      expect(changed.results).toEqual([
+        { ok: true, type: `t${a.length}` },
+        { ok: true, type: `t${b.length}` },
+      ]);
+      // Another parser (mermaid, jsdom or the script changed): everything again.
+      expect(parseMermaid([a, b], { dir, fingerprint: "p2", parse }).parsed).toEqual([a, b]);
+      // Turned off: parsed whatever is remembered.
+      process.env.GKE_ISTIO_MERMAID_CACHE = "off";
+      try {
+        expect(parseMermaid([a], { dir, fingerprint: "p1", parse }).parsed).toEqual([a]);
+      } finally {
+        delete process.env.GKE_ISTIO_MERMAID_CACHE;
+      }
+      expect(calls).toEqual([[a, "broken"], [b], [a, b], [a]]);
+      // The parser's fingerprint follows the installed mermaid (and jsdom).
+      const fake = (version: string) => {
+        for (const pkg of ["mermaid", "jsdom"]) {
+          fs.mkdirSync(path.join(dir, "root", "node_modules", pkg), { recursive: true });
+          fs.writeFileSync(
+            path.join(dir, "root", "node_modules", pkg, "package.json"),
+            JSON.stringify({ version: pkg === "mermaid" ? version : "1" }),
+          );
+        }
+        return parserFingerprint(path.join(dir, "root"));
+      };
+      expect(fake("11.0.0")).toBe(fake("11.0.0"));
+      expect(fake("11.0.1")).not.toBe(fake("11.0.0"));
+      expect(parserFingerprint()).not.toBe(fake("11.0.0"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test("draws both stacks, the resources a reader looks for, and helm releases in install order", () => {
     const [env] = parseEnvironments(
