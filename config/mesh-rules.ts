@@ -1,4 +1,5 @@
 import { cidrBounds } from "./gke-api-rules";
+import { revisionNameOf } from "./istio-revision-names";
 import { DEFAULT_ISTIO_VERSION } from "./istio-versions";
 import { MeshConfig } from "./mesh-schema";
 import { resourceNames } from "./resource-names";
@@ -24,7 +25,8 @@ export function networkOf(env: EnvironmentConfig): string {
 function istioReleasesOf(env: EnvironmentConfig): string {
   const revisions = env.istio?.revisions;
   if (!revisions) return `version ${env.istio?.version ?? DEFAULT_ISTIO_VERSION}`;
-  return `revisions ${revisions.map((r) => `${r.name}@${r.version}`).join(", ")}`;
+  // A revision's name defaults to its version's (1.31.1: 1-31-1), as the revision plan names it.
+  return `revisions ${revisions.map((r) => `${r.name ?? revisionNameOf(r.version)}@${r.version}`).join(", ")}`;
 }
 
 /**

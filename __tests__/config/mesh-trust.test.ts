@@ -180,3 +180,64 @@ describe("meshes[].trust and the oss members", () => {
     expect(problems[1]).toMatch(/trust\.secretVersion.*'latest' or a version number/);
   });
 });
+
+describe("oss member rules at their edges", () => {
+  const lines = (file: Record<string, unknown>, text: string) =>
+    problemsOf(file).filter((p) => p.includes(text));
+
+  test("legacy charts: each member is refused by name, with the version", () => {
+    const legacy = (e: Record<string, unknown>) => ({ ...e, istio: { version: "1.4.10" } });
+    expect(
+      lines({ environments: [legacy(EU), legacy(US)], meshes: [mesh()] }, "legacy charts"),
+    ).toEqual([
+      "meshes[0] (shop): environments[0]: 'shop-eu' has istio.version '1.4.10' (the legacy charts); a multi-cluster member needs the current charts: 1.12.x or later",
+      "meshes[0] (shop): environments[1]: 'shop-us' has istio.version '1.4.10' (the legacy charts); a multi-cluster member needs the current charts: 1.12.x or later",
+    ]);
+  });
+
+  test("ambient multi-cluster: 1.28 is refused, 1.29 is the first minor accepted", () => {
+    const ambient = (version: string) => (e: Record<string, unknown>) => ({
+      ...e,
+      cluster: { gatewayApi: true, minMasterVersion: "1.32" },
+      istio: { dataplane: "ambient", version },
+    });
+    const at = (version: string) =>
+      lines(
+        { environments: [ambient(version)(EU), ambient(version)(US)], meshes: [mesh()] },
+        "ambient multi-cluster needs",
+      );
+    expect(at("1.28.0")).toEqual([
+      "meshes[0] (shop): environments[0]: 'shop-eu' has istio.dataplane 'ambient' with istio.version '1.28.0'; ambient multi-cluster needs 1.29.0 or later",
+      "meshes[0] (shop): environments[1]: 'shop-us' has istio.dataplane 'ambient' with istio.version '1.28.0'; ambient multi-cluster needs 1.29.0 or later",
+    ]);
+    expect(at("1.29.0")).toEqual([]);
+  });
+
+  test("a secret prefix for a name that is no member: one line, with the nearest member", () => {
+    const trust = { ...TRUST, secretPrefixes: { ...TRUST.secretPrefixes, "shop-euu": "x" } };
+    expect(lines({ environments: [EU, US], meshes: [mesh({ trust })] }, "is no member")).toEqual([
+      "meshes[0] (shop): trust.secretPrefixes.shop-euu: 'shop-euu' is no member of this mesh (did you mean 'shop-eu'?); its members are shop-eu, shop-us",
+    ]);
+  });
+});
+
+describe("oss members run the same Istio", () => {
+  test("members on different revisions: one line naming each side's revisions (a name defaults to its version's)", () => {
+    const on =
+      (...versions: string[]) =>
+      (e: Record<string, unknown>) => ({
+        ...e,
+        istio: {
+          revisions: versions.map((version) => ({ version })),
+          ...(versions.length > 1 ? { defaultRevision: "1-31-1" } : {}),
+        },
+      });
+    const lines = problemsOf({
+      environments: [on("1.30.5", "1.31.1")(EU), on("1.31.1")(US)],
+      meshes: [mesh()],
+    });
+    expect(lines).toEqual([
+      "meshes[0] (shop): environments[1]: 'shop-us' installs Istio revisions 1-31-1@1.31.1, but 'shop-eu' installs revisions 1-30-5@1.30.5, 1-31-1@1.31.1; every oss member runs the same Istio revisions (upgrade them one cluster at a time, through a revision both list)",
+    ]);
+  });
+});
