@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Lazy, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { MeshConfig } from "../config/mesh-schema";
@@ -70,6 +70,9 @@ export class MultiClusterStack extends TerraformStack {
         })),
       });
     }
-    new TerraformOutput(this, "members", { value: members.map((m) => m.name) });
+    // A lazy value: cdktf 0.21 checks a plain list output with util.isArray, which Node 22 and
+    // later print a deprecation warning for on every synth (stderr must stay empty).
+    const names = members.map((m) => m.name);
+    new TerraformOutput(this, "members", { value: Lazy.anyValue({ produce: () => names }) });
   }
 }
