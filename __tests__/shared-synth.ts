@@ -27,6 +27,17 @@ import * as os from "os";
 import * as path from "path";
 import { AppRun, PROJECT_ROOT, readTree, runAppAsync } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
+// The tree hash of `npm test`'s checks, with the folders they skip.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SKIPPED, hashTree } = require("../dev/unless-unchanged") as {
+  SKIPPED: Set<string>;
+  hashTree(
+    hash: crypto.Hash,
+    root: string,
+    skipped?: Set<string>,
+    keepFile?: (name: string) => boolean,
+  ): crypto.Hash;
+};
 
 export const TEST_CACHE_ENV = "GKE_ISTIO_TEST_CACHE";
 /** appInputsHash of the run, set by the global setup; without it nothing is remembered across runs. */
@@ -36,19 +47,7 @@ export const APP_INPUTS_ENV = "GKE_ISTIO_APP_INPUTS";
  * Folders that hold no input of the app: tests, documents, dependencies, and what tools write.
  * Markdown files are not read either (the app names documents in its messages, never opens them).
  */
-const NOT_APP_INPUTS = new Set([
-  "__tests__",
-  "docs",
-  "node_modules",
-  ".git",
-  "cdktf.out",
-  "generated",
-  ".stryker-tmp",
-  "reports",
-  "coverage",
-  ".gen",
-  "dist",
-]);
+const NOT_APP_INPUTS = new Set([...SKIPPED, "__tests__", "docs", "dist"]);
 
 /**
  * One hash of everything the app's output can depend on besides its environment file and
@@ -56,19 +55,12 @@ const NOT_APP_INPUTS = new Set([
  * package-lock.json, tsconfig), the installed packages as npm recorded them, and Node's version.
  */
 export function appInputsHash(root: string = PROJECT_ROOT, node: string = process.version): string {
-  const hash = crypto.createHash("sha256").update(node);
-  const walk = (dir: string) => {
-    const entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!NOT_APP_INPUTS.has(entry.name)) walk(rel);
-      } else if (entry.isFile() && !entry.name.endsWith(".md")) {
-        hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
-      }
-    }
-  };
-  walk("");
+  const hash = hashTree(
+    crypto.createHash("sha256").update(node),
+    root,
+    NOT_APP_INPUTS,
+    (name) => !name.endsWith(".md"),
+  );
   const installed = path.join(root, "node_modules", ".package-lock.json");
   hash
     .update("\0node_modules\0")

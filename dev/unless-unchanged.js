@@ -22,21 +22,30 @@ const SKIPPED = new Set([
   ".gen",
 ]);
 
-/** One hash of every file under `root` but the skipped folders. */
-function inputsHash(root) {
-  const hash = crypto.createHash("sha256");
+/**
+ * Feeds `hash` every file under `root` (paths and contents, in name order) but the folders named
+ * in `skipped` and the files `keepFile` refuses. Shared with the tests' app-input hash
+ * (__tests__/shared-synth.ts), which skips more.
+ */
+function hashTree(hash, root, skipped = SKIPPED, keepFile = () => true) {
   const walk = (dir) => {
     const entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) walk(rel);
-      } else if (entry.isFile()) {
+        if (!skipped.has(entry.name)) walk(rel);
+      } else if (entry.isFile() && keepFile(entry.name)) {
         hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
       }
     }
   };
   walk("");
+  return hash;
+}
+
+/** One hash of every file under `root` but the skipped folders. */
+function inputsHash(root) {
+  const hash = hashTree(crypto.createHash("sha256"), root);
   return hash.digest("hex");
 }
 
@@ -63,7 +72,7 @@ function runUnlessUnchanged(name, root, command, env = process.env, log = consol
   return run.status ?? 1;
 }
 
-module.exports = { inputsHash, runUnlessUnchanged };
+module.exports = { SKIPPED, hashTree, inputsHash, runUnlessUnchanged };
 
 if (require.main === module) {
   const [name, ...command] = process.argv.slice(2);
