@@ -73,7 +73,7 @@ export function appInputsHash(root: string = PROJECT_ROOT, node: string = proces
  * own, cdktf's, Node's options, Stryker's, and GKE_ISTIO_TERRAFORM_VERSION: cdktf runs
  * `terraform version` at synth); the run's own bookkeeping is left out.
  */
-function appVariables(env: NodeJS.ProcessEnv = process.env): [string, string][] {
+export function appVariables(env: NodeJS.ProcessEnv = process.env): [string, string][] {
   const bookkeeping = new Set([
     TEST_CACHE_ENV,
     APP_INPUTS_ENV,
@@ -91,7 +91,7 @@ function appVariables(env: NodeJS.ProcessEnv = process.env): [string, string][] 
 }
 
 /** The folder of remembered runs for this run's inputs, or undefined when nothing is remembered. */
-function rememberedDir(): string | undefined {
+export function rememberedDir(): string | undefined {
   const inputs = process.env[APP_INPUTS_ENV];
   if (!inputs || process.env.GKE_ISTIO_SYNTH_CACHE === "off") return undefined;
   return path.join(appRunCacheRoot(), inputs.slice(0, 32));

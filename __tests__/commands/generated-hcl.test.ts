@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "@cdktf/hcl2json";
 import { copyProject, readTree } from "../app-synth";
+import { runCommand } from "../command-runs";
 import { testTerraformValidate, validateFolderWithTerraform } from "../terraform-validate";
 import { correctHcl } from "../../output/hcl-output";
 
@@ -169,12 +170,8 @@ describe("correctHcl", () => {
 describe("npm run generated -- --hcl", () => {
   const dir = copyProject("gke-istio-generated-hcl");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const run = (...args: string[]) =>
-    cp.spawnSync(
-      process.execPath,
-      ["--require", "./boot/register-ts.js", "commands/generated.ts", ...args],
-      { cwd: dir, encoding: "utf8" },
-    );
+  // The real command in the copy, remembered by content across runs (command-runs.ts).
+  const run = (...args: string[]) => runCommand(dir, "commands/generated.ts", args);
   let hcl: Record<string, string> = {};
   let json: Record<string, string> = {};
 
@@ -226,11 +223,9 @@ describe("npm run generated -- --hcl", () => {
     const withoutTerraform = dirs
       .filter((d) => !fs.existsSync(path.join(d, "terraform")))
       .join(path.delimiter);
-    const r = cp.spawnSync(
-      process.execPath,
-      ["--require", "./boot/register-ts.js", "commands/generated.ts", "--hcl", "--out", "raw"],
-      { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: withoutTerraform } },
-    );
+    const r = runCommand(dir, "commands/generated.ts", ["--hcl", "--out", "raw"], {
+      PATH: withoutTerraform,
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(
       "terraform is not on PATH: the .tf files are written as cdktf writes them, not formatted by `terraform fmt`",

@@ -1,21 +1,14 @@
-import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { copyProject, readTree } from "../app-synth";
+import { runCommand } from "../command-runs";
 
 describe("npm run generated", () => {
   const dir = copyProject("gke-istio-generated");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // The real command in the copy, remembered by content across runs (command-runs.ts).
   const run = (...args: string[]) =>
-    cp.spawnSync(
-      process.execPath,
-      ["--require", "./boot/register-ts.js", "commands/generated.ts", ...args],
-      {
-        cwd: dir,
-        encoding: "utf8",
-        env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "" },
-      },
-    );
+    runCommand(dir, "commands/generated.ts", args, { GKE_ISTIO_ENVIRONMENTS: "" });
   const files = () => Object.keys(readTree(path.join(dir, "generated"))).sort();
   const kept = path.join(dir, "generated", "stacks", "mesh-cluster");
   const csm = path.join(dir, "generated", "stacks", "csm-cluster");
@@ -84,11 +77,7 @@ describe("npm run generated", () => {
 
   test("refuses a selection of environments, which would remove the others' stacks", () => {
     const before = readTree(path.join(dir, "generated"));
-    const r = cp.spawnSync(
-      process.execPath,
-      ["--require", "./boot/register-ts.js", "commands/generated.ts"],
-      { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "oss" } },
-    );
+    const r = runCommand(dir, "commands/generated.ts", [], { GKE_ISTIO_ENVIRONMENTS: "oss" });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       "npm run generated writes every environment; unset GKE_ISTIO_ENVIRONMENTS (use it with npm run synth)\n",
