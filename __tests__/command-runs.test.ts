@@ -59,6 +59,17 @@ describe("a command run remembered across jest runs", () => {
     expect(fs.existsSync(path.join(second, "node_modules", "touched"))).toBe(false);
   });
 
+  test("the copy's path in an argument or a variable is keyed as the copy, not as its path", () => {
+    const before = calls.length;
+    const a = copy("environments: [path]\n");
+    run(a, [`${a}/out`], { GKE_ISTIO_CONFIG: `${a}/environments.yaml` });
+    const b = copy("environments: [path]\n");
+    expect(run(b, [`${b}/out`], { GKE_ISTIO_CONFIG: `${b}/environments.yaml` }).stdout).toBe(
+      `wrote ${b}/out\n`,
+    );
+    expect(calls).toHaveLength(before + 1);
+  });
+
   test.each([
     ["another environment file", () => run(copy("environments: [b]\n"))],
     [

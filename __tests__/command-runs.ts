@@ -150,9 +150,15 @@ export function runCommand(
 ): CommandRun {
   const remembered = rememberedDir();
   const before = snapshot(dir);
-  const file =
-    remembered &&
-    path.join(remembered, "commands", `${commandKey(before, script, args, env)}.json`);
+  // The copy's path, in an argument or a variable, is keyed as the placeholder: it differs per run.
+  const general = (text: string) => text.split(dir).join(COPY);
+  const key = commandKey(
+    before,
+    script,
+    args.map(general),
+    Object.fromEntries(Object.entries(env).map(([name, value]) => [name, general(value)])),
+  );
+  const file = remembered && path.join(remembered, "commands", `${key}.json`);
   if (file && fs.existsSync(file)) {
     try {
       const known = JSON.parse(fs.readFileSync(file, "utf8").split(COPY).join(dir)) as Remembered;

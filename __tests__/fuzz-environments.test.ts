@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { configReferenceMarkdown } from "../config/reference";
 import { checkAccepted, environmentFile, fuzz, refusalProblem, runFile } from "./fuzz-environments";
-import { copyProject, runApp } from "./app-synth";
+import { copyProject, readTree } from "./app-synth";
+import { runCommand } from "./command-runs";
 
 /** The seed of `npm test`: the same files every run. `npm run fuzz` takes any. */
 const SEED = 20261126;
@@ -88,12 +89,17 @@ describe("property: every environment file is accepted and applies, or refused c
     const dir = copyProject("gke-istio-fuzz");
     try {
       fs.writeFileSync(path.join(dir, "fuzz.json"), JSON.stringify(file));
-      const r = runApp(dir, { GKE_ISTIO_CONFIG: "fuzz.json" });
+      // The real app, remembered by content across runs (command-runs.ts).
+      const r = runCommand(dir, "main.ts", [], {
+        GKE_ISTIO_CONFIG: "fuzz.json",
+        CDKTF_OUTDIR: "cdktf.out",
+      });
+      const files = readTree(path.join(dir, "cdktf.out"));
       expect(r.status).toBe(1);
       const lines = r.stderr.trim().split("\n");
       expect(lines[0]).toMatch(/nothing was synthesized:$/);
       for (const line of lines.slice(1)) expect(line).toMatch(/^(fuzz\.json: |GKE_[A-Z0-9_]+ at )/);
-      expect(Object.keys(r.files).filter((f) => !f.endsWith("/"))).toEqual([]);
+      expect(Object.keys(files).filter((f) => !f.endsWith("/"))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

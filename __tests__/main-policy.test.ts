@@ -1,9 +1,7 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { synthTextOnce } from "./shared-synth";
 
-const ROOT = path.resolve(__dirname, "..");
 const ENVIRONMENT = `
 environments:
   - name: dev
@@ -13,42 +11,22 @@ environments:
     nodePools: [{ name: pool, imageType: UBUNTU_CONTAINERD }]
 `;
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-/** Runs main.ts the way cdktf.json does, with the environment the cdktf CLI gives it. */
-function runMain(environmentFile: string, env: Record<string, string> = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-main-"));
-  tempDirs.push(dir);
-  const file = path.join(dir, "environments.yaml");
-  fs.writeFileSync(file, environmentFile);
-  const outdir = path.join(dir, "out");
-  const run = spawnSync(process.execPath, ["--require", "./boot/register-ts.js", "main.ts"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GKE_ISTIO_CONFIG: file,
-      CDKTF_OUTDIR: outdir,
-      CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
-      GKE_ISTIO_STRICT: "",
-      ...env,
-    },
+/**
+ * Runs main.ts the way cdktf.json does, with the environment the cdktf CLI gives it, on the file's
+ * text (shared-synth.ts: once per run, remembered across runs by content).
+ */
+async function runMain(environmentFile: string, env: Record<string, string> = {}) {
+  const run = await synthTextOnce(environmentFile, {
+    CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
+    GKE_ISTIO_STRICT: "",
+    ...env,
   });
-  return { ...run, file, outdir, written: filesUnder(outdir) };
-}
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return { ...run, written: Object.keys(run.files) };
 }
 
 describe("main.ts", () => {
-  test("a policy violation exits 1 with one line per violation and writes no file", () => {
-    const run = runMain(
+  test("a policy violation exits 1 with one line per violation and writes no file", async () => {
+    const run = await runMain(
       ENVIRONMENT.replace(
         "location: europe-west1",
         "location: europe-west1\n    cluster: { legacyAbac: true }",
@@ -66,8 +44,8 @@ describe("main.ts", () => {
     expect(run.written).toEqual([]);
   }, 60_000);
 
-  test("an invalid environment file exits 1 with one line per problem and writes nothing", () => {
-    const run = runMain(ENVIRONMENT.replace("location: europe-west1", "location: europe"));
+  test("an invalid environment file exits 1 with one line per problem and writes nothing", async () => {
+    const run = await runMain(ENVIRONMENT.replace("location: europe-west1", "location: europe"));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       `Invalid environment file, nothing was synthesized:\n${run.file}: environments[0] (dev): location: must be a GCP region such as 'us-central1' or a zone such as 'us-central1-a', got "europe"\n`,
@@ -75,8 +53,8 @@ describe("main.ts", () => {
     expect(fs.existsSync(run.outdir)).toBe(false);
   }, 60_000);
 
-  test("a waived violation synthesizes, with the reason as a warning in the manifest", () => {
-    const run = runMain(
+  test("a waived violation synthesizes, with the reason as a warning in the manifest", async () => {
+    const run = await runMain(
       `${ENVIRONMENT}    policy: { waivers: [{ rule: GKE_NODE_IMAGE_COS, reason: GPU drivers need Ubuntu }] }\n`,
     );
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
@@ -104,8 +82,8 @@ environments:
     istio: { version: 1.29.8 }
 `;
 
-  test("a minor past its end of support synthesizes with one warning in the manifest", () => {
-    const run = runMain(PAST);
+  test("a minor past its end of support synthesizes with one warning in the manifest", async () => {
+    const run = await runMain(PAST);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
     const manifest = JSON.parse(fs.readFileSync(path.join(run.outdir, "manifest.json"), "utf8"));
     const warnings = manifest.stacks["old-mesh"].annotations
@@ -118,8 +96,8 @@ environments:
     ]);
   }, 60_000);
 
-  test("GKE_ISTIO_STRICT=1: the same file exits 1 with one line and writes nothing", () => {
-    const run = runMain(PAST, { GKE_ISTIO_STRICT: "1" });
+  test("GKE_ISTIO_STRICT=1: the same file exits 1 with one line and writes nothing", async () => {
+    const run = await runMain(PAST, { GKE_ISTIO_STRICT: "1" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^Invalid environment file, nothing was synthesized:\n\S+: environments\[0\] \(old\): istio\.version: Istio 1\.29 \('1\.29\.8'\) reached its end of support on 2026-10-12 [^\n]* \(refused: GKE_ISTIO_STRICT=1\)\n$/,

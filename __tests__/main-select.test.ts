@@ -1,8 +1,5 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { DEFAULT_CONFIG_FILE } from "../config/load";
-import { AppRun, PROJECT_ROOT, runApp } from "./app-synth";
+import { AppRun } from "./app-synth";
 import { synthFileOnce } from "./shared-synth";
 
 // GKE_ISTIO_ENVIRONMENTS through the real app on the default file (mesh, ambient, csm).
@@ -31,20 +28,12 @@ test("synthesizes only the selected environments, each exactly as in a full synt
   for (const file of stackFiles(some)) expect(some.files[file]).toBe(all.files[file]);
 });
 
-test("a pattern matching no environment exits 1 naming it, and writes nothing", () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-select-"));
-  try {
-    const run = runApp(PROJECT_ROOT, {
-      GKE_ISTIO_ENVIRONMENTS: "prod-*,csm",
-      CDKTF_OUTDIR: outdir,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim().split("\n")).toEqual([
-      "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
-      "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are mesh, ambient, csm",
-    ]);
-    expect(run.files).toEqual({});
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+test("a pattern matching no environment exits 1 naming it, and writes nothing", async () => {
+  const run = await synthFileOnce(DEFAULT_CONFIG_FILE, { GKE_ISTIO_ENVIRONMENTS: "prod-*,csm" });
+  expect(run.status).toBe(1);
+  expect(run.stderr.trim().split("\n")).toEqual([
+    "Invalid GKE_ISTIO_ENVIRONMENTS, nothing was synthesized:",
+    "GKE_ISTIO_ENVIRONMENTS: 'prod-*' matches no environment of config/environments.yaml; its environments are mesh, ambient, csm",
+  ]);
+  expect(run.files).toEqual({});
 }, 30_000);

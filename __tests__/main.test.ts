@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CONFIG_FILE } from "../config/load";
-import { AppRun, copyProject, runApp, runAppAsync } from "./app-synth";
+import { AppRun, copyProject, readTree } from "./app-synth";
+import { runCommand } from "./command-runs";
 import { synthFileOnce } from "./shared-synth";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
 
@@ -18,12 +19,19 @@ beforeAll(async () => {
   for (const entry of fs.readdirSync(path.dirname(b))) {
     if (entry !== "nested") fs.renameSync(path.join(path.dirname(b), entry), path.join(b, entry));
   }
-  [first, second] = await Promise.all([synthFileOnce(DEFAULT_CONFIG_FILE), runAppAsync(b)]);
+  first = await synthFileOnce(DEFAULT_CONFIG_FILE);
+  second = appRun(b, {});
 }, 60_000);
 
 afterAll(() =>
   copies.forEach((dir) => fs.rmSync(path.dirname(dir), { recursive: true, force: true })),
 );
+
+/** The real app in a project copy, as cdktf.json runs it, remembered by content (command-runs.ts). */
+function appRun(dir: string, env: Record<string, string>): AppRun {
+  const run = runCommand(dir, "main.ts", [], { CDKTF_OUTDIR: "cdktf.out", ...env });
+  return { ...run, dir, files: readTree(path.join(dir, "cdktf.out")) };
+}
 
 const stackFiles = () => Object.keys(first.files).filter((f) => f.endsWith("cdk.tf.json"));
 
@@ -81,7 +89,7 @@ describe("the app on an invalid environment file", () => {
     fs.rmSync(path.join(dir, "cdktf.out"), { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, "cdktf.out"));
     fs.writeFileSync(path.join(dir, "cdktf.out", "keep.txt"), "previous output");
-    const run = runApp(dir, { GKE_ISTIO_CONFIG: "bad.yaml" });
+    const run = appRun(dir, { GKE_ISTIO_CONFIG: "bad.yaml" });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       "Invalid environment file, nothing was synthesized:",

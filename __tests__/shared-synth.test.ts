@@ -7,6 +7,7 @@ import {
   appRunCacheRoot,
   rememberedFileOf,
   synthFileOnce,
+  synthTextOnce,
   TEST_CACHE_ENV,
 } from "./shared-synth";
 
@@ -131,3 +132,16 @@ describe("an app run remembered across jest runs", () => {
     expect(edited.status).toBe(1);
   }, 60_000);
 });
+
+test("synthTextOnce: a text is written once, by content, and run as that file", async () => {
+  const text = "environments: []\n";
+  const a = await synthTextOnce(text);
+  const b = await synthTextOnce(text);
+  expect(b.file).toBe(a.file);
+  expect(fs.readFileSync(a.file, "utf8")).toBe(text);
+  expect(a.status).toBe(1);
+  expect(a.stderr).toContain(`${a.file}: environments: must list at least one environment`);
+  const other = await synthTextOnce("environments: {}\n", {}, "other.yaml");
+  expect(other.file).not.toBe(a.file);
+  expect(path.basename(other.file)).toBe("other.yaml");
+}, 60_000);

@@ -298,6 +298,27 @@ export async function synthFileOnce(
 }
 
 /**
+ * synthFileOnce for an environment file given as text: written once, by content, into the run's
+ * cache folder under `name` (so its path, which the app's messages name, is the same every run and
+ * the run is remembered across runs like a file's). `file` is where it was written.
+ */
+export async function synthTextOnce(
+  text: string,
+  env: Record<string, string> = {},
+  name = "environments.yaml",
+): Promise<SharedRun & { readonly file: string }> {
+  const digest = crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const dir = path.join(cacheRoot(), "texts", digest);
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  }
+  return { ...(await synthFileOnce(file, env)), file };
+}
+
+/**
  * synthFileOnce for several files at once, blocking (for test files that name their tests after
  * what was synthesized): the files not yet synthesized by anyone run in parallel.
  */

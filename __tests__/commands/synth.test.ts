@@ -1,18 +1,19 @@
 // `npm run synth` (commands/synth.ts): the app's own files and the CLI's warnings, without the CLI.
-import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { copyProject, readTree } from "../app-synth";
+import { runCommand } from "../command-runs";
 import { synthFileOnce } from "../shared-synth";
 
 describe("npm run synth", () => {
   const dir = copyProject("gke-istio-synth");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // The real command in the copy, remembered by content across runs (command-runs.ts).
   const run = (env: Record<string, string> = {}) =>
-    cp.spawnSync(process.execPath, ["--require", "./boot/register-ts.js", "commands/synth.ts"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, GKE_ISTIO_ENVIRONMENTS: "", CDKTF_OUTDIR: "", ...env },
+    runCommand(dir, "commands/synth.ts", [], {
+      GKE_ISTIO_ENVIRONMENTS: "",
+      CDKTF_OUTDIR: "",
+      ...env,
     });
 
   test("writes what the app writes, prints the synth warnings once each and no ERROR line", async () => {

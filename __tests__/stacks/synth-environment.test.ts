@@ -3,16 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import { ConfigError } from "../../config/load";
 import { PolicyViolationError, synthEnvironment } from "../../stacks/synth-environment";
-import { PROJECT_ROOT, runApp } from "../app-synth";
+import { PROJECT_ROOT } from "../app-synth";
+import { synthFileOnce } from "../shared-synth";
 import { environment } from "../fixtures";
 
 describe("synthEnvironment", () => {
-  test("gives, for the default file, exactly the Terraform the app writes", () => {
+  test("gives, for the default file, exactly the Terraform the app writes", async () => {
     const text = fs.readFileSync(path.join(PROJECT_ROOT, "config", "environments.yaml"), "utf8");
     const stacks = synthEnvironment(text);
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-synth-env-"));
-    const run = runApp(PROJECT_ROOT, { CDKTF_OUTDIR: outdir });
-    fs.rmSync(outdir, { recursive: true, force: true });
+    const run = await synthFileOnce("config/environments.yaml");
     expect(run.status).toBe(0);
     const fromApp = Object.fromEntries(
       Object.entries(run.files)
