@@ -31,3 +31,8 @@ Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
 // (boot/creation-stacks.js): the capture itself was most of what was left of that cost.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("../boot/creation-stacks").installCreationStacks(Error);
+
+// And cdktf's `terraform version` checks run once per test file, as once per process in the app
+// (boot/binary-versions.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("../boot/binary-versions").installBinaryVersions();

@@ -18,6 +18,8 @@ require("./creation-stacks").installCreationStacks();
 const root = path.resolve(__dirname, "..");
 // Module resolution into node_modules remembered across runs (boot/resolve-cache.js).
 require("./resolve-cache").installResolveCache(root);
+// cdktf's `terraform version` checks run once per process (boot/binary-versions.js).
+require("./binary-versions").installBinaryVersions();
 const cacheDir =
   process.env.GKE_ISTIO_TS_CACHE || path.join(root, "node_modules", ".cache", "gke-istio-cdktf");
 const tsconfigPath = path.join(root, "tsconfig.json");

@@ -59,6 +59,7 @@ const PATCHES: Record<string, string[]> = {
   "boot/register-ts.js": ["typescript", "node"],
   "boot/defer-modules.js": ["cdktf", "cdktn", "zod", "node"],
   "boot/creation-stacks.js": ["cdktf", "cdktn", "node"],
+  "boot/binary-versions.js": ["cdktf", "cdktn", "node"],
   "boot/resolve-cache.js": ["node"],
 };
 
@@ -101,6 +102,19 @@ describe("the shapes the patches rely on", () => {
       captureStackTrace: (below?: unknown) => string[];
     };
     expect(captureStackTrace.length).toBe(1);
+  });
+
+  test("binary-versions: cdktf's ValidateBinaryVersion keeps its fields and runs its command in validate()", () => {
+    const file = path.join(packageDir("cdktf"), "lib", "validations", "validate-binary-version.js");
+    const source = read(file);
+    for (const field of ["binary", "versionConstraint", "versionCommand", "hint"])
+      expect(source).toContain(`this.${field} = ${field};`);
+    expect(source).toContain("execSync)(this.versionCommand");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ValidateBinaryVersion } = require(file) as {
+      ValidateBinaryVersion: { prototype: { validate: { length: number } } };
+    };
+    expect(ValidateBinaryVersion.prototype.validate.length).toBe(0);
   });
 
   test("defer-modules: each rule's file exists and makes that request (archiver: cdktf only)", () => {
