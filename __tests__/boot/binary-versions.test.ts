@@ -67,7 +67,7 @@ describe("boot/binary-versions.js", () => {
 
   test("cdktf's terraform_data resources share one answer: one `terraform version` per process", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    for (const id of ["a", "b", "c"]) new DataResource(stack, id, { input: id });
+    for (const id of ["a", "b", "c"]) new DataResource(stack, id, { input: { id } });
     const answers = (
       ValidateBinaryVersion.prototype.validate as unknown as { answers: Map<string, string[]> }
     ).answers;
