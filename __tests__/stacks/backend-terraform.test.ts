@@ -1,7 +1,7 @@
-import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { copyProject } from "../app-synth";
+import { runCommand } from "../command-runs";
 import { environment, synthEnvironments } from "../fixtures";
 import {
   expectValidTerraform,
@@ -37,11 +37,10 @@ describe("backend: { type: cloud }, through terraform", () => {
         path.join(dir, "cloud.yaml"),
         JSON.stringify({ environments: [environment({ mode: "oss", backend: cloud })] }),
       );
-      const run = cp.spawnSync(
-        process.execPath,
-        ["--require", "./boot/register-ts.js", "commands/generated.ts", "--hcl"],
-        { cwd: dir, encoding: "utf8", env: { ...process.env, GKE_ISTIO_CONFIG: "cloud.yaml" } },
-      );
+      // The real command, remembered by content across runs (command-runs.ts).
+      const run = runCommand(dir, "commands/generated.ts", ["--hcl"], {
+        GKE_ISTIO_CONFIG: "cloud.yaml",
+      });
       expect(run.status).toBe(0);
     }, 120_000);
 
