@@ -1,7 +1,6 @@
-import { App, Testing } from "cdktf";
+import type { App } from "cdktf";
 import { ConfigError, parseConfig } from "../config/load";
 import { EnvironmentConfig } from "../config/schema";
-import { addEnvironments } from "../stacks/environment-stacks";
 
 /** A small valid environment; tests override what they exercise. */
 export function environment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -54,10 +53,18 @@ export type SynthesizedStacks = Record<string, TerraformJson>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TerraformJson = Record<string, any>;
 
+// cdktf and the stacks (the provider bindings) are loaded on the first synthesis, not by every
+// test file that imports this one: the config and policy tests only parse.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const cdktf = () => require("cdktf") as typeof import("cdktf");
+const stacks = () =>
+  require("../stacks/environment-stacks") as typeof import("../stacks/environment-stacks");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Runs the real app (config → stacks → cdktf synth) in memory and returns every stack's JSON. */
 export function synthEnvironments(...envs: Record<string, unknown>[]): SynthesizedStacks {
-  const app = Testing.app();
-  addEnvironments(app, parseEnvironments(...envs));
+  const app = cdktf().Testing.app();
+  stacks().addEnvironments(app, parseEnvironments(...envs));
   return synthApp(app);
 }
 
@@ -65,7 +72,7 @@ export function synthApp(app: App): SynthesizedStacks {
   const out: SynthesizedStacks = {};
   for (const stack of app.node.children) {
     if (!("toTerraform" in stack)) continue;
-    out[stack.node.id] = JSON.parse(Testing.synth(stack as never));
+    out[stack.node.id] = JSON.parse(cdktf().Testing.synth(stack as never));
   }
   return out;
 }

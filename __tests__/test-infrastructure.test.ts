@@ -1,4 +1,6 @@
-import { Lazy, Tokenization } from "cdktf";
+import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
+import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
+import { CDKTF_MATCHERS } from "./setup";
 import * as vm from "vm";
 
 // The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
@@ -7,7 +9,7 @@ describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
     const frame = error.stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:8:\d+\)$/);
+    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:10:\d+\)$/);
   });
 
   test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
@@ -102,5 +104,32 @@ describe("the code cache of the jest runtime", () => {
       stack = String((error as Error).stack);
     }
     expect(stack).toContain("/virtual/module.js:1:22");
+  });
+});
+
+// cdktf's jest matchers are registered by __tests__/setup.ts and load cdktf on first use.
+describe("cdktf's jest matchers, loaded on first use", () => {
+  test("the setup registers every matcher cdktf's setupJest makes, under its name", () => {
+    const names: string[] = [];
+    const scope = globalThis as unknown as { expect: unknown };
+    const real = scope.expect;
+    scope.expect = { extend: (m: object) => names.push(...Object.keys(m)) };
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require("cdktf/lib/testing/adapters/jest") as { setupJest(): void }).setupJest();
+    } finally {
+      scope.expect = real;
+    }
+    expect([...CDKTF_MATCHERS].sort()).toEqual(names.sort());
+  });
+
+  test("they pass and fail as cdktf's do", () => {
+    const synth = Testing.synthScope((scope) => {
+      new TerraformOutput(scope, "o", { value: "x" });
+      new Provider(scope, "p", {});
+    });
+    expect(synth).toHaveProvider(Provider);
+    expect(() => expect(synth).toHaveResource(Provider)).toThrow(/Expected/);
+    expect(synth).not.toHaveResource(Provider);
   });
 });
