@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { helmBinary } from "../dev/helm-binary";
 import { loadConfig } from "../config/load";
 import { ISTIO_HUB, RETIRED_HOSTS } from "../facts/istio-hosting";
+import { TEST_CACHE_ENV } from "./shared-synth";
 import {
   imagesOf,
   K8sObject,
@@ -502,6 +503,23 @@ describe("each check can fail", () => {
       status: "skip",
       detail: "repository https://charts.example.invalid/istio unreachable and no local copy of it",
     });
+  });
+
+  test("an unreachable host is noted for the whole jest run: other test files do not try it again", () => {
+    const saved = process.env[TEST_CACHE_ENV];
+    const run = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-jest-test-"));
+    process.env[TEST_CACHE_ENV] = run;
+    try {
+      const r = renderPlanted("mesh-mesh", "istiod", (release) => {
+        release.repository = "https://other.example.invalid/istio";
+      });
+      expect(r).toMatchObject({ status: "skip" });
+      expect(fs.readdirSync(path.join(run, "unreachable"))).toEqual(["other.example.invalid"]);
+    } finally {
+      if (saved === undefined) delete process.env[TEST_CACHE_ENV];
+      else process.env[TEST_CACHE_ENV] = saved;
+      fs.rmSync(run, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import * as cp from "child_process";
 import * as crypto from "crypto";
-import { synthFilesOnceSync } from "./shared-synth";
+import { synthFilesOnceSync, TEST_CACHE_ENV } from "./shared-synth";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -332,8 +332,25 @@ function unknownValueWarnings(values: string[], chartFile: string): string[] {
 
 type Where = { file: string; note: string } | { skip: string } | { fail: string };
 
-/** Hosts this process could not reach: one failed pull per host, later ones are not tried. */
-const unreachable = new Set<string>();
+/**
+ * Hosts this jest run could not reach: one failed pull per host, later ones are not tried, by this
+ * process or (through a file in the run's cache folder, shared-synth.ts) by another test file.
+ */
+const unreachable = {
+  dir: () => process.env[TEST_CACHE_ENV] && path.join(process.env[TEST_CACHE_ENV]!, "unreachable"),
+  hosts: new Set<string>(),
+  has(host: string): boolean {
+    const dir = this.dir();
+    return this.hosts.has(host) || Boolean(dir && fs.existsSync(path.join(dir, host)));
+  },
+  add(host: string): void {
+    this.hosts.add(host);
+    const dir = this.dir();
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, host), "");
+  },
+};
 /** HELM_RENDER_OFFLINE=1 never pulls. */
 const offline = (repository: string) =>
   Boolean(process.env.HELM_RENDER_OFFLINE) || unreachable.has(new URL(repository).host);
