@@ -5,12 +5,18 @@ import { decideAppInputsForRun, TEST_CACHE_ENV } from "./shared-synth";
 import { decideTerraformValidatorForRun } from "./terraform-validate";
 
 /**
- * A fresh cache folder for this jest run, shared by the workers (see shared-synth.ts), and the
- * terraform validator decided once for all test files (see terraform-validate.ts), and the hash of
- * the app's inputs that keys its runs remembered across jest runs (see shared-synth.ts).
+ * A fresh cache folder for this jest run, shared by the workers (see shared-synth.ts) and holding
+ * their temporary folders; the terraform validator decided once for all test files (see
+ * terraform-validate.ts); and the hash of the app's inputs that keys its runs remembered across
+ * jest runs (see shared-synth.ts).
  */
 export default function globalSetup(): void {
-  process.env[TEST_CACHE_ENV] = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-jest-"));
+  const run = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-jest-"));
+  process.env[TEST_CACHE_ENV] = run;
+  // The workers' and their children's temporary folders (cdktf's Testing.app() makes one per app,
+  // some 2,000 a run, and removes none) go inside the run's folder, which the teardown removes.
+  fs.mkdirSync(path.join(run, "tmp"));
+  process.env.TMPDIR = path.join(run, "tmp");
   decideTerraformValidatorForRun();
   decideAppInputsForRun();
 }

@@ -1,6 +1,9 @@
 import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
 import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
 import { CDKTF_MATCHERS } from "./setup";
+import { TEST_CACHE_ENV } from "./shared-synth";
+import * as os from "os";
+import * as path from "path";
 import * as vm from "vm";
 
 // The jest speed-ups (__tests__/fast-stack-traces.ts, __tests__/lazy-archiver.ts) change nothing
@@ -9,7 +12,7 @@ describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
     const frame = error.stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:10:\d+\)$/);
+    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:13:\d+\)$/);
   });
 
   test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
@@ -132,4 +135,12 @@ describe("cdktf's jest matchers, loaded on first use", () => {
     expect(() => expect(synth).toHaveResource(Provider)).toThrow(/Expected/);
     expect(synth).not.toHaveResource(Provider);
   });
+});
+
+test("temporary folders are made inside the jest run's folder, which the teardown removes", () => {
+  const run = process.env[TEST_CACHE_ENV];
+  expect(run).toBeDefined();
+  expect(os.tmpdir()).toBe(path.join(run!, "tmp"));
+  const app = Testing.app(); // cdktf makes its outdir with mkdtemp and never removes it
+  expect(app.outdir.startsWith(`${os.tmpdir()}${path.sep}`)).toBe(true);
 });
