@@ -34,9 +34,9 @@ function installBinaryVersions(target = engineClass(), env = process.env) {
 }
 
 /** The engine's class (cdktf, or CDK Terrain under the `cdktf` name); undefined if it moved. */
-function engineClass() {
+function engineClass(load = () => require("cdktf/lib/validations/validate-binary-version")) {
   try {
-    return require("cdktf/lib/validations/validate-binary-version").ValidateBinaryVersion;
+    return load().ValidateBinaryVersion;
   } catch {
     return undefined; // another engine layout: cdktf's own checks run, each time
   }

@@ -2,8 +2,9 @@ import { TerraformStack, Testing } from "cdktf";
 import { DataResource } from "cdktf/lib/terraform-data-resource";
 import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { installBinaryVersions } = require("../../boot/binary-versions") as {
+const { installBinaryVersions, engineClass } = require("../../boot/binary-versions") as {
   installBinaryVersions(target?: unknown, env?: Record<string, string>): void;
+  engineClass(load?: () => unknown): unknown;
 };
 
 /** A class of cdktf's shape whose validate() counts its runs and answers by its command. */
@@ -46,6 +47,15 @@ describe("boot/binary-versions.js", () => {
     new Check("terraform", ">=1.5", "terraform version").validate();
     new Check("terraform", ">=1.4", "terraform version", "upgrade").validate();
     expect(runs).toHaveLength(4);
+  });
+
+  test("an engine whose class moved is left alone: its own checks run, each time", () => {
+    expect(engineClass()).toBe(ValidateBinaryVersion);
+    const moved = engineClass(() => {
+      throw new Error("Cannot find module");
+    });
+    expect(moved).toBeUndefined();
+    expect(() => installBinaryVersions(moved, {})).not.toThrow();
   });
 
   test("GKE_ISTIO_BINARY_VERSIONS=each runs every check, as cdktf does", () => {
