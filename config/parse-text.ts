@@ -111,7 +111,8 @@ function show(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-function oneLine(e: unknown): string {
+/** A message that may span lines (a parser's excerpt of the file), as one line. */
+export function oneLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e)
     .replace(/\s*\n\s*/g, " ")
     .trim();

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { jsonSyntaxError, parseText } from "../../config/parse-text";
+import { jsonSyntaxError, oneLine, parseText } from "../../config/parse-text";
 
 // Every input here is one whose parser message spans lines or names no position: V8 quotes the
 // file (newlines included) in "Unexpected token" messages; yaml adds an excerpt when prettyErrors
@@ -44,6 +44,14 @@ describe("parseText", () => {
 
   test.each(YAML_CASES)("YAML %j: %s", (text, line) => {
     expect(parseText(text, "YAML")).toEqual({ problem: `not valid YAML: ${line}` });
+  });
+
+  test("a message the scanner and yaml's plain errors do not cover is still one line", () => {
+    // The fallback for what neither path words itself: a parser's excerpt across lines, or not an Error.
+    expect(oneLine(new Error("Unexpected token\n  a: x\n     ^\n\nat 2:8"))).toBe(
+      "Unexpected token a: x ^ at 2:8",
+    );
+    expect(oneLine("plain\r\nstring ")).toBe("plain string");
   });
 
   test("V8's own messages for several of these inputs span lines", () => {
