@@ -8,6 +8,7 @@ import { loadConfig } from "../config/load";
 import { ISTIO_HUB, RETIRED_HOSTS } from "../facts/istio-hosting";
 import { TEST_CACHE_ENV } from "./shared-synth";
 import {
+  helmOnChart,
   imagesOf,
   K8sObject,
   parseManifest,
@@ -580,5 +581,45 @@ describe("helm pull, when a repository serves the pinned chart", () => {
     const [r] = renderStack("s", release("1.30.4"), dir);
     expect(r.status).toBe("fail");
     expect(r.detail).toMatch(/^helm pull: .*istiod.*1\.30\.4.*not found/);
+  });
+});
+
+describe("helmOnChart: a chart test's Helm run, remembered by content", () => {
+  const saved = process.env.GKE_ISTIO_HELM_RENDER_CACHE;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "helm-on-chart-"));
+  const chart = path.join(root, "chart");
+  beforeAll(() => {
+    process.env.GKE_ISTIO_HELM_RENDER_CACHE = path.join(root, "cache");
+    fs.mkdirSync(chart);
+    fs.writeFileSync(path.join(chart, "Chart.yaml"), "name: c\nversion: 1.0.0\n");
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.GKE_ISTIO_HELM_RENDER_CACHE;
+    else process.env.GKE_ISTIO_HELM_RENDER_CACHE = saved;
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  let runs = 0;
+  const answer = (status: number) => () => {
+    runs++;
+    return { status, stdout: `rendered ${chart} ${runs}`, stderr: "" };
+  };
+
+  test("a success is remembered (the chart's path put back); a refusal runs every time", () => {
+    const first = helmOnChart(["template", "x", chart], chart, undefined, answer(0));
+    expect(helmOnChart(["template", "x", chart], chart, undefined, answer(0))).toEqual(first);
+    expect(first.stdout).toBe(`rendered ${chart} 1`);
+    expect(runs).toBe(1);
+    helmOnChart(["lint", chart], chart, undefined, answer(1));
+    helmOnChart(["lint", chart], chart, undefined, answer(1));
+    expect(runs).toBe(3);
+  });
+
+  test("another argument, input or chart file runs Helm again", () => {
+    const before = runs;
+    helmOnChart(["template", "x", chart, "--set", "a=1"], chart, undefined, answer(0));
+    helmOnChart(["template", "x", chart], chart, "a: 1\n", answer(0));
+    fs.writeFileSync(path.join(chart, "values.yaml"), "a: 2\n");
+    helmOnChart(["template", "x", chart], chart, undefined, answer(0));
+    expect(runs).toBe(before + 3);
   });
 });

@@ -274,6 +274,61 @@ function templateCached(
   return r;
 }
 
+/** Where Helm's results are remembered (GKE_ISTIO_HELM_RENDER_CACHE names another folder). */
+const helmCacheDir = () =>
+  process.env.GKE_ISTIO_HELM_RENDER_CACHE ||
+  path.join(PROJECT_ROOT, "node_modules", ".cache", "gke-istio-cdktf", "helm-render");
+
+/**
+ * `helm <args>` on one chart (a chart folder or a .tgz, named in `args`), with `input` on its
+ * standard input, remembered by content like templateCached: the Helm binary, the chart's bytes,
+ * the other arguments and the input. Only a run that succeeds is remembered, so a refusal runs
+ * Helm every time. For the tests of the local charts (`helm template`, `helm lint`).
+ * GKE_ISTIO_HELM_RENDER_CACHE=off runs Helm every time.
+ */
+export function helmOnChart(
+  args: string[],
+  chart: string,
+  input?: string,
+  run = (): { status: number | null; stdout: string; stderr: string } =>
+    cp.spawnSync(helmBinary(), args, { encoding: "utf8", input, maxBuffer: 64 << 20 }),
+): { status: number | null; stdout: string; stderr: string } {
+  if (process.env.GKE_ISTIO_HELM_RENDER_CACHE === "off") return run();
+  const key = crypto
+    .createHash("sha256")
+    .update(
+      JSON.stringify([
+        "helmOnChart",
+        helmBinary(),
+        contentOf(chart),
+        args.map((a) => (a === chart ? "<chart>" : a)),
+        input ?? null,
+      ]),
+    )
+    .digest("hex");
+  const file = path.join(helmCacheDir(), `${key}.json`);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8").split("<chart>").join(chart));
+  } catch {
+    // not run before
+  }
+  const r = run();
+  if (r.status === 0) {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const kept = { status: r.status, stdout: r.stdout, stderr: r.stderr };
+      fs.writeFileSync(
+        `${file}.${process.pid}.tmp`,
+        JSON.stringify(kept).split(chart).join("<chart>"),
+      );
+      fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    } catch {
+      // A read-only cache only costs speed.
+    }
+  }
+  return r;
+}
+
 /** A chart's bytes as a hash: the .tgz, or every file of a chart folder (local charts). */
 const contentHashes = new Map<string, string>();
 function contentOf(chart: string): string {

@@ -1,20 +1,17 @@
-import * as cp from "child_process";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { helmBinary } from "../../dev/helm-binary";
+import { helmOnChart } from "../helm-render";
 
 // Renders the local chart with the suite's real Helm 3 (HELM_BIN names another); the stack test
 // renders it through the synthesized release too.
 const CHART = path.resolve(__dirname, "../../charts/istio-waypoint");
-const HELM = helmBinary();
 
+// Remembered by content (helm-render.ts's helmOnChart): a refusal runs Helm every time.
 const template = (...args: string[]) =>
-  cp.spawnSync(HELM, ["template", "waypoint", CHART, "--namespace", "shop", ...args], {
-    encoding: "utf8",
-  });
+  helmOnChart(["template", "waypoint", CHART, "--namespace", "shop", ...args], CHART);
 
 test("lints clean", () => {
-  expect(cp.spawnSync(HELM, ["lint", CHART], { encoding: "utf8" }).status).toBe(0);
+  expect(helmOnChart(["lint", CHART], CHART).status).toBe(0);
 });
 
 test("renders one Gateway of class istio-waypoint with the HBONE listener", () => {

@@ -1,4 +1,3 @@
-import * as cp from "child_process";
 import { Testing } from "cdktf";
 import { parse as parseYaml } from "yaml";
 import {
@@ -6,7 +5,7 @@ import {
   AmbientEastWestGateway,
   AmbientEastWestGatewayProps,
 } from "../../constructs/ambient-east-west-gateway";
-import { helmBinary } from "../../dev/helm-binary";
+import { helmOnChart } from "../helm-render";
 import { EAST_WEST_REFUSALS, TerraformJson, onlyResource } from "../fixtures";
 
 function synth(props: AmbientEastWestGatewayProps): TerraformJson {
@@ -22,10 +21,10 @@ function synth(props: AmbientEastWestGatewayProps): TerraformJson {
 
 /** The release's chart rendered by the suite's real Helm 3 with the release's values. */
 function render(release: TerraformJson): TerraformJson {
-  const out = cp.spawnSync(
-    helmBinary(),
+  const out = helmOnChart(
     ["template", "x", AMBIENT_EAST_WEST_GATEWAY_CHART_DIR, "-n", "istio-system", "-f", "-"],
-    { input: release.values[0], encoding: "utf8" },
+    AMBIENT_EAST_WEST_GATEWAY_CHART_DIR,
+    release.values[0],
   );
   if (out.status !== 0) throw new Error(out.stderr);
   return parseYaml(out.stdout);

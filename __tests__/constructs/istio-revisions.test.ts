@@ -1,4 +1,3 @@
-import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
@@ -15,9 +14,8 @@ import {
   istiodAvailabilityValues,
 } from "../../constructs/control-plane-availability";
 import { SidecarInjection } from "../../constructs/sidecar-injection";
-import { helmBinary } from "../../dev/helm-binary";
 import { TerraformJson, resourcesOf } from "../fixtures";
-import { SHARED_CHARTS } from "../helm-render";
+import { helmOnChart, SHARED_CHARTS } from "../helm-render";
 
 const TWO: IstioHelmInstallProps["revisions"] = {
   revisions: [
@@ -312,12 +310,12 @@ if (!HAVE_CHARTS)
 const withHelm = HAVE_CHARTS ? test.each : test.skip.each;
 
 function template(chart: string, name: string, set: string[]): TerraformJson[] {
-  const out = cp.execFileSync(
-    helmBinary(),
+  const r = helmOnChart(
     ["template", name, chart, "--namespace", "istio-system", ...set.flatMap((s) => ["--set", s])],
-    { encoding: "utf8" },
+    chart,
   );
-  return out
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout
     .split(/^---$/m)
     .map((doc) => parseYaml(doc))
     .filter((o) => o && /revision-tag/.test(o.metadata?.name ?? ""));
