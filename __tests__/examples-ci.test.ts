@@ -10,23 +10,15 @@ import { addEnvironments } from "../stacks/environment-stacks";
 import { generatedIndex } from "../output/generated-index";
 import { PROJECT_ROOT } from "./app-synth";
 import { stacksOf as stacksOfRun, synthFileOnce } from "./shared-synth";
+import { ParsedWorkflow, parseWorkflow } from "./tools/workflow";
 
 const WORKFLOW = path.join(PROJECT_ROOT, "examples", "ci", "github-actions.yml");
 const text = fs.readFileSync(WORKFLOW, "utf8");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const workflow = parse(text) as any;
 
-interface Parsed {
-  errors: string[];
-  jobs: { id: string; needs: string[]; steps: { uses?: string; run?: string }[] }[];
-}
-const githubParse = (file: string): Parsed =>
-  JSON.parse(
-    cp.execFileSync(process.execPath, [path.join(__dirname, "tools", "parse-workflow.mjs"), file], {
-      cwd: PROJECT_ROOT,
-      encoding: "utf8",
-    }),
-  );
+// GitHub's own parser, remembered by content across runs (tools/workflow.ts).
+const githubParse = (file: string): ParsedWorkflow => parseWorkflow(file);
 
 /** The stacks of one environment, in apply order, as the workflow's plan and apply jobs read them. */
 function stacksOf(
@@ -90,6 +82,43 @@ describe("examples/ci/github-actions.yml", () => {
       const broken = path.join(dir, "broken.yml");
       fs.writeFileSync(broken, text.replace("runs-on: ubuntu-latest", "run-on: ubuntu-latest"));
       expect(githubParse(broken).errors.join("\n")).toMatch(/run-on/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the parse is remembered by content: another text, name or parser parses again", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-workflow-"));
+    const calls: string[] = [];
+    const parse = (file: string): ParsedWorkflow => {
+      calls.push(path.basename(file));
+      return { errors: [`${file}: planted`], jobs: [] };
+    };
+    const run = (file: string, fingerprint = "p1") =>
+      parseWorkflow(file, { dir: path.join(dir, "cache"), fingerprint, parse });
+    try {
+      const write = (folder: string, name: string, body: string) => {
+        fs.mkdirSync(path.join(dir, folder), { recursive: true });
+        fs.writeFileSync(path.join(dir, folder, name), body);
+        return path.join(dir, folder, name);
+      };
+      const a = write("a", "ci.yml", "on: push\n");
+      expect(run(a).errors).toEqual([`${a}: planted`]);
+      // The same name and text in another folder: remembered, with that folder in the messages.
+      const b = write("b", "ci.yml", "on: push\n");
+      expect(run(b).errors).toEqual([`${b}: planted`]);
+      expect(calls).toEqual(["ci.yml"]);
+      run(write("c", "ci.yml", "on: pull_request\n"));
+      run(write("d", "other.yml", "on: push\n"));
+      run(a, "p2");
+      expect(calls).toHaveLength(4);
+      process.env.GKE_ISTIO_WORKFLOW_CACHE = "off";
+      try {
+        run(a);
+      } finally {
+        delete process.env.GKE_ISTIO_WORKFLOW_CACHE;
+      }
+      expect(calls).toHaveLength(5);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
