@@ -15,6 +15,9 @@ export default function globalSetup(): void {
   process.env[TEST_CACHE_ENV] = run;
   // The workers' and their children's temporary folders (cdktf's Testing.app() makes one per app,
   // some 2,000 a run, and removes none) go inside the run's folder, which the teardown removes.
+  // The offline validator keeps its own installed dependencies and provider schemas in the system's
+  // temporary folder (../shared/tfvalidate): they stay there, across runs, as before.
+  process.env.TFVALIDATE_HOME ??= path.join(os.tmpdir(), "tfvalidate");
   fs.mkdirSync(path.join(run, "tmp"));
   process.env.TMPDIR = path.join(run, "tmp");
   decideTerraformValidatorForRun();

@@ -143,4 +143,6 @@ test("temporary folders are made inside the jest run's folder, which the teardow
   expect(os.tmpdir()).toBe(path.join(run!, "tmp"));
   const app = Testing.app(); // cdktf makes its outdir with mkdtemp and never removes it
   expect(app.outdir.startsWith(`${os.tmpdir()}${path.sep}`)).toBe(true);
+  // ... but the offline validator's installed dependencies and schemas stay across runs.
+  expect(process.env.TFVALIDATE_HOME?.startsWith(run!)).toBe(false);
 });
