@@ -35,12 +35,13 @@ function installBinaryVersions(target = engineClass(), env = process.env) {
 
 /** The engine's class (cdktf, or CDK Terrain under the `cdktf` name); undefined if it moved. */
 function engineClass(load = () => require("cdktf/lib/validations/validate-binary-version")) {
+  let found;
   try {
-    return load().ValidateBinaryVersion;
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
+    found = load().ValidateBinaryVersion;
   } catch {
-    return undefined; // another engine layout: cdktf's own checks run, each time
+    // another engine layout: cdktf's own checks run, each time
   }
+  return found;
 }
 
 module.exports = { installBinaryVersions, engineClass };
