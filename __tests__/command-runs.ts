@@ -19,6 +19,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { appVariables, rememberedDir } from "./shared-synth";
+import { recall, remember } from "./tools/cache-files";
 
 export interface CommandRun {
   readonly status: number | null;
@@ -159,25 +160,16 @@ export function runCommand(
     Object.fromEntries(Object.entries(env).map(([name, value]) => [name, general(value)])),
   );
   const file = remembered && path.join(remembered, "commands", `${key}.json`);
-  if (file && fs.existsSync(file)) {
-    try {
-      const known = JSON.parse(fs.readFileSync(file, "utf8").split(COPY).join(dir)) as Remembered;
-      applyChange(known.change, dir);
-      return { status: known.status, stdout: known.stdout, stderr: known.stderr };
-    } catch {
-      // Unreadable: the command runs.
-    }
+  const text = file && recall(file);
+  if (text) {
+    const known = JSON.parse(text.split(COPY).join(dir)) as Remembered;
+    applyChange(known.change, dir);
+    return { status: known.status, stdout: known.stdout, stderr: known.stderr };
   }
   const result = run(dir, script, args, { ...process.env, ...env });
   if (file && typeof result.status === "number") {
     const kept: Remembered = { ...result, change: changeOf(before, snapshot(dir), dir) };
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(kept).split(dir).join(COPY));
-      fs.renameSync(`${file}.${process.pid}.tmp`, file);
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
+    remember(file, JSON.stringify(kept).split(dir).join(COPY));
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import * as cp from "child_process";
 import * as crypto from "crypto";
 import { synthFilesOnceSync, TEST_CACHE_ENV } from "./shared-synth";
+import { recall, remember } from "./tools/cache-files";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -255,22 +256,10 @@ function templateCached(
     .update(JSON.stringify([helmBinary(), contentOf(chart), flags, values]))
     .digest("hex");
   const file = path.join(dir, `${key}.yaml`);
-  try {
-    return { status: 0, stdout: fs.readFileSync(file, "utf8"), stderr: "" };
-  } catch {
-    // not rendered before
-  }
+  const known = recall(file);
+  if (known !== undefined) return { status: 0, stdout: known, stderr: "" };
   const r = run();
-  if (r.status === 0) {
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, r.stdout);
-      fs.renameSync(tmp, file); // concurrent workers never read a half-written file
-    } catch {
-      // A read-only cache only costs speed.
-    }
-  }
+  if (r.status === 0) remember(file, r.stdout);
   return r;
 }
 
@@ -307,24 +296,12 @@ export function helmOnChart(
     )
     .digest("hex");
   const file = path.join(helmCacheDir(), `${key}.json`);
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8").split("<chart>").join(chart));
-  } catch {
-    // not run before
-  }
+  const known = recall(file);
+  if (known !== undefined) return JSON.parse(known.split("<chart>").join(chart));
   const r = run();
   if (r.status === 0) {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const kept = { status: r.status, stdout: r.stdout, stderr: r.stderr };
-      fs.writeFileSync(
-        `${file}.${process.pid}.tmp`,
-        JSON.stringify(kept).split(chart).join("<chart>"),
-      );
-      fs.renameSync(`${file}.${process.pid}.tmp`, file);
-    } catch {
-      // A read-only cache only costs speed.
-    }
+    const kept = { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    remember(file, JSON.stringify(kept).split(chart).join("<chart>"));
   }
   return r;
 }

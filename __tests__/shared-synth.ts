@@ -27,6 +27,7 @@ import * as os from "os";
 import * as path from "path";
 import { AppRun, PROJECT_ROOT, readTree, runAppAsync } from "./app-synth";
 import type { TerraformJson } from "./fixtures";
+import { writeWhole } from "./tools/cache-files";
 // The tree hash of `npm test`'s checks, with the folders they skip.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SKIPPED, hashTree } = require("../dev/unless-unchanged") as {
@@ -226,8 +227,7 @@ function remember(slot: Slot, run: SharedRun): void {
   try {
     fs.mkdirSync(path.dirname(slot.remembered), { recursive: true });
     const text = JSON.stringify(kept).split(slot.root).join(RUN_FOLDER);
-    fs.writeFileSync(`${slot.remembered}.${process.pid}.tmp`, text);
-    fs.renameSync(`${slot.remembered}.${process.pid}.tmp`, slot.remembered);
+    writeWhole(slot.remembered, text);
   } catch {
     // A cache that cannot be written only costs speed.
   }
@@ -258,8 +258,7 @@ function store(slot: Slot, run: Outcome, fresh = true) {
     files: readTree(slot.outdir),
   };
   // Write beside, then rename: a waiting worker never reads half a file.
-  fs.writeFileSync(`${slot.result}.${process.pid}.tmp`, JSON.stringify(shared));
-  fs.renameSync(`${slot.result}.${process.pid}.tmp`, slot.result);
+  writeWhole(slot.result, JSON.stringify(shared));
   fs.rmSync(slot.lock, { recursive: true, force: true });
   if (fresh) remember(slot, shared);
   return shared;
@@ -312,8 +311,7 @@ export async function synthTextOnce(
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    writeWhole(file, text);
   }
   return { ...(await synthFileOnce(file, env)), file };
 }

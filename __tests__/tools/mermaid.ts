@@ -12,6 +12,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../app-synth";
+import { writeWhole } from "./cache-files";
 
 export interface MermaidResult {
   ok: boolean;
@@ -83,8 +84,7 @@ export function parseMermaid(
       if (off) return;
       // Written whole then renamed: a reader never sees half a file.
       const file = fileOf(text);
-      fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(fresh[i]));
-      fs.renameSync(`${file}.${process.pid}`, file);
+      writeWhole(file, JSON.stringify(fresh[i]));
     });
   }
   return { results: diagrams.map((text) => known.get(text)!), parsed: misses };

@@ -12,6 +12,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../app-synth";
+import { recall, remember } from "./cache-files";
 
 export interface ParsedWorkflow {
   errors: string[];
@@ -61,19 +62,9 @@ export function parseWorkflow(
     .update(fs.readFileSync(file))
     .digest("hex");
   const stored = path.join(dir, `${key}.json`);
-  try {
-    return JSON.parse(fs.readFileSync(stored, "utf8").split(FOLDER).join(folder));
-  } catch {
-    // not parsed before
-  }
+  const known = recall(stored);
+  if (known !== undefined) return JSON.parse(known.split(FOLDER).join(folder));
   const result = parse(file);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    // Written whole then renamed: a reader never sees half a file.
-    fs.writeFileSync(`${stored}.${process.pid}`, JSON.stringify(result).split(folder).join(FOLDER));
-    fs.renameSync(`${stored}.${process.pid}`, stored);
-  } catch {
-    // A cache that cannot be written only costs speed.
-  }
+  remember(stored, JSON.stringify(result).split(folder).join(FOLDER));
   return result;
 }
