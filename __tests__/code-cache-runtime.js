@@ -6,11 +6,17 @@
 // The modules still run afresh per test file, in the file's own context: only the compile is
 // shared. jest.config.js names this file as its `runtime`; with a jest whose runtime has no
 // compile step of its own to wrap, it is jest's runtime unchanged.
-const crypto = require("crypto");
+//
+// The worker also keeps the text of every file under node_modules it read: jest reads each module's
+// file again for each test file (the provider bindings are megabytes), and installed packages do not
+// change during a run. A cache is found by file name and used only when the source is the very same
+// text (no hash: hashing every source on every compile cost more than a second a run).
+const fs = require("fs");
+const path = require("path");
 const vm = require("vm");
 const Runtime = require("jest-runtime").default;
 
-/** Code caches of this worker, by a hash of file name and source. */
+/** Code caches of this worker, by file name: `{ source, data }`, the source the cache was made from. */
 const codeCaches = new Map();
 /**
  * At most this many bytes of caches per worker, the first sources compiled (cdktf, the provider
@@ -30,9 +36,8 @@ function compileWithCache(executor, jestCompile, scriptSource, filename) {
   if (vmContext == null || executor.resolution.isCoreModule(filename)) {
     return jestCompile(scriptSource, filename);
   }
-  const key = crypto.createHash("sha256").update(filename).update("\0").update(scriptSource);
-  const digest = key.digest("base64");
-  const cachedData = codeCaches.get(digest);
+  const known = codeCaches.get(filename);
+  const cachedData = known !== undefined && known.source === scriptSource ? known.data : undefined;
   const prefix = `({"Object.<anonymous>":function(${executor.injectedModuleParameters.join(",")}){`;
   let script;
   try {
@@ -47,10 +52,10 @@ function compileWithCache(executor, jestCompile, scriptSource, filename) {
     // jest's own compile reports the error (a syntax error, an ES module) as it always does.
     return jestCompile(scriptSource, filename);
   }
-  if (cachedData === undefined) pending.set(digest, script);
+  if (cachedData === undefined) pending.set(filename, { script, source: scriptSource });
   else if (script.cachedDataRejected) {
     cachedBytes -= cachedData.length;
-    codeCaches.delete(digest);
+    codeCaches.delete(filename);
     stats.rejected++;
   } else stats.used++;
   return script.runInContext(vmContext)["Object.<anonymous>"];
@@ -58,19 +63,39 @@ function compileWithCache(executor, jestCompile, scriptSource, filename) {
 
 /** Caches made after the test file ran hold every function it compiled, not the top level alone. */
 function producePending() {
-  for (const [digest, script] of pending) {
+  for (const [filename, { script, source }] of pending) {
     if (cachedBytes >= CACHE_BYTES) break;
     const data = script.createCachedData();
-    codeCaches.set(digest, data);
-    cachedBytes += data.length;
+    cachedBytes += data.length - (codeCaches.get(filename)?.data.length ?? 0);
+    codeCaches.set(filename, { source, data });
     stats.produced++;
   }
   pending.clear();
 }
 
+/** Texts of the files under node_modules this worker read, by file name. */
+const installedSources = new Map();
+const INSTALLED = `${path.sep}node_modules${path.sep}`;
+
+/** Has jest's file cache of one test file read installed files through the worker's. */
+function shareInstalledSources(fileCache) {
+  if (!fileCache || typeof fileCache.readFile !== "function") return;
+  const readOwn = fileCache.readFile.bind(fileCache);
+  fileCache.readFile = (filename) => {
+    if (!filename.includes(INSTALLED)) return readOwn(filename);
+    let source = installedSources.get(filename);
+    if (source === undefined) {
+      source = fs.readFileSync(filename, "utf8");
+      installedSources.set(filename, source);
+    }
+    return source;
+  };
+}
+
 class CodeCacheRuntime extends Runtime {
   constructor(...args) {
     super(...args);
+    shareInstalledSources(this.fileCache);
     const executor = this.executor;
     if (!executor || typeof executor.compile !== "function") return;
     const jestCompile = executor.compile.bind(executor);
@@ -88,4 +113,5 @@ CodeCacheRuntime.codeCacheStats = stats;
 // For the test of this file (test-infrastructure.test.ts).
 CodeCacheRuntime.compileWithCache = compileWithCache;
 CodeCacheRuntime.producePending = producePending;
+CodeCacheRuntime.shareInstalledSources = shareInstalledSources;
 module.exports = CodeCacheRuntime;

@@ -2,6 +2,7 @@ import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
 import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
 import { CDKTF_MATCHERS } from "./setup";
 import { TEST_CACHE_ENV } from "./shared-synth";
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
@@ -12,7 +13,7 @@ describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
     const frame = error.stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:13:\d+\)$/);
+    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:14:\d+\)$/);
   });
 
   test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
@@ -59,6 +60,7 @@ describe("the code cache of the jest runtime", () => {
       file: string,
     ): (...args: unknown[]) => unknown;
     producePending(): void;
+    shareInstalledSources(fileCache: { readFile(file: string): string }): void;
   };
   const executor = () => {
     const context = vm.createContext({});
@@ -96,6 +98,53 @@ describe("the code cache of the jest runtime", () => {
     runtime.producePending();
     expect(stats.produced).toBe(before.produced + 2);
     expect(stats.rejected).toBe(before.rejected);
+  });
+
+  test("a cache is used only for the very source it was made from, under the same file name", () => {
+    const stats = runtime.codeCacheStats;
+    const before = { ...stats };
+    const other = (source: string) => {
+      const module = { exports: {} as Record<string, unknown> };
+      runtime.compileWithCache(
+        executor(),
+        jestCompile,
+        source,
+        "/virtual/other.js",
+      )(module, module.exports);
+      return module.exports;
+    };
+    expect(other("exports.v = 1;").v).toBe(1);
+    runtime.producePending();
+    // Same length, other text: no cache is offered, so none is used or rejected.
+    expect(other("exports.v = 2;").v).toBe(2);
+    expect(stats.used).toBe(before.used);
+    expect(stats.rejected).toBe(before.rejected);
+    runtime.producePending();
+    expect(other("exports.v = 2;").v).toBe(2);
+    expect(stats.used).toBe(before.used + 1);
+  });
+
+  test("installed files are read once per worker; the project's files by each test file", () => {
+    const reads: string[] = [];
+    const fileCache = () => {
+      const cache = {
+        readFile: (file: string) => {
+          reads.push(file);
+          return `own ${file}`;
+        },
+      };
+      runtime.shareInstalledSources(cache);
+      return cache;
+    };
+    const installed = require.resolve("constructs/package.json");
+    const project = path.join(__dirname, "..", "package.json");
+    const first = fileCache();
+    const second = fileCache();
+    expect(first.readFile(installed)).toBe(fs.readFileSync(installed, "utf8"));
+    expect(second.readFile(installed)).toBe(first.readFile(installed));
+    expect(first.readFile(project)).toBe(`own ${project}`);
+    expect(second.readFile(project)).toBe(`own ${project}`);
+    expect(reads).toEqual([project, project]);
   });
 
   test("an error on the first line keeps its column (the wrapper is not counted)", () => {
