@@ -3,6 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+/** One stack's synthesized Terraform JSON, parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TerraformJson = Record<string, any>;
+
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 const NOT_COPIED = new Set([
   "node_modules",

@@ -1,6 +1,8 @@
 import type { App } from "cdktf";
 import { ConfigError, parseConfig } from "../config/load";
 import { EnvironmentConfig } from "../config/schema";
+import type { TerraformJson } from "./app-synth";
+import { recall, remember } from "./tools/cache-files";
 
 /** A small valid environment; tests override what they exercise. */
 export function environment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -50,22 +52,33 @@ export const EAST_WEST_REFUSALS: [
 
 /** Synthesized Terraform JSON of every stack, parsed, keyed by stack name. */
 export type SynthesizedStacks = Record<string, TerraformJson>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type TerraformJson = Record<string, any>;
+export type { TerraformJson } from "./app-synth";
 
 // cdktf and the stacks (the provider bindings) are loaded on the first synthesis, not by every
-// test file that imports this one: the config and policy tests only parse.
+// test file that imports this one: the config and policy tests only parse (and a remembered
+// synthesis loads neither).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const cdktf = () => require("cdktf") as typeof import("cdktf");
 const stacks = () =>
   require("../stacks/environment-stacks") as typeof import("../stacks/environment-stacks");
+const remembered = () => require("./remembered-results") as typeof import("./remembered-results");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Runs the real app (config → stacks → cdktf synth) in memory and returns every stack's JSON. */
+/**
+ * Runs the real app (config → stacks → cdktf synth) in memory and returns every stack's JSON.
+ * A synthesis that succeeded is remembered across jest runs by content, like the app's runs
+ * (remembered-results.ts: the environments, every input of the app's code, its variables, the
+ * date); one that throws runs every time.
+ */
 export function synthEnvironments(...envs: Record<string, unknown>[]): SynthesizedStacks {
+  const file = remembered().rememberedResultOf("synthEnvironments", envs);
+  const known = file && recall(file);
+  if (known) return JSON.parse(known) as SynthesizedStacks;
   const app = cdktf().Testing.app();
   stacks().addEnvironments(app, parseEnvironments(...envs));
-  return synthApp(app);
+  const out = synthApp(app);
+  if (file) remember(file, JSON.stringify(out));
+  return out;
 }
 
 export function synthApp(app: App): SynthesizedStacks {

@@ -25,8 +25,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AppRun, PROJECT_ROOT, readTree, runAppAsync } from "./app-synth";
-import type { TerraformJson } from "./fixtures";
+import { AppRun, PROJECT_ROOT, readTree, runAppAsync, TerraformJson } from "./app-synth";
 import { writeWhole } from "./tools/cache-files";
 // The tree hash of `npm test`'s checks, with the folders they skip.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -127,6 +126,9 @@ export function decideAppInputsForRun(keep = 4): void {
   }
 }
 
+/** Today in UTC: the app warns about (or, strict, refuses) Istio minors past their end of support. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
 let processCache: string | undefined;
 function cacheRoot(): string {
   const shared = process.env[TEST_CACHE_ENV];
@@ -155,9 +157,6 @@ interface Slot {
 
 /** Stands for the run's cache folder in what is remembered across runs (it differs per run). */
 const RUN_FOLDER = "<jest run folder>";
-
-/** Today in UTC: the app warns about (or, strict, refuses) Istio minors past their end of support. */
-const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 function slotOf(configFile: string, env: Record<string, string>, today = todayUtc()): Slot {
   const content = fs.readFileSync(path.resolve(PROJECT_ROOT, configFile), "utf8");
