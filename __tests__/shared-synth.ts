@@ -81,6 +81,7 @@ export function appVariables(env: NodeJS.ProcessEnv = process.env): [string, str
     "GKE_ISTIO_TFVALIDATE_CACHE",
     "GKE_ISTIO_HELM_RENDER_CACHE",
     "GKE_ISTIO_SYNTH_CACHE",
+    "GKE_ISTIO_TEST_TMP",
     "CDKTF_OUTDIR",
   ]);
   return Object.entries(env)

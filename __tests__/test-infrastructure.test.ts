@@ -1,7 +1,8 @@
 import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
 import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
 import { CDKTF_MATCHERS } from "./setup";
-import { TEST_CACHE_ENV } from "./shared-synth";
+import { scratchBase } from "./global-setup";
+import { appVariables, TEST_CACHE_ENV } from "./shared-synth";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -13,7 +14,14 @@ describe("the speed-ups of the jest setup", () => {
   test("an error thrown in a test keeps its source-mapped stack", () => {
     const error = new Error("planted");
     const frame = error.stack!.split("\n")[1];
-    expect(frame).toMatch(/__tests__\/test-infrastructure\.test\.ts:14:\d+\)$/);
+    // The line of `new Error` above, in this file as it is on disk (swc's source map at work).
+    const line = fs
+      .readFileSync(__filename, "utf8")
+      .split("\n")
+      .indexOf('    const error = new Error("planted");');
+    expect(frame).toMatch(
+      new RegExp(`__tests__/test-infrastructure\\.test\\.ts:${line + 1}:\\d+\\)$`),
+    );
   });
 
   test("with GKE_ISTIO_CREATION_STACKS=full, cdktf records where a token was created, cut to its first frames", () => {
@@ -194,4 +202,25 @@ test("temporary folders are made inside the jest run's folder, which the teardow
   expect(app.outdir.startsWith(`${os.tmpdir()}${path.sep}`)).toBe(true);
   // ... but the offline validator's installed dependencies and schemas stay across runs.
   expect(process.env.TFVALIDATE_HOME?.startsWith(run!)).toBe(false);
+});
+
+// The run's folder goes to a RAM-backed folder when there is one with room (global-setup.ts).
+describe("scratchBase", () => {
+  const ram = fs.mkdtempSync(path.join(os.tmpdir(), "ram-"));
+  afterAll(() => fs.rmSync(ram, { recursive: true, force: true }));
+
+  test("GKE_ISTIO_TEST_TMP wins; a writable folder with room is used; otherwise the system's", () => {
+    expect(scratchBase({ GKE_ISTIO_TEST_TMP: "/elsewhere" }, ram, 1)).toBe("/elsewhere");
+    expect(scratchBase({}, ram, 1)).toBe(ram);
+    // Not enough free space (Docker's 64 MB /dev/shm), or no such folder: the system's.
+    expect(scratchBase({}, ram, Number.MAX_SAFE_INTEGER)).toBe(os.tmpdir());
+    expect(scratchBase({}, path.join(ram, "missing"), 1)).toBe(os.tmpdir());
+  });
+
+  test("the run's folder is where scratchBase says, and the variable is not one the app reads", () => {
+    expect(path.dirname(process.env[TEST_CACHE_ENV]!)).toBe(scratchBase());
+    expect(appVariables({ GKE_ISTIO_TEST_TMP: "/x", GKE_ISTIO_STRICT: "1" })).toEqual([
+      ["GKE_ISTIO_STRICT", "1"],
+    ]);
+  });
 });
