@@ -1,8 +1,10 @@
 import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
 import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
 import { CDKTF_MATCHERS } from "./setup";
+import { prettierFormat } from "../config/reference";
 import { scratchBase } from "./global-setup";
 import { appVariables, TEST_CACHE_ENV } from "./shared-synth";
+import { formatRemembered, rememberedFormatOf } from "./tools/prettier-format";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -222,5 +224,32 @@ describe("scratchBase", () => {
     expect(appVariables({ GKE_ISTIO_TEST_TMP: "/x", GKE_ISTIO_STRICT: "1" })).toEqual([
       ["GKE_ISTIO_STRICT", "1"],
     ]);
+  });
+});
+
+// Prettier's output remembered by content (__tests__/tools/prettier-format.ts), for the tests that
+// compare a generated document with the project's.
+describe("formatRemembered", () => {
+  const table = "| a | b |\n|-|-|\n| long cell | x |\n";
+
+  test("formats as Prettier does, then answers from what it remembered", () => {
+    const file = `docs/remembered-${process.pid}.md`;
+    const cached = rememberedFormatOf(table, file);
+    fs.rmSync(cached, { force: true });
+    try {
+      expect(formatRemembered(table, file)).toBe(prettierFormat(table, file));
+      expect(formatRemembered(table, file)).toContain("| long cell | x   |");
+      fs.writeFileSync(cached, "planted\n");
+      expect(formatRemembered(table, file)).toBe("planted\n");
+    } finally {
+      fs.rmSync(cached, { force: true });
+    }
+  });
+
+  test("the key changes with the text and the file name", () => {
+    const key = rememberedFormatOf(table, "docs/a.md");
+    expect(rememberedFormatOf(table, "docs/a.md")).toBe(key);
+    expect(rememberedFormatOf(`${table}\n`, "docs/a.md")).not.toBe(key);
+    expect(rememberedFormatOf(table, "docs/b.md")).not.toBe(key);
   });
 });

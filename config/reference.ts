@@ -76,12 +76,25 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
 /** The project file that carries the key table. */
 export const CONFIG_REFERENCE_DOC = "docs/configuration.md";
 
-/** That file with its key table regenerated, formatted as Prettier would (a dev tool: docs script and tests only). */
-export function docWithReference(doc: string): string {
-  const text = replaceBetweenMarkers(doc, "config-reference", configReferenceMarkdown());
+/**
+ * That file with its key table regenerated, formatted as Prettier would (a dev tool: docs script
+ * and tests only). `format` replaces the Prettier run (the tests remember its output by content).
+ */
+export function docWithReference(
+  doc: string,
+  format: (text: string, file: string) => string = prettierFormat,
+): string {
+  return format(
+    replaceBetweenMarkers(doc, "config-reference", configReferenceMarkdown()),
+    CONFIG_REFERENCE_DOC,
+  );
+}
+
+/** `text` as Prettier formats it for `file` (`prettier --stdin-filepath`, settings read from the working folder). */
+export function prettierFormat(text: string, file: string): string {
   const prettier = spawnSync(
     process.execPath,
-    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", CONFIG_REFERENCE_DOC],
+    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", file],
     {
       input: text,
       encoding: "utf8",

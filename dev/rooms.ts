@@ -2,7 +2,7 @@
 // its files may import. Written down once: __tests__/dev/rooms.test.ts checks every import of the
 // project against it (and that no two files import each other, through any chain), and
 // docs/contributing.md opens with it (`npm run rooms` rewrites that table; the test keeps it equal).
-import { spawnSync } from "child_process";
+import { prettierFormat } from "../config/reference";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
@@ -291,21 +291,21 @@ export function roomsMarkdown(rooms: readonly Room[] = ROOMS): string {
 /** docs/contributing.md, relative to the project. */
 export const ROOMS_DOC = "docs/contributing.md";
 
-/** docs/contributing.md's text with the map between its `rooms` markers regenerated, as Prettier formats it. */
-export function docWithRooms(doc: string): string {
+/**
+ * docs/contributing.md's text with the map between its `rooms` markers regenerated, as Prettier
+ * formats it. `format` replaces the Prettier run (the tests remember its output by content).
+ */
+export function docWithRooms(
+  doc: string,
+  format: (text: string, file: string) => string = prettierFormat,
+): string {
   const start = "<!-- rooms:start -->";
   const end = "<!-- rooms:end -->";
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   if (i < 0 || j < i) throw new Error(`${ROOMS_DOC}: markers ${start} ... ${end} not found`);
   const text = `${doc.slice(0, i + start.length)}\n\n${roomsMarkdown()}\n\n${doc.slice(j)}`;
-  const prettier = spawnSync(
-    process.execPath,
-    [require.resolve("prettier/bin/prettier.cjs"), "--stdin-filepath", ROOMS_DOC],
-    { input: text, encoding: "utf8" },
-  );
-  if (prettier.status !== 0) throw new Error(`prettier failed: ${prettier.stderr}`);
-  return prettier.stdout;
+  return format(text, ROOMS_DOC);
 }
 
 // `npm run rooms`: the import check, then the map in docs/contributing.md rewritten from ROOMS.
