@@ -84,14 +84,9 @@ describe("the code cache of the jest runtime", () => {
   const jestCompile = () => {
     throw new Error("jest's own compile was called");
   };
-  const run = (source: string) => {
+  const run = (source: string, file = "/virtual/module.js") => {
     const module = { exports: {} as Record<string, unknown> };
-    runtime.compileWithCache(
-      executor(),
-      jestCompile,
-      source,
-      "/virtual/module.js",
-    )(module, module.exports);
+    runtime.compileWithCache(executor(), jestCompile, source, file)(module, module.exports);
     return module.exports;
   };
 
@@ -113,16 +108,7 @@ describe("the code cache of the jest runtime", () => {
   test("a cache is used only for the very source it was made from, under the same file name", () => {
     const stats = runtime.codeCacheStats;
     const before = { ...stats };
-    const other = (source: string) => {
-      const module = { exports: {} as Record<string, unknown> };
-      runtime.compileWithCache(
-        executor(),
-        jestCompile,
-        source,
-        "/virtual/other.js",
-      )(module, module.exports);
-      return module.exports;
-    };
+    const other = (source: string) => run(source, "/virtual/other.js");
     expect(other("exports.v = 1;").v).toBe(1);
     runtime.producePending();
     // Same length, other text: no cache is offered, so none is used or rejected.
