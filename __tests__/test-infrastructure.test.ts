@@ -227,6 +227,14 @@ describe("formatRemembered", () => {
       expect(formatRemembered(table, file)).toContain("| long cell | x   |");
       fs.writeFileSync(cached, "planted\n");
       expect(formatRemembered(table, file)).toBe("planted\n");
+      // Under Stryker (prettierFormat is mutated code), Prettier runs every time.
+      const scope = globalThis as Record<string, unknown>;
+      scope.__stryker__ = {};
+      try {
+        expect(formatRemembered(table, file)).toBe(prettierFormat(table, file));
+      } finally {
+        delete scope.__stryker__;
+      }
     } finally {
       fs.rmSync(cached, { force: true });
     }

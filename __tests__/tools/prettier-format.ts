@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { prettierFormat } from "../../config/reference";
 import { PROJECT_ROOT } from "../app-synth";
+import { underMutation } from "../remembered-results";
 import { recall, remember } from "./cache-files";
 
 /** What Prettier's output depends on besides the text: its version and the project's settings. */
@@ -33,8 +34,12 @@ export function rememberedFormatOf(text: string, file: string, root = PROJECT_RO
   return path.join(root, "node_modules", ".cache", "gke-istio-cdktf", "prettier", `${key}.txt`);
 }
 
-/** prettierFormat (config/reference.ts), remembered by content; a failure is not remembered. */
+/**
+ * prettierFormat (config/reference.ts), remembered by content; a failure is not remembered. Under
+ * Stryker Prettier runs every time: prettierFormat is itself among the mutated code.
+ */
 export function formatRemembered(text: string, file: string): string {
+  if (underMutation()) return prettierFormat(text, file);
   const cached = rememberedFormatOf(text, file);
   const known = recall(cached);
   if (known !== undefined) return known;
