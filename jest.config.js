@@ -27,8 +27,12 @@ module.exports = {
   runtime: "<rootDir>/__tests__/code-cache-runtime.js",
   // Before each test file: cheap formatting of the stack traces cdktf records (see the file).
   setupFiles: ["<rootDir>/__tests__/fast-stack-traces.ts"],
-  // Loaded on first use instead of with cdktf, in every test file (see the file).
-  moduleNameMapper: { "^archiver$": "<rootDir>/__tests__/lazy-archiver.ts" },
+  // Loaded on first use instead of with cdktf, in every test file; cdktf's binary version check
+  // patched when cdktf loads it, not in every file's setup (see the files).
+  moduleNameMapper: {
+    "^archiver$": "<rootDir>/__tests__/lazy-archiver.ts",
+    "validate-binary-version$": "<rootDir>/__tests__/binary-versions-on-load.ts",
+  },
   // A cache folder per run for synthFileOnce (__tests__/shared-synth.ts).
   globalSetup: "<rootDir>/__tests__/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/global-teardown.ts",

@@ -80,6 +80,7 @@ export function runAppAsync(dir: string, env: Record<string, string> = {}): Prom
   });
 }
 
+/** Every file under `root`, by its `/`-separated relative path (none when `root` is missing). */
 export function readTree(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   if (!fs.existsSync(root)) return files;
@@ -92,4 +93,13 @@ export function readTree(root: string): Record<string, string> {
   };
   walk("");
   return files;
+}
+
+/** Writes each file of a tree readTree returned under `root` again, making folders. */
+export function writeTree(root: string, files: Record<string, string>): void {
+  for (const [file, body] of Object.entries(files)) {
+    const at = path.join(root, file);
+    fs.mkdirSync(path.dirname(at), { recursive: true });
+    fs.writeFileSync(at, body);
+  }
 }

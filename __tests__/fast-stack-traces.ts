@@ -33,6 +33,4 @@ Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
 require("../boot/creation-stacks").installCreationStacks(Error);
 
 // And cdktf's `terraform version` checks run once per test file, as once per process in the app
-// (boot/binary-versions.js).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../boot/binary-versions").installBinaryVersions();
+// (boot/binary-versions.js): patched when cdktf loads its class (binary-versions-on-load.ts).

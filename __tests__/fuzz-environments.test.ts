@@ -3,15 +3,60 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { configReferenceMarkdown } from "../config/reference";
-import { checkAccepted, environmentFile, fuzz, refusalProblem, runFile } from "./fuzz-environments";
-import { copyProject, readTree } from "./app-synth";
+import {
+  checkAccepted,
+  environmentFile,
+  fuzz,
+  Outcome,
+  refusalProblem,
+  runFile,
+  stacksIn,
+} from "./fuzz-environments";
+import { copyProject, readTree, writeTree } from "./app-synth";
 import { runCommand } from "./command-runs";
+import { rememberedResultOf } from "./remembered-results";
+import { recall, remember } from "./tools/cache-files";
 
 /** The seed of `npm test`: the same files every run. `npm run fuzz` takes any. */
 const SEED = 20261126;
 const RUNS = 200;
 /** Accepted files whose stacks go through terraform validate here (all of them in `npm run fuzz`). */
 const VALIDATED = 8;
+
+/** Stands for the output folder in what is remembered (it differs per run). */
+const OUTDIR = "<fuzz output folder>";
+
+/**
+ * runFile, remembered across jest runs by the file's content, like the app's runs
+ * (remembered-results.ts: every input of the app's code, its variables, the date): a hit writes
+ * the output folder again and synthesizes nothing. An outcome that breaks an invariant, or a
+ * throw, is never remembered: it is computed, and fails, every time.
+ */
+function runFileRemembered(data: unknown, outdir: string): Outcome {
+  const file = rememberedResultOf("fuzz runFile", data);
+  const known = file && recall(file);
+  if (known) {
+    const { lines, files } = JSON.parse(known.split(OUTDIR).join(outdir)) as {
+      lines?: string[];
+      files: Record<string, string>;
+    };
+    writeTree(outdir, files);
+    return lines
+      ? { kind: "refused", lines, outdir }
+      : { kind: "accepted", outdir, stacks: stacksIn(outdir) };
+  }
+  const outcome = runFile(data, outdir);
+  if (file && refusalProblem(outcome) === undefined) {
+    const lines = outcome.kind === "refused" ? outcome.lines : undefined;
+    remember(
+      file,
+      JSON.stringify({ lines, files: readTree(outdir) })
+        .split(outdir)
+        .join(OUTDIR),
+    );
+  }
+  return outcome;
+}
 
 /** Every key path a value sets, lists written `[]`, as the reference table writes them. */
 function keyPaths(value: unknown, prefix = "", out = new Set<string>()): Set<string> {
@@ -26,7 +71,7 @@ function keyPaths(value: unknown, prefix = "", out = new Set<string>()): Set<str
 }
 
 describe("property: every environment file is accepted and applies, or refused cleanly", () => {
-  const run = fuzz(RUNS, SEED, (i) => i < VALIDATED);
+  const run = fuzz(RUNS, SEED, (i) => i < VALIDATED, runFileRemembered);
   afterAll(() => fs.rmSync(run.root, { recursive: true, force: true }));
 
   test(`${RUNS} files (seed ${SEED}): accepted ones synthesize, refused ones get one line per problem and write nothing`, () => {
@@ -75,12 +120,41 @@ describe("property: every environment file is accepted and applies, or refused c
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
+  test("runs are remembered by the file's content: a miss stores the outcome, a hit replays it", () => {
+    const data = { environments: [{ name: "remembered", mode: "oss" }] };
+    const file = rememberedResultOf("fuzz runFile", data);
+    if (!file) return; // nothing is remembered in this run (GKE_ISTIO_SYNTH_CACHE=off, Stryker)
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "fuzz-remembered-"));
+    try {
+      fs.rmSync(file, { force: true });
+      const fresh = runFileRemembered(data, outdir);
+      expect(fresh.kind).toBe("refused");
+      expect(JSON.parse(fs.readFileSync(file, "utf8")).lines).toEqual(
+        fresh.kind === "refused" ? fresh.lines : undefined,
+      );
+      // A planted accepted outcome comes back, its folder written again under the new outdir.
+      const stack = { resource: { terraform_data: { x: { input: "<fuzz output folder>/a" } } } };
+      const files = { "stacks/planted/cdk.tf.json": JSON.stringify(stack) };
+      fs.writeFileSync(file, JSON.stringify({ files }));
+      const again = path.join(outdir, "again");
+      const hit = runFileRemembered(data, again);
+      expect(hit).toEqual({
+        kind: "accepted",
+        outdir: again,
+        stacks: { planted: { resource: { terraform_data: { x: { input: `${again}/a` } } } } },
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test("the real app agrees on a refused file: exit 1, one line per problem, nothing written", () => {
     // The first refused file of the sample: the ones after it need no synthesis to be ruled out.
     const file = fc.sample(environmentFile, { numRuns: 50, seed: SEED }).find((f) => {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "fz-"));
       try {
-        return runFile(f, outdir).kind === "refused";
+        return runFileRemembered(f, outdir).kind === "refused";
       } finally {
         fs.rmSync(outdir, { recursive: true, force: true });
       }

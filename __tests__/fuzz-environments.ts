@@ -437,8 +437,13 @@ export function runFile(data: Json, outdir: string): Outcome {
   const violations = policyViolations(app);
   if (violations.length > 0) return { kind: "refused", lines: violations, outdir };
   app.synth();
+  return { kind: "accepted", outdir, stacks: stacksIn(outdir) };
+}
+
+/** Each stack's Terraform JSON in an output folder the app wrote, by stack name. */
+export function stacksIn(outdir: string): Record<string, Json> {
   const stacksDir = path.join(outdir, "stacks");
-  const stacks = Object.fromEntries(
+  return Object.fromEntries(
     fs
       .readdirSync(stacksDir)
       .sort()
@@ -447,7 +452,6 @@ export function runFile(data: Json, outdir: string): Outcome {
         JSON.parse(fs.readFileSync(path.join(stacksDir, stack, "cdk.tf.json"), "utf8")),
       ]),
   );
-  return { kind: "accepted", outdir, stacks };
 }
 
 function filesUnder(dir: string): string[] {
@@ -493,14 +497,19 @@ export interface FuzzRun {
  * line per problem, nothing written). Accepted outputs stay under `root` for the checks that run
  * in one batch afterwards (terraform validate, Helm render).
  */
-export function fuzz(runs: number, seed: number, keep = (_index: number) => true): FuzzRun {
+export function fuzz(
+  runs: number,
+  seed: number,
+  keep = (_index: number) => true,
+  run: (data: Json, outdir: string) => Outcome = runFile,
+): FuzzRun {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gke-istio-fuzz-"));
   const accepted: FuzzRun["accepted"] = [];
   let refused = 0;
   let index = 0;
   const property = fc.property(environmentFile, (file) => {
     const outdir = path.join(root, `case-${index++}`);
-    const outcome = runFile(file, outdir);
+    const outcome = run(file, outdir);
     const problem = refusalProblem(outcome);
     if (problem) throw new Error(problem);
     if (outcome.kind === "accepted") {

@@ -25,7 +25,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AppRun, PROJECT_ROOT, readTree, runAppAsync, TerraformJson } from "./app-synth";
+import { AppRun, PROJECT_ROOT, readTree, runAppAsync, TerraformJson, writeTree } from "./app-synth";
 import { writeWhole } from "./tools/cache-files";
 // The tree hash of `npm test`'s checks, with the folders they skip.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -205,10 +205,7 @@ function recall(slot: Slot): Outcome | undefined {
   try {
     const text = fs.readFileSync(slot.remembered, "utf8").split(RUN_FOLDER).join(slot.root);
     const run = JSON.parse(text) as RememberedRun;
-    for (const [file, body] of Object.entries(run.files)) {
-      fs.mkdirSync(path.dirname(path.join(slot.outdir, file)), { recursive: true });
-      fs.writeFileSync(path.join(slot.outdir, file), body);
-    }
+    writeTree(slot.outdir, run.files);
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   } catch {
     return undefined; // not there (or unreadable): the app runs

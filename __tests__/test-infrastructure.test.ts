@@ -1,10 +1,10 @@
 import { Lazy, TerraformOutput, Testing, Tokenization } from "cdktf";
 import { KubernetesProvider as Provider } from "@cdktf/provider-kubernetes/lib/provider";
 import { CDKTF_MATCHERS } from "./setup";
-import { prettierFormat } from "../config/reference";
 import { scratchBase } from "./global-setup";
 import { appVariables, TEST_CACHE_ENV } from "./shared-synth";
 import { formatRemembered, rememberedFormatOf } from "./tools/prettier-format";
+import { parseHclRemembered, rememberedHclOf } from "./tools/hcl2json";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -217,21 +217,22 @@ describe("scratchBase", () => {
 // compare a generated document with the project's.
 describe("formatRemembered", () => {
   const table = "| a | b |\n|-|-|\n| long cell | x |\n";
+  /** Prettier's table, as `npx prettier docs/x.md` writes it (one Prettier run less per check). */
+  const FORMATTED = "| a         | b   |\n| --------- | --- |\n| long cell | x   |\n";
 
   test("formats as Prettier does, then answers from what it remembered", () => {
     const file = `docs/remembered-${process.pid}.md`;
     const cached = rememberedFormatOf(table, file);
     fs.rmSync(cached, { force: true });
     try {
-      expect(formatRemembered(table, file)).toBe(prettierFormat(table, file));
-      expect(formatRemembered(table, file)).toContain("| long cell | x   |");
+      expect(formatRemembered(table, file)).toBe(FORMATTED);
       fs.writeFileSync(cached, "planted\n");
       expect(formatRemembered(table, file)).toBe("planted\n");
       // Under Stryker (prettierFormat is mutated code), Prettier runs every time.
       const scope = globalThis as Record<string, unknown>;
       scope.__stryker__ = {};
       try {
-        expect(formatRemembered(table, file)).toBe(prettierFormat(table, file));
+        expect(formatRemembered(table, file)).toBe(FORMATTED);
       } finally {
         delete scope.__stryker__;
       }
@@ -245,5 +246,28 @@ describe("formatRemembered", () => {
     expect(rememberedFormatOf(table, "docs/a.md")).toBe(key);
     expect(rememberedFormatOf(`${table}\n`, "docs/a.md")).not.toBe(key);
     expect(rememberedFormatOf(table, "docs/b.md")).not.toBe(key);
+  });
+});
+
+// hcl2json's parse remembered by content (__tests__/tools/hcl2json.ts), for the HCL output's test.
+describe("parseHclRemembered", () => {
+  test("parses as hcl2json does, then answers from what it remembered", async () => {
+    const text = `locals {\n  run = "${process.pid}"\n}\n`;
+    const cached = rememberedHclOf(text, "cdk.tf");
+    fs.rmSync(cached, { force: true });
+    try {
+      expect(await parseHclRemembered("cdk.tf", text)).toEqual({
+        locals: [{ run: `${process.pid}` }],
+      });
+      expect(JSON.parse(fs.readFileSync(cached, "utf8"))).toEqual({
+        locals: [{ run: `${process.pid}` }],
+      });
+      fs.writeFileSync(cached, '{"planted":true}');
+      expect(await parseHclRemembered("cdk.tf", text)).toEqual({ planted: true });
+      expect(rememberedHclOf(text, "other.tf")).not.toBe(cached);
+      expect(rememberedHclOf(`${text}\n`, "cdk.tf")).not.toBe(cached);
+    } finally {
+      fs.rmSync(cached, { force: true });
+    }
   });
 });

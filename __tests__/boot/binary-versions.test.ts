@@ -26,8 +26,12 @@ function fakeClass() {
 }
 
 describe("boot/binary-versions.js", () => {
-  test("installed by the jest setup, as in the app: cdktf's class asks once", () => {
+  test("installed when cdktf loads its class, as in the app: cdktf's class asks once", () => {
     expect((ValidateBinaryVersion.prototype.validate as { once?: boolean }).once).toBe(true);
+    // The class as cdktf's own modules require it ("./validate-binary-version") is that one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const viaCdktf = require("cdktf/lib/validations") as { ValidateBinaryVersion: unknown };
+    expect(viaCdktf.ValidateBinaryVersion).toBe(ValidateBinaryVersion);
   });
 
   test("each distinct check runs once per process; the same answer, as a fresh list, every time", () => {

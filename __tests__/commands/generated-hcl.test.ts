@@ -1,9 +1,9 @@
 import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "@cdktf/hcl2json";
 import { copyProject, readTree } from "../app-synth";
 import { runCommand } from "../command-runs";
+import { parseHclRemembered } from "../tools/hcl2json";
 import { testTerraformValidate, validateFolderWithTerraform } from "../terraform-validate";
 import { correctHcl } from "../../output/hcl-output";
 
@@ -200,7 +200,7 @@ describe("npm run generated -- --hcl", () => {
 
   test("the HCL and the JSON of each stack describe the same configuration (read by hcl2json)", async () => {
     for (const stack of stacks()) {
-      const fromHcl = await parse("cdk.tf", hcl[`stacks/${stack}/cdk.tf`]);
+      const fromHcl = await parseHclRemembered("cdk.tf", hcl[`stacks/${stack}/cdk.tf`]);
       const fromJson = JSON.parse(json[`stacks/${stack}/cdk.tf.json`]);
       expect({ stack, config: normalize(fromHcl) }).toEqual({ stack, config: normalize(fromJson) });
     }
