@@ -27,11 +27,13 @@ module.exports = {
   runtime: "<rootDir>/__tests__/code-cache-runtime.js",
   // Before each test file: cheap formatting of the stack traces cdktf records (see the file).
   setupFiles: ["<rootDir>/__tests__/fast-stack-traces.ts"],
-  // Loaded on first use instead of with cdktf, in every test file; cdktf's binary version check
-  // patched when cdktf loads it, not in every file's setup (see the files).
+  // Loaded on first use instead of with cdktf (archiver, semver) and zod (its locales), in every
+  // test file; cdktf's binary version check patched when cdktf loads it (see the files).
   moduleNameMapper: {
     "^archiver$": "<rootDir>/__tests__/lazy-archiver.ts",
+    "^semver$": "<rootDir>/__tests__/lazy-semver.ts",
     "validate-binary-version$": "<rootDir>/__tests__/binary-versions-on-load.ts",
+    "^\\.\\./locales/index\\.cjs$": "<rootDir>/__tests__/lazy-zod-locales.ts",
   },
   // A cache folder per run for synthFileOnce (__tests__/shared-synth.ts).
   globalSetup: "<rootDir>/__tests__/global-setup.ts",

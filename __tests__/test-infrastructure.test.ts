@@ -57,6 +57,49 @@ describe("the speed-ups of the jest setup", () => {
   );
 });
 
+// zod's translations, mapped to the app's stand-in (__tests__/lazy-zod-locales.ts).
+describe("zod's locales under jest", () => {
+  test("load on first use, then work as zod's own", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { z } = require("zod") as typeof import("zod");
+    const index = require.resolve("zod/package.json").replace("package.json", "v4/locales/");
+    const loaded = () =>
+      Object.keys(require.cache)
+        .filter((f) => f.startsWith(index))
+        .sort();
+    // zod is loaded, with English (its default), but not the index of the others.
+    expect(loaded()).toEqual([`${index}en.cjs`]);
+    const french = z.locales.fr();
+    expect(typeof french.localeError).toBe("function");
+    expect(Object.keys(z.locales)).toContain("de");
+    expect(z.locales.de).toBe(z.core.locales.de);
+    expect(loaded()).toContain(`${index}index.cjs`);
+    expect(loaded()).toContain(`${index}fr.cjs`);
+  });
+});
+
+// semver, mapped to a lazy stand-in (__tests__/lazy-semver.ts).
+describe("semver under jest", () => {
+  test("loads on first use, then works as semver's own", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const semver = require("semver") as {
+      satisfies(version: string, range: string): boolean;
+      SemVer: new (version: string) => object;
+    };
+    // cdktf's own copy, the one cdktf would load.
+    const folder = require
+      .resolve("semver/package.json", { paths: [path.dirname(require.resolve("cdktf"))] })
+      .replace("package.json", "");
+    const loaded = () => Object.keys(require.cache).filter((f) => f.startsWith(folder));
+    expect(loaded()).toEqual([]);
+    expect(semver.satisfies("1.11.4", ">=1.5")).toBe(true);
+    expect(semver.satisfies("1.4.0", ">=1.5")).toBe(false);
+    expect(new semver.SemVer("1.2.3")).toBeInstanceOf(semver.SemVer);
+    expect(Object.keys(semver)).toContain("satisfies");
+    expect(loaded()).toContain(`${folder}index.js`);
+  });
+});
+
 // jest's runtime with V8's code cache (__tests__/code-cache-runtime.js): a source compiled again
 // in a new context gets the cache made after its first run; another source does not.
 describe("the code cache of the jest runtime", () => {
