@@ -7,11 +7,16 @@ import { helmBinary } from "../dev/helm-binary";
 import { loadConfig } from "../config/load";
 import { ISTIO_HUB, RETIRED_HOSTS } from "../facts/istio-hosting";
 import { TEST_CACHE_ENV } from "./shared-synth";
+import { rememberedResultOf } from "./remembered-results";
+import { chartTopLevelKeys } from "../upstream/chart-keys";
 import {
   helmOnChart,
   imagesOf,
   K8sObject,
+  chartKeysRemembered,
+  contentOfChart,
   parseManifest,
+  parsedManifestOf,
   PROJECT_ROOT,
   renderStack,
   renderStacks,
@@ -612,6 +617,38 @@ describe("helmOnChart: a chart test's Helm run, remembered by content", () => {
     helmOnChart(["lint", chart], chart, undefined, answer(1));
     helmOnChart(["lint", chart], chart, undefined, answer(1));
     expect(runs).toBe(3);
+  });
+
+  test("a rendered manifest's objects are remembered as JSON, each call with objects of its own", () => {
+    const manifest =
+      "---\n# Source: c/x.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\n";
+    const file = parsedManifestOf(manifest);
+    expect(file.startsWith(path.join(root, "cache"))).toBe(true);
+    const first = parseManifest(manifest);
+    expect(first).toEqual([{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } }]);
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual(first);
+    const second = parseManifest(manifest);
+    expect(second).toEqual(first);
+    expect(second[0]).not.toBe(first[0]);
+    fs.writeFileSync(file, '[{"kind":"Planted"}]');
+    expect(parseManifest(manifest)).toEqual([{ kind: "Planted" }]);
+    expect(parsedManifestOf(`${manifest}\n`)).not.toBe(file);
+  });
+
+  test("a chart's keys are the app's, remembered by the chart's content", () => {
+    const local = path.join(PROJECT_ROOT, "charts", "istio-waypoint");
+    const keys = chartKeysRemembered(local);
+    expect(keys).toEqual(chartTopLevelKeys(local));
+    expect(keys.length).toBeGreaterThan(0);
+    const file = rememberedResultOf("chartTopLevelKeys", contentOfChart(local));
+    if (!file) return; // nothing is remembered in this run (GKE_ISTIO_SYNTH_CACHE=off, Stryker)
+    const kept = fs.readFileSync(file, "utf8");
+    try {
+      fs.writeFileSync(file, '["planted"]');
+      expect(chartKeysRemembered(local)).toEqual(["planted"]);
+    } finally {
+      fs.writeFileSync(file, kept);
+    }
   });
 
   test("another argument, input or chart file runs Helm again", () => {

@@ -2,6 +2,7 @@ import * as cp from "child_process";
 import * as crypto from "crypto";
 import { synthFilesOnceSync, TEST_CACHE_ENV } from "./shared-synth";
 import { recall, remember } from "./tools/cache-files";
+import { rememberedResultOf } from "./remembered-results";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -146,12 +147,36 @@ export interface SynthRun {
   readonly stderr: string;
 }
 
-/** A rendered manifest as objects (empty documents dropped). */
+/**
+ * A rendered manifest as objects (empty documents dropped), remembered by content beside Helm's
+ * renders as JSON, which reads back far faster than the YAML parses (about a second of CPU a run:
+ * the base chart's CRDs are parsed by several tests). Each call returns objects of its own.
+ * GKE_ISTIO_HELM_RENDER_CACHE=off parses every time.
+ */
 export function parseManifest(manifest: string): K8sObject[] {
-  return parseAllDocuments(manifest)
-    .map((d) => d.toJS() as K8sObject)
-    .filter((o) => o && typeof o === "object" && typeof o.kind === "string");
+  const parse = () =>
+    parseAllDocuments(manifest)
+      .map((d) => d.toJS() as K8sObject)
+      .filter((o) => o && typeof o === "object" && typeof o.kind === "string");
+  if (process.env.GKE_ISTIO_HELM_RENDER_CACHE === "off") return parse();
+  const file = parsedManifestOf(manifest);
+  const known = recall(file);
+  if (known !== undefined) return JSON.parse(known) as K8sObject[];
+  const objects = parse();
+  remember(file, JSON.stringify(objects));
+  return objects;
 }
+
+/** Where parseManifest remembers a manifest's objects: by the YAML parser's version and the text. */
+export function parsedManifestOf(manifest: string): string {
+  const key = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([YAML_VERSION, manifest]))
+    .digest("hex");
+  return path.join(helmCacheDir(), "parsed", `${key}.json`);
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const YAML_VERSION = (require("yaml/package.json") as { version: string }).version;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type K8sObject = { apiVersion: string; kind: string; metadata: any; [key: string]: any };
@@ -253,7 +278,7 @@ function templateCached(
     .map((a) => (/helm-render-[^/\\]+[/\\]values-\d+\.yaml$/.test(a) ? "<values>" : a));
   const key = crypto
     .createHash("sha256")
-    .update(JSON.stringify([helmBinary(), contentOf(chart), flags, values]))
+    .update(JSON.stringify([helmBinary(), contentOfChart(chart), flags, values]))
     .digest("hex");
   const file = path.join(dir, `${key}.yaml`);
   const known = recall(file);
@@ -289,7 +314,7 @@ export function helmOnChart(
       JSON.stringify([
         "helmOnChart",
         helmBinary(),
-        contentOf(chart),
+        contentOfChart(chart),
         args.map((a) => (a === chart ? "<chart>" : a)),
         input ?? null,
       ]),
@@ -308,7 +333,7 @@ export function helmOnChart(
 
 /** A chart's bytes as a hash: the .tgz, or every file of a chart folder (local charts). */
 const contentHashes = new Map<string, string>();
-function contentOf(chart: string): string {
+export function contentOfChart(chart: string): string {
   const stat = fs.statSync(chart);
   // Packaged charts are read once per process; a chart folder's files, every time.
   const id = stat.isDirectory() ? undefined : `${chart}\0${stat.mtimeMs}\0${stat.size}`;
@@ -354,8 +379,21 @@ function sourceWarnings(release: HelmRelease, manifest: string): string[] {
   ];
 }
 
+/**
+ * chartTopLevelKeys (the app's code), remembered across jest runs like the app's runs
+ * (remembered-results.ts), by the chart's content: it unpacks the chart and parses its values.
+ */
+export function chartKeysRemembered(chartFile: string): string[] {
+  const file = rememberedResultOf("chartTopLevelKeys", contentOfChart(chartFile));
+  const known = file && recall(file);
+  if (known) return JSON.parse(known) as string[];
+  const keys = chartTopLevelKeys(chartFile);
+  if (file) remember(file, JSON.stringify(keys));
+  return keys;
+}
+
 function unknownValueWarnings(values: string[], chartFile: string): string[] {
-  const known = new Set(chartTopLevelKeys(chartFile));
+  const known = new Set(chartKeysRemembered(chartFile));
   const given = new Set(values.flatMap((t) => Object.keys(parseAllDocuments(t)[0]?.toJS() ?? {})));
   return [...given]
     .filter((k) => !known.has(k))

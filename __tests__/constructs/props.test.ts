@@ -8,7 +8,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import * as ts from "typescript";
 import { GoogleBetaProvider } from "@cdktf/provider-google-beta/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
@@ -65,6 +64,8 @@ import { synthEnvironment } from "../../stacks/synth-environment";
 import { MeshStack } from "../../stacks/mesh-stack";
 import { environment, parseEnvironments, TerraformJson } from "../fixtures";
 import { parseConfig } from "../../config/load";
+import { rememberedResultOf } from "../remembered-results";
+import { recall, remember } from "../tools/cache-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -82,26 +83,45 @@ interface PropDoc {
   readonly defaultDoc: string | undefined;
 }
 
+/**
+ * Every prop of the exported interfaces of the sources in `dirs`. TypeScript's parse is
+ * remembered across jest runs by the sources' names and texts and TypeScript's version.
+ */
 function propsInterfaces(dirs: string[]): PropDoc[] {
+  const sources = dirs.flatMap((dir) =>
+    fs
+      .readdirSync(path.join(ROOT, dir))
+      .filter((f) => f.endsWith(".ts"))
+      .map((file) => [file, fs.readFileSync(path.join(ROOT, dir, file), "utf8")]),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const version = (require("typescript/package.json") as { version: string }).version;
+  const remembered = rememberedResultOf("propsInterfaces", [version, sources]);
+  const known = remembered && recall(remembered);
+  if (known) return JSON.parse(known) as PropDoc[];
+  const out = parseProps(sources);
+  if (remembered) remember(remembered, JSON.stringify(out));
+  return out;
+}
+
+function parseProps(sources: string[][]): PropDoc[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require("typescript") as typeof import("typescript");
   const out: PropDoc[] = [];
-  for (const dir of dirs) {
-    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith(".ts"))) {
-      const text = fs.readFileSync(path.join(ROOT, dir, file), "utf8");
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-      for (const statement of source.statements) {
-        if (!ts.isInterfaceDeclaration(statement) || OUTPUTS.includes(statement.name.text))
-          continue;
-        const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-        if (!exported) continue;
-        for (const member of statement.members) {
-          if (!ts.isPropertySignature(member)) continue;
-          const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
-          out.push({
-            key: `${statement.name.text}.${member.name.getText(source)}`,
-            optional: member.questionToken !== undefined,
-            defaultDoc: tag ? (ts.getTextOfJSDocComment(tag.comment) ?? "").trim() : undefined,
-          });
-        }
+  for (const [file, text] of sources) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+    for (const statement of source.statements) {
+      if (!ts.isInterfaceDeclaration(statement) || OUTPUTS.includes(statement.name.text)) continue;
+      const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (!exported) continue;
+      for (const member of statement.members) {
+        if (!ts.isPropertySignature(member)) continue;
+        const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
+        out.push({
+          key: `${statement.name.text}.${member.name.getText(source)}`,
+          optional: member.questionToken !== undefined,
+          defaultDoc: tag ? (ts.getTextOfJSDocComment(tag.comment) ?? "").trim() : undefined,
+        });
       }
     }
   }
@@ -169,10 +189,28 @@ function checksOf<P extends object>(make: (scope: Construct, props: P) => void, 
   };
   return (props: Props<P>, holds: (out: Json) => boolean, extra: Props<P> = {}): Check =>
     () => {
-      const without = holds(baseline(extra));
-      const withProp = holds(synth(extra, props));
+      const without = holds(rememberedSynth("without", () => baseline(extra)));
+      const withProp = holds(rememberedSynth("with", () => synth(extra, props)));
       expect({ withProp, without }).toEqual({ withProp: true, without: false });
     };
+}
+
+/** This file's text: what a row synthesizes is written here (its props, its construct). */
+const THIS_FILE = fs.readFileSync(__filename, "utf8");
+
+/**
+ * A row's synthesis (`which`: with or without its prop), remembered across jest runs like the
+ * app's in-process runs (remembered-results.ts: every input of the app's code, its variables, the
+ * date), keyed by this file's text and the row's name; a synthesis that throws is not remembered.
+ */
+function rememberedSynth(which: string, synthesize: () => Json): Json {
+  const row = expect.getState().currentTestName;
+  const file = row && rememberedResultOf("props.test", [THIS_FILE, row, which]);
+  const known = file && recall(file);
+  if (known) return JSON.parse(known) as Json;
+  const out = synthesize();
+  if (file) remember(file, JSON.stringify(out));
+  return out;
 }
 
 // Non-default providers and a dependency, made in the construct's scope.
@@ -1509,4 +1547,22 @@ describe("every prop of every exported interface (constructs/, stacks/)", () => 
   });
 
   test.each(Object.keys(PROPS))("%s", (key) => PROPS[key]());
+});
+
+describe("what the rows remember across jest runs", () => {
+  test("a row's synthesis: a remembered one comes back, keyed by the row's name", () => {
+    const row = expect.getState().currentTestName!;
+    const file = rememberedResultOf("props.test", [THIS_FILE, row, "planted"]);
+    if (!file) return; // nothing is remembered in this run (GKE_ISTIO_SYNTH_CACHE=off, Stryker)
+    fs.rmSync(file, { force: true });
+    let runs = 0;
+    try {
+      expect(rememberedSynth("planted", () => ({ run: ++runs }))).toEqual({ run: 1 });
+      expect(rememberedSynth("planted", () => ({ run: ++runs }))).toEqual({ run: 1 });
+      expect(rememberedSynth("other", () => ({ run: ++runs }))).toEqual({ run: 2 });
+    } finally {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(rememberedResultOf("props.test", [THIS_FILE, row, "other"])!, { force: true });
+    }
+  });
 });
