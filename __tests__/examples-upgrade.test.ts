@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { PROJECT_ROOT } from "./app-synth";
-import { imagesOf, renderStack, SHARED_CHARTS } from "./helm-render";
+import { imagesOf, parseManifest, renderStack, SHARED_CHARTS } from "./helm-render";
 import { TerraformJson } from "./fixtures";
 import { stacksOf, synthFilesOnceSync } from "./shared-synth";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
@@ -415,10 +415,9 @@ if (!haveCharts) console.warn(`upgrade render checks skipped: no charts folder $
     test("the moved tag's webhooks call the new istiod after step 3, the old one before", () => {
       const webhookService = (file: string) => {
         const r = rendered.find((x) => x.file === file && x.name === "istio-tag-prod-stable")!;
-        const mwc = r
-          .manifest!.split(/^---$/m)
-          .map((doc) => parseYaml(doc))
-          .find((o) => o?.kind === "MutatingWebhookConfiguration");
+        const mwc = parseManifest(r.manifest!).find(
+          (o) => o.kind === "MutatingWebhookConfiguration",
+        )!;
         return [...new Set(mwc.webhooks.map((w: TerraformJson) => w.clientConfig.service.name))];
       };
       expect(webhookService("2-move-namespace.yaml")).toEqual(["istiod-1-30-5"]);

@@ -1,7 +1,13 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { configProblems, environment, synthEnvironments } from "./fixtures";
-import { rememberedResultOf, underMutation } from "./remembered-results";
+import {
+  harnessHash,
+  rememberedInTest,
+  rememberedResultOf,
+  underMutation,
+} from "./remembered-results";
 import { APP_INPUTS_ENV, rememberedDir } from "./shared-synth";
 
 // In-process results of the app's code are remembered across jest runs (remembered-results.ts):
@@ -61,6 +67,50 @@ describe("results remembered across jest runs", () => {
       delete scope.__stryker__;
     }
     expect(rememberedResultOf("k", [])).toBeDefined();
+  });
+
+  test("the key changes with the tests' helpers, not with a test file", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "harness-"));
+    try {
+      fs.mkdirSync(path.join(root, "tools"));
+      fs.writeFileSync(path.join(root, "fixtures.ts"), "export const a = 1;\n");
+      fs.writeFileSync(path.join(root, "tools", "x.ts"), "export {};\n");
+      fs.writeFileSync(path.join(root, "a.test.ts"), "test();\n");
+      const before = harnessHash(root);
+      fs.writeFileSync(path.join(root, "a.test.ts"), "test(); // edited\n");
+      fs.mkdirSync(path.join(root, "__snapshots__"));
+      fs.writeFileSync(path.join(root, "__snapshots__", "a.test.ts.snap"), "x");
+      expect(harnessHash(root)).toBe(before);
+      fs.writeFileSync(path.join(root, "tools", "x.ts"), "export const b = 2;\n");
+      expect(harnessHash(root)).not.toBe(before);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("rememberedInTest: by the test file, the test's name and the call's place in it", () => {
+    const state = { testPath: __filename, currentTestName: `planted ${process.pid}` };
+    let runs = 0;
+    const compute = () => ({ run: ++runs });
+    expect(rememberedInTest(compute, state)).toEqual({ run: 1 });
+    expect(rememberedInTest(compute, state)).toEqual({ run: 2 }); // the second call of the test
+    // The same test again (a later jest run): both calls come back as they were.
+    const again = { ...state, currentTestName: `other ${process.pid}` };
+    expect(rememberedInTest(compute, again)).toEqual({ run: 3 });
+    expect(rememberedInTest(compute, state)).toEqual({ run: 1 });
+    expect(rememberedInTest(compute, state)).toEqual({ run: 2 });
+    expect(runs).toBe(3);
+    // Outside a test, or a throw: computed every time.
+    expect(rememberedInTest(compute, {})).toEqual({ run: 4 });
+    const boom = () => {
+      throw new Error("boom");
+    };
+    const third = { ...state, currentTestName: `throws ${process.pid}` };
+    expect(() => rememberedInTest(boom, third)).toThrow("boom");
+    expect(rememberedInTest(compute, { ...third, currentTestName: `x ${process.pid}` })).toEqual({
+      run: 5,
+    });
+    expect(rememberedInTest(compute, third)).toEqual({ run: 6 });
   });
 
   test("synthEnvironments returns a remembered synthesis, and keeps a new one", () => {

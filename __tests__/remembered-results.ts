@@ -8,8 +8,11 @@
 //
 // Remember only what succeeded, so a failure is computed, and fails, every time.
 import * as crypto from "crypto";
+import * as fs from "fs";
 import * as path from "path";
+import { PROJECT_ROOT } from "./app-synth";
 import { appVariables, rememberedDir, todayUtc } from "./shared-synth";
+import { recall, remember } from "./tools/cache-files";
 
 /**
  * True under Stryker: its mutants are switched on in the test process (the `__stryker__` global)
@@ -38,8 +41,71 @@ export function rememberedResultOf(
   if (!remembered || underMutation()) return undefined;
   const key = crypto
     .createHash("sha256")
-    .update(JSON.stringify([kind, input, appVariables(), today]))
+    .update(JSON.stringify([kind, input, harnessHash(), appVariables(), today]))
     .digest("hex")
     .slice(0, 32);
   return path.join(remembered, "in-process", `${key}.json`);
+}
+
+let harness: string | undefined;
+/**
+ * One hash of the tests' own helpers (every file under __tests__/ but the test files and
+ * snapshots): what the remembered code runs through besides the app (fixtures, the fuzz runner),
+ * which the app's inputs leave out. Computed once per process.
+ */
+export function harnessHash(root = path.join(PROJECT_ROOT, "__tests__")): string {
+  if (harness !== undefined && root === path.join(PROJECT_ROOT, "__tests__")) return harness;
+  const hash = crypto.createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "__snapshots__") walk(rel);
+      } else if (!entry.name.endsWith(".test.ts")) {
+        hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
+      }
+    }
+  };
+  walk("");
+  const digest = hash.digest("hex");
+  if (root === path.join(PROJECT_ROOT, "__tests__")) harness = digest;
+  return digest;
+}
+
+const testFileTexts = new Map<string, string>();
+let calls = { test: "", count: 0 };
+
+/**
+ * `compute()` (a JSON value the app's code computes inside a test), remembered across jest runs
+ * like rememberedResultOf, keyed by the calling test file's text, the test's full name and the
+ * call's place among the test's calls: what a test computes is written in its file. A throw is not
+ * remembered. Outside a test (no name), or when nothing is remembered, it computes every time.
+ */
+export function rememberedInTest<T>(
+  compute: () => T,
+  state: { testPath?: string; currentTestName?: string } = expect.getState(),
+): T {
+  const { testPath, currentTestName } = state;
+  if (!testPath || !currentTestName) return compute();
+  const test = `${testPath}\0${currentTestName}`;
+  if (calls.test !== test) calls = { test, count: 0 };
+  const call = calls.count++;
+  let text = testFileTexts.get(testPath);
+  if (text === undefined) {
+    text = fs.readFileSync(testPath, "utf8");
+    testFileTexts.set(testPath, text);
+  }
+  const file = rememberedResultOf("in test", [
+    path.relative(PROJECT_ROOT, testPath),
+    text,
+    currentTestName,
+    call,
+  ]);
+  const known = file && recall(file);
+  if (known) return JSON.parse(known) as T;
+  const result = compute();
+  if (file) remember(file, JSON.stringify(result));
+  return result;
 }

@@ -15,7 +15,7 @@ import {
 } from "../../constructs/control-plane-availability";
 import { SidecarInjection } from "../../constructs/sidecar-injection";
 import { TerraformJson, resourcesOf } from "../fixtures";
-import { helmOnChart, SHARED_CHARTS } from "../helm-render";
+import { helmOnChart, parseManifest, SHARED_CHARTS } from "../helm-render";
 
 const TWO: IstioHelmInstallProps["revisions"] = {
   revisions: [
@@ -315,10 +315,7 @@ function template(chart: string, name: string, set: string[]): TerraformJson[] {
     chart,
   );
   if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout
-    .split(/^---$/m)
-    .map((doc) => parseYaml(doc))
-    .filter((o) => o && /revision-tag/.test(o.metadata?.name ?? ""));
+  return parseManifest(r.stdout).filter((o) => /revision-tag/.test(o.metadata?.name ?? ""));
 }
 
 withHelm([

@@ -64,7 +64,7 @@ import { synthEnvironment } from "../../stacks/synth-environment";
 import { MeshStack } from "../../stacks/mesh-stack";
 import { environment, parseEnvironments, TerraformJson } from "../fixtures";
 import { parseConfig } from "../../config/load";
-import { rememberedResultOf } from "../remembered-results";
+import { rememberedInTest, rememberedResultOf } from "../remembered-results";
 import { recall, remember } from "../tools/cache-files";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -189,28 +189,11 @@ function checksOf<P extends object>(make: (scope: Construct, props: P) => void, 
   };
   return (props: Props<P>, holds: (out: Json) => boolean, extra: Props<P> = {}): Check =>
     () => {
-      const without = holds(rememberedSynth("without", () => baseline(extra)));
-      const withProp = holds(rememberedSynth("with", () => synth(extra, props)));
+      // Each synthesis remembered across jest runs by this file's text and the row's name.
+      const without = holds(rememberedInTest(() => baseline(extra)));
+      const withProp = holds(rememberedInTest(() => synth(extra, props)));
       expect({ withProp, without }).toEqual({ withProp: true, without: false });
     };
-}
-
-/** This file's text: what a row synthesizes is written here (its props, its construct). */
-const THIS_FILE = fs.readFileSync(__filename, "utf8");
-
-/**
- * A row's synthesis (`which`: with or without its prop), remembered across jest runs like the
- * app's in-process runs (remembered-results.ts: every input of the app's code, its variables, the
- * date), keyed by this file's text and the row's name; a synthesis that throws is not remembered.
- */
-function rememberedSynth(which: string, synthesize: () => Json): Json {
-  const row = expect.getState().currentTestName;
-  const file = row && rememberedResultOf("props.test", [THIS_FILE, row, which]);
-  const known = file && recall(file);
-  if (known) return JSON.parse(known) as Json;
-  const out = synthesize();
-  if (file) remember(file, JSON.stringify(out));
-  return out;
 }
 
 // Non-default providers and a dependency, made in the construct's scope.
@@ -1547,22 +1530,4 @@ describe("every prop of every exported interface (constructs/, stacks/)", () => 
   });
 
   test.each(Object.keys(PROPS))("%s", (key) => PROPS[key]());
-});
-
-describe("what the rows remember across jest runs", () => {
-  test("a row's synthesis: a remembered one comes back, keyed by the row's name", () => {
-    const row = expect.getState().currentTestName!;
-    const file = rememberedResultOf("props.test", [THIS_FILE, row, "planted"]);
-    if (!file) return; // nothing is remembered in this run (GKE_ISTIO_SYNTH_CACHE=off, Stryker)
-    fs.rmSync(file, { force: true });
-    let runs = 0;
-    try {
-      expect(rememberedSynth("planted", () => ({ run: ++runs }))).toEqual({ run: 1 });
-      expect(rememberedSynth("planted", () => ({ run: ++runs }))).toEqual({ run: 1 });
-      expect(rememberedSynth("other", () => ({ run: ++runs }))).toEqual({ run: 2 });
-    } finally {
-      fs.rmSync(file, { force: true });
-      fs.rmSync(rememberedResultOf("props.test", [THIS_FILE, row, "other"])!, { force: true });
-    }
-  });
 });

@@ -3,6 +3,7 @@ import { findPolicyFindings, policyViolations } from "../../policy/check-policy"
 import { POLICY_RULE_IDS, POLICY_RULES } from "../../policy/rules";
 import { nodePoolResource, policyTestApp, StackOverride } from "./policy-test-app";
 import { MESH_RULES } from "../../policy/mesh-rules";
+import { rememberedInTest } from "../remembered-results";
 
 const MESH_RULE_IDS = MESH_RULES.map((r) => r.id);
 
@@ -177,16 +178,17 @@ test("rule ids are unique, upper snake case, and each names a checkov id or CIS 
 describe.each(table)("$id", ({ rule, pass, fail, override, problem }) => {
   const where = rule.resourceType === "google_container_cluster" ? CLUSTER : POOL;
 
+  // The checks' results are remembered across jest runs by this file's text and the test's name
+  // (remembered-results.ts); the waiver test below builds its app every time.
   test("passes", () => {
-    const { app } = policyTestApp(pass);
-    expect(findPolicyFindings(app)).toEqual([]);
+    expect(rememberedInTest(() => findPolicyFindings(policyTestApp(pass).app))).toEqual([]);
   });
 
   test("fails with the rule id, the resource, the offending value and the fix", () => {
     // GIVEN an environment that breaks only this rule
-    const { app } = policyTestApp(fail, override);
+    const violations = rememberedInTest(() => policyViolations(policyTestApp(fail, override).app));
     // THEN one unwaived violation, pinned
-    expect(policyViolations(app)).toEqual([
+    expect(violations).toEqual([
       `${rule.id} at ${where}: ${problem}; to fix, ${rule.fix} (or waive ${rule.id} in policy.waivers with a reason)`,
     ]);
   });
@@ -216,7 +218,9 @@ describe.each(table)("$id", ({ rule, pass, fail, override, problem }) => {
 
 describe("edges of the checks", () => {
   const violations = (fail: Record<string, unknown>, override?: StackOverride) =>
-    policyViolations(policyTestApp(fail, override).app).map((v) => v.split(": ")[1].split(";")[0]);
+    rememberedInTest(() => policyViolations(policyTestApp(fail, override).app)).map(
+      (v) => v.split(": ")[1].split(";")[0],
+    );
 
   test.each(["logging", "monitoring"])(
     "%s is off when its config enables no component, on while it enables one",
