@@ -8,6 +8,7 @@ import { formatChange, stackChanges } from "../output/replacement-report";
 import { PROJECT_ROOT } from "./app-synth";
 import { resourcesOf, synthApp, SynthesizedStacks, TerraformJson } from "./fixtures";
 import { expectValidTerraform, testTerraformValidate } from "./terraform-validate";
+import { remembered } from "./remembered-results";
 
 // The walkthrough of docs/changes-and-outages.md, "Replacing a node pool": each step is its own
 // environment file under examples/node-pool-replacement/ (examples.test.ts reads only
@@ -19,10 +20,15 @@ const FILES = fs
   .filter((f) => f.endsWith(".yaml"))
   .sort();
 
+// Each step's check and synthesis, remembered across jest runs by the file's text
+// (remembered-results.ts).
 const steps = FILES.map((file) => {
-  const app = Testing.app();
-  addEnvironments(app, loadConfig(path.join(DIR, file)).environments);
-  return { file, violations: policyViolations(app), stacks: synthApp(app) };
+  const text = fs.readFileSync(path.join(DIR, file), "utf8");
+  return remembered("node-pool-replacement step", [file, text], () => {
+    const app = Testing.app();
+    addEnvironments(app, loadConfig(path.join(DIR, file)).environments);
+    return { file, violations: policyViolations(app), stacks: synthApp(app) };
+  });
 });
 
 const cluster = (stacks: SynthesizedStacks) => stacks["shop-prod-cluster"];

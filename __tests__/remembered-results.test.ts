@@ -4,6 +4,7 @@ import * as path from "path";
 import { configProblems, environment, synthEnvironments } from "./fixtures";
 import {
   harnessHash,
+  remembered,
   rememberedInTest,
   rememberedResultOf,
   underMutation,
@@ -86,6 +87,20 @@ describe("results remembered across jest runs", () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  test("remembered: a stored result comes back; a throw is not stored", () => {
+    const input = { planted: process.pid };
+    let runs = 0;
+    expect(remembered("k", input, () => ({ run: ++runs }))).toEqual({ run: 1 });
+    expect(remembered("k", input, () => ({ run: ++runs }))).toEqual({ run: 1 });
+    expect(remembered("k", { other: 1 }, () => ({ run: ++runs }))).toEqual({ run: 2 });
+    expect(() =>
+      remembered("throws", input, () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(remembered("throws", input, () => ({ run: ++runs }))).toEqual({ run: 3 });
   });
 
   test("rememberedInTest: by the test file, the test's name and the call's place in it", () => {

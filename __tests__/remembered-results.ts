@@ -47,6 +47,20 @@ export function rememberedResultOf(
   return path.join(remembered, "in-process", `${key}.json`);
 }
 
+/**
+ * `compute()` (a JSON value the app's code computes from `input`), remembered under
+ * rememberedResultOf(kind, input); a throw is not remembered, and without a folder (Stryker, the
+ * cache off) it computes every time.
+ */
+export function remembered<T>(kind: string, input: unknown, compute: () => T): T {
+  const file = rememberedResultOf(kind, input);
+  const known = file && recall(file);
+  if (known) return JSON.parse(known) as T;
+  const result = compute();
+  if (file) remember(file, JSON.stringify(result));
+  return result;
+}
+
 let harness: string | undefined;
 /**
  * One hash of the tests' own helpers (every file under __tests__/ but the test files and
@@ -97,15 +111,6 @@ export function rememberedInTest<T>(
     text = fs.readFileSync(testPath, "utf8");
     testFileTexts.set(testPath, text);
   }
-  const file = rememberedResultOf("in test", [
-    path.relative(PROJECT_ROOT, testPath),
-    text,
-    currentTestName,
-    call,
-  ]);
-  const known = file && recall(file);
-  if (known) return JSON.parse(known) as T;
-  const result = compute();
-  if (file) remember(file, JSON.stringify(result));
-  return result;
+  const input = [path.relative(PROJECT_ROOT, testPath), text, currentTestName, call];
+  return remembered("in test", input, compute);
 }

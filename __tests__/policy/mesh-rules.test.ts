@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { findPolicyFindings, policyViolations } from "../../policy/check-policy";
 import { mergedValues } from "../../policy/mesh-rules";
 import { policyTestApp } from "./policy-test-app";
+import { rememberedInTest } from "../remembered-results";
 
 // ISTIO_CONTROL_PLANE_REPLICAS on the real oss mesh stack: passing by default, failing when an
 // environment opts down (istio.minReplicas: 1, or istio.values), waived with a reason.
@@ -12,22 +13,28 @@ const oss = (istio: Record<string, unknown> = {}, extra: Record<string, unknown>
   istio: { version: "1.30.5", ...istio },
   ...extra,
 });
+// The checks' results, remembered across jest runs by this file's text and the test's name
+// (remembered-results.ts); the waiver test builds its app every time.
+const findings = (env: Record<string, unknown>) =>
+  rememberedInTest(() => findPolicyFindings(policyTestApp(env).app));
+const violations = (env: Record<string, unknown>) =>
+  rememberedInTest(() => policyViolations(policyTestApp(env).app));
 const ISTIOD = "test-mesh/Istio/Istiod (helm_release.Istio_Istiod_3FB2B428)";
 const GATEWAY = "test-mesh/Istio/Gateway (helm_release.Istio_Gateway_E39A0EF6)";
 
 describe(ID, () => {
   test("passes by default (two replicas and a PDB each), with revisions too", () => {
-    expect(findPolicyFindings(policyTestApp(oss()).app)).toEqual([]);
+    expect(findings(oss())).toEqual([]);
     const revisions = oss({
       version: undefined,
       revisions: [{ version: "1.29.6" }, { version: "1.30.5" }],
       defaultRevision: "1-29-6",
     });
-    expect(findPolicyFindings(policyTestApp(revisions).app)).toEqual([]);
+    expect(findings(revisions)).toEqual([]);
   });
 
   test("fails for istiod and the gateway when the environment opts down to one replica", () => {
-    expect(policyViolations(policyTestApp(oss({ minReplicas: 1 })).app)).toEqual([
+    expect(violations(oss({ minReplicas: 1 }))).toEqual([
       `${ID} at ${ISTIOD}: istiod's autoscaleMin is 1, so one replica and no PodDisruptionBudget; ${FIX}`,
       `${ID} at ${GATEWAY}: the gateway's autoscaling.minReplicas is 1, so one replica and no PodDisruptionBudget; ${FIX}`,
     ]);
@@ -35,7 +42,7 @@ describe(ID, () => {
 
   test("reads the merged values: istio.values can break it too", () => {
     const values = (v: Record<string, unknown>) =>
-      policyViolations(policyTestApp(oss({ values: v, ingressGateway: false })).app).map(
+      violations(oss({ values: v, ingressGateway: false })).map(
         (line) => line.split(": ")[1].split(";")[0],
       );
     expect(values({ autoscaleMin: 1 })).toEqual([

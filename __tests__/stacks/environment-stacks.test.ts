@@ -1,7 +1,13 @@
 import { App, Testing } from "cdktf";
 import { addEnvironment, addEnvironments } from "../../stacks/environment-stacks";
 import { MANAGED_MODE_WARNING } from "../../stacks/cluster-stack";
-import { environment, parseEnvironments, resourcesOf, synthApp } from "../fixtures";
+import {
+  environment,
+  parseEnvironments,
+  resourcesOf,
+  synthApp,
+  synthEnvironments,
+} from "../fixtures";
 
 const csm = (name: string, project = "test-project") =>
   environment({ name, project, mode: "cloud-service-mesh" });
@@ -14,8 +20,7 @@ function build(...envs: Record<string, unknown>[]): App {
 
 describe("addEnvironments", () => {
   test("the servicemesh feature is created once per project, by its first cloud-service-mesh environment", () => {
-    const app = build(csm("a"), csm("b"), csm("c", "other-project"), csm("d"));
-    const stacks = synthApp(app);
+    const stacks = synthEnvironments(csm("a"), csm("b"), csm("c", "other-project"), csm("d"));
     const features = (name: string) =>
       resourcesOf(stacks[`${name}-cluster`], "google_gke_hub_feature").length;
     expect(["a", "b", "c", "d"].map(features)).toEqual([1, 0, 1, 0]);
@@ -41,7 +46,7 @@ describe("addEnvironments", () => {
   });
 
   test("a feature other environments depend on refuses to be destroyed; a project's only one does not", () => {
-    const stacks = synthApp(build(csm("a"), csm("b"), csm("c", "other-project")));
+    const stacks = synthEnvironments(csm("a"), csm("b"), csm("c", "other-project"));
     const lifecycle = (name: string) =>
       resourcesOf(stacks[`${name}-cluster`], "google_gke_hub_feature")[0].lifecycle;
     // Destroying a's cluster stack would turn Cloud Service Mesh off for b.
@@ -50,7 +55,7 @@ describe("addEnvironments", () => {
   });
 
   test("a managed environment does not own the feature of a later cloud-service-mesh one", () => {
-    const stacks = synthApp(build(environment({ name: "old" }), csm("new")));
+    const stacks = synthEnvironments(environment({ name: "old" }), csm("new"));
     expect(resourcesOf(stacks["old-cluster"], "google_gke_hub_feature")).toHaveLength(0);
     expect(resourcesOf(stacks["new-cluster"], "google_gke_hub_feature")).toHaveLength(1);
   });

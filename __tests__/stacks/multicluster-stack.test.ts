@@ -9,6 +9,7 @@ import { CrossClusterFirewall } from "../../constructs/cross-cluster-firewall";
 import { addEnvironments } from "../../stacks/environment-stacks";
 import { EnvironmentConfig } from "../../config/schema";
 import { synthApp, TerraformJson } from "../fixtures";
+import { rememberedInTest } from "../remembered-results";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "multi-cluster-csm.yaml");
 
@@ -110,7 +111,7 @@ test("members in one region keep the default control plane endpoint (no global a
   const environments = exampleEnvironments((doc) => {
     doc.environments[1].location = "europe-west1";
   });
-  const out = synthApp(stacksOf(environments).app);
+  const out = rememberedInTest(() => synthApp(stacksOf(environments).app));
   const [cluster] = Object.values<TerraformJson>(
     out["shop-us-cluster"].resource.google_container_cluster,
   );

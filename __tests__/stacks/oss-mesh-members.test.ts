@@ -3,6 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { parseConfig } from "../../config/load";
 import { addEnvironments } from "../../stacks/environment-stacks";
 import { environment, synthApp, TerraformJson } from "../fixtures";
+import { remembered } from "../remembered-results";
 
 // GIVEN two oss members with the same revisions and tags (the loader refuses members that differ).
 const ISTIO = {
@@ -32,20 +33,20 @@ const MESH = {
   trust: { source: "secret-manager", secretPrefixes: { "shop-eu": "ca-eu", "shop-us": "ca-us" } },
 };
 
+/** The two members' stacks, remembered across jest runs by the file's data (remembered-results.ts). */
 function synth(): Record<string, TerraformJson> {
-  const app = Testing.app();
-  const envs = parseConfig(
-    {
-      environments: [
-        member("shop-eu", "europe-west1", ["10.10.0.0/20", "10.20.0.0/14", "10.24.0.0/20"]),
-        member("shop-us", "us-east1", ["10.40.0.0/20", "10.48.0.0/14", "10.52.0.0/20"]),
-      ],
-      meshes: [MESH],
-    },
-    "test.yaml",
-  );
-  addEnvironments(app, envs);
-  return synthApp(app);
+  const data = {
+    environments: [
+      member("shop-eu", "europe-west1", ["10.10.0.0/20", "10.20.0.0/14", "10.24.0.0/20"]),
+      member("shop-us", "us-east1", ["10.40.0.0/20", "10.48.0.0/14", "10.52.0.0/20"]),
+    ],
+    meshes: [MESH],
+  };
+  return remembered("oss mesh members", data, () => {
+    const app = Testing.app();
+    addEnvironments(app, parseConfig(data, "test.yaml"));
+    return synthApp(app);
+  });
 }
 const releases = (stack: TerraformJson) =>
   Object.values<TerraformJson>(stack.resource?.helm_release ?? {});
