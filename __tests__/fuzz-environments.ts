@@ -6,13 +6,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
-import { App } from "cdktf";
 import { OSS_ONLY_ISTIO_KEYS } from "../config/cross-field-rules";
 import { ConfigError, parseConfig } from "../config/load";
 import { MODES } from "../config/schema";
-import { policyViolations } from "../policy/check-policy";
 import { POLICY_RULE_IDS } from "../policy/rules";
-import { addEnvironments } from "../stacks/environment-stacks";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -421,6 +418,23 @@ export type Outcome =
   | { readonly kind: "refused"; readonly lines: string[]; readonly outdir: string };
 
 /**
+ * cdktf, the stacks and the policy check, loaded when the first file gets past validation: a
+ * test whose outcomes are all remembered (fuzz-environments.test.ts) loads none of them.
+ */
+function appModules() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    App: (require("cdktf") as typeof import("cdktf")).App,
+    addEnvironments: (
+      require("../stacks/environment-stacks") as typeof import("../stacks/environment-stacks")
+    ).addEnvironments,
+    policyViolations: (require("../policy/check-policy") as typeof import("../policy/check-policy"))
+      .policyViolations,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
  * Runs one environment file as main.ts does, into `outdir`: validation, stacks, the policy
  * check, then synth. Throws what main.ts would let escape as a stack trace.
  */
@@ -432,6 +446,7 @@ export function runFile(data: Json, outdir: string): Outcome {
     if (!(e instanceof ConfigError)) throw e;
     return { kind: "refused", lines: e.message.split("\n"), outdir };
   }
+  const { App, addEnvironments, policyViolations } = appModules();
   const app = new App({ outdir, stackTraces: false });
   addEnvironments(app, environments);
   const violations = policyViolations(app);

@@ -1,7 +1,6 @@
-import { Testing } from "cdktf";
 import { ConfigError } from "../config/load";
-import { MeshStack } from "../stacks/mesh-stack";
 import { environment, parseEnvironments } from "./fixtures";
+import { remembered } from "./remembered-results";
 import * as fs from "fs";
 import { renderStack, RenderResult, SHARED_CHARTS } from "./helm-render";
 
@@ -52,10 +51,15 @@ function outcome(istio: Istio): { refused: string[] } | { releases: RenderResult
     if (e instanceof ConfigError) return { refused: e.problems };
     throw e;
   }
-  // Only the mesh stack holds releases: the cluster stack is not synthesized.
-  const tf = JSON.parse(
-    Testing.synth(new MeshStack(Testing.app(), "t-mesh", { environment: env })),
-  );
+  // Only the mesh stack holds releases: the cluster stack is not synthesized. Remembered across
+  // jest runs by the case (remembered-results.ts): cdktf and the stacks load on a miss only.
+  const tf = remembered("helm-render-invariant mesh stack", istio, () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Testing } = require("cdktf") as typeof import("cdktf");
+    const { MeshStack } = require("../stacks/mesh-stack") as typeof import("../stacks/mesh-stack");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return JSON.parse(Testing.synth(new MeshStack(Testing.app(), "t-mesh", { environment: env })));
+  });
   const releases = Object.entries<{ repository?: string }>(tf.resource.helm_release);
   return {
     releases: releases.filter(([, r]) => r.repository).map(([id, r]) => renderOnce(id, r)),

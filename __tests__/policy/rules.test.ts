@@ -179,7 +179,7 @@ describe.each(table)("$id", ({ rule, pass, fail, override, problem }) => {
   const where = rule.resourceType === "google_container_cluster" ? CLUSTER : POOL;
 
   // The checks' results are remembered across jest runs by this file's text and the test's name
-  // (remembered-results.ts); the waiver test below builds its app every time.
+  // (remembered-results.ts).
   test("passes", () => {
     expect(rememberedInTest(() => findPolicyFindings(policyTestApp(pass).app))).toEqual([]);
   });
@@ -195,18 +195,22 @@ describe.each(table)("$id", ({ rule, pass, fail, override, problem }) => {
 
   test("is waived with a warning that carries the reason", () => {
     const reason = `test waiver of ${rule.id}`;
-    const { app, stacks } = policyTestApp(
-      { ...fail, policy: { waivers: [{ rule: rule.id, reason }] } },
-      override,
-    );
-    expect(policyViolations(app)).toEqual([]);
-    // WHEN the stack synthesizes, THEN the aspect leaves a warning and no error
-    Testing.synth(stacks.cluster);
-    const annotations = stacks.cluster.node
-      .findAll()
-      .flatMap((n) => n.node.metadata)
-      .filter((m) => m.type.startsWith("@cdktf/") && String(m.data).startsWith(rule.id))
-      .map((m) => ({ type: m.type, data: m.data }));
+    const { violations, annotations } = rememberedInTest(() => {
+      const { app, stacks } = policyTestApp(
+        { ...fail, policy: { waivers: [{ rule: rule.id, reason }] } },
+        override,
+      );
+      const before = policyViolations(app);
+      // WHEN the stack synthesizes, THEN the aspect leaves a warning and no error
+      Testing.synth(stacks.cluster);
+      const notes = stacks.cluster.node
+        .findAll()
+        .flatMap((n) => n.node.metadata)
+        .filter((m) => m.type.startsWith("@cdktf/") && String(m.data).startsWith(rule.id))
+        .map((m) => ({ type: m.type, data: String(m.data) }));
+      return { violations: before, annotations: notes };
+    });
+    expect(violations).toEqual([]);
     expect(annotations).toEqual([
       {
         type: "@cdktf/warn",
