@@ -2,7 +2,6 @@ import type { App } from "cdktf";
 import { ConfigError, parseConfig } from "../config/load";
 import { EnvironmentConfig } from "../config/schema";
 import type { TerraformJson } from "./app-synth";
-import { recall, remember } from "./tools/cache-files";
 
 /** A small valid environment; tests override what they exercise. */
 export function environment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -71,14 +70,11 @@ const remembered = () => require("./remembered-results") as typeof import("./rem
  * date); one that throws runs every time.
  */
 export function synthEnvironments(...envs: Record<string, unknown>[]): SynthesizedStacks {
-  const file = remembered().rememberedResultOf("synthEnvironments", envs);
-  const known = file && recall(file);
-  if (known) return JSON.parse(known) as SynthesizedStacks;
-  const app = cdktf().Testing.app();
-  stacks().addEnvironments(app, parseEnvironments(...envs));
-  const out = synthApp(app);
-  if (file) remember(file, JSON.stringify(out));
-  return out;
+  return remembered().remembered("synthEnvironments", envs, () => {
+    const app = cdktf().Testing.app();
+    stacks().addEnvironments(app, parseEnvironments(...envs));
+    return synthApp(app);
+  });
 }
 
 export function synthApp(app: App): SynthesizedStacks {

@@ -2,7 +2,7 @@ import * as cp from "child_process";
 import * as crypto from "crypto";
 import { synthFilesOnceSync, TEST_CACHE_ENV } from "./shared-synth";
 import { recall, remember } from "./tools/cache-files";
-import { rememberedResultOf } from "./remembered-results";
+import { remembered } from "./remembered-results";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -384,12 +384,9 @@ function sourceWarnings(release: HelmRelease, manifest: string): string[] {
  * (remembered-results.ts), by the chart's content: it unpacks the chart and parses its values.
  */
 export function chartKeysRemembered(chartFile: string): string[] {
-  const file = rememberedResultOf("chartTopLevelKeys", contentOfChart(chartFile));
-  const known = file && recall(file);
-  if (known) return JSON.parse(known) as string[];
-  const keys = chartTopLevelKeys(chartFile);
-  if (file) remember(file, JSON.stringify(keys));
-  return keys;
+  return remembered("chartTopLevelKeys", contentOfChart(chartFile), () =>
+    chartTopLevelKeys(chartFile),
+  );
 }
 
 function unknownValueWarnings(values: string[], chartFile: string): string[] {

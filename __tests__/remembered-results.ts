@@ -11,7 +11,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "./app-synth";
-import { appVariables, rememberedDir, todayUtc } from "./shared-synth";
+import { appVariables, hashTree, rememberedDir, todayUtc } from "./shared-synth";
 import { recall, remember } from "./tools/cache-files";
 
 /**
@@ -61,30 +61,19 @@ export function remembered<T>(kind: string, input: unknown, compute: () => T): T
   return result;
 }
 
+const HARNESS = path.join(PROJECT_ROOT, "__tests__");
 let harness: string | undefined;
 /**
  * One hash of the tests' own helpers (every file under __tests__/ but the test files and
  * snapshots): what the remembered code runs through besides the app (fixtures, the fuzz runner),
- * which the app's inputs leave out. Computed once per process.
+ * which the app's inputs leave out. Computed once per process for the project's own folder.
  */
-export function harnessHash(root = path.join(PROJECT_ROOT, "__tests__")): string {
-  if (harness !== undefined && root === path.join(PROJECT_ROOT, "__tests__")) return harness;
-  const hash = crypto.createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of fs
-      .readdirSync(path.join(root, dir), { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))) {
-      const rel = path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "__snapshots__") walk(rel);
-      } else if (!entry.name.endsWith(".test.ts")) {
-        hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(root, rel)));
-      }
-    }
-  };
-  walk("");
-  const digest = hash.digest("hex");
-  if (root === path.join(PROJECT_ROOT, "__tests__")) harness = digest;
+export function harnessHash(root = HARNESS): string {
+  if (root === HARNESS && harness !== undefined) return harness;
+  const skipped = new Set(["__snapshots__"]);
+  const keepFile = (name: string) => !name.endsWith(".test.ts");
+  const digest = hashTree(crypto.createHash("sha256"), root, skipped, keepFile).digest("hex");
+  if (root === HARNESS) harness = digest;
   return digest;
 }
 

@@ -29,7 +29,7 @@ import { AppRun, PROJECT_ROOT, readTree, runAppAsync, TerraformJson, writeTree }
 import { writeWhole } from "./tools/cache-files";
 // The tree hash of `npm test`'s checks, with the folders they skip.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SKIPPED, hashTree } = require("../dev/unless-unchanged") as {
+export const { SKIPPED, hashTree } = require("../dev/unless-unchanged") as {
   SKIPPED: Set<string>;
   hashTree(
     hash: crypto.Hash,
